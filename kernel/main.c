@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * aiot: Ambient IoT (3GPP Rel-19 A-IoT) reader subsystem.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+
+#include "aiot_core.h"
+
+static int __init aiot_init(void)
+{
+	int err;
+
+	err = aiot_netlink_init();
+	if (err)
+		return err;
+	pr_info("A-IoT reader subsystem %s\n", AIOT_MODULE_VERSION);
+	return 0;
+}
+
+static void __exit aiot_exit(void)
+{
+	aiot_netlink_exit();
+}
+
+module_init(aiot_init);
+module_exit(aiot_exit);
+
+MODULE_DESCRIPTION("Ambient IoT (3GPP A-IoT) reader subsystem");
+MODULE_LICENSE("GPL");
+MODULE_VERSION(AIOT_MODULE_VERSION);

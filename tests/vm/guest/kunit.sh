@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0
+# KUnit guest: load the product module, then each test module; KUnit runs a
+# module's suites as it loads. KTAP goes to the console; the host collects it.
+. /opt/guest-lib.sh
+check module_loads insmod /opt/modules/aiot.ko
+for t in /opt/modules/*_test.ko; do
+	[ -e "$t" ] || continue
+	check "load_$(basename "$t" .ko)" insmod "$t"
+done
+for t in /opt/modules/*_test.ko; do
+	[ -e "$t" ] || continue
+	check "unload_$(basename "$t" .ko)" rmmod "$(basename "$t" .ko)"
+done
+check module_unloads rmmod aiot

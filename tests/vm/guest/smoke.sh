@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: GPL-2.0
+# Stock-guest smoke test: the module loads into Debian's kernel, the family
+# resolves from userspace, and the module unloads cleanly.
+. /opt/guest-lib.sh
+
+load_deps() {
+	for d in $(modinfo -F depends "$1" | tr , ' '); do
+		modprobe "$d" || return 1
+	done
+}
+
+check module_deps_load load_deps /opt/modules/aiot.ko
+check module_loads insmod /opt/modules/aiot.ko
+check sysfs_module_live test "$(cat /sys/module/aiot/initstate 2>/dev/null)" = live
+out=$(aiotctl info)
+check family_resolves test $? = 0
+check info_reports_version sh -c "echo '$out' | grep -q '^version [0-9]'"
+json=$(aiotctl -j info)
+check info_json sh -c "echo '$json' | grep -q '\"family\": *\"aiot\"'"
+check module_unloads rmmod aiot
+check module_gone test ! -e /sys/module/aiot
+aiotctl info 2>/tmp/err
+check family_gone_exit_3 test $? = 3
+check family_gone_says_why grep -q 'not registered' /tmp/err

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * libaiot: opening the aiot generic netlink family from userspace.
+ */
+#ifndef AIOT_NL_H
+#define AIOT_NL_H
+
+#include <stddef.h>
+
+struct nl_sock;
+
+struct aiot_nl {
+	struct nl_sock *sk;
+	int family;		/* generic netlink family id */
+};
+
+/* Error returned by aiot_nl_open() when the family is not registered. */
+#define AIOT_NL_ENOFAMILY	1
+
+/*
+ * Connect to generic netlink and resolve family @name. Returns 0, or
+ * AIOT_NL_ENOFAMILY / a negative errno with a sentence for a human in @why.
+ */
+int aiot_nl_open(struct aiot_nl *nl, const char *name, char *why, size_t len);
+void aiot_nl_close(struct aiot_nl *nl);
+
+#endif

@@ -46,6 +46,19 @@ modules:
 
 userspace: $(B)/aiotctl
 
+# Userspace unit tests: tests/unit/test_*.c, one cmocka binary each, linked
+# with libaiot. tests/unit/run.sh runs them all and counts.
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/unit/%)
+UNIT_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+build/tests/unit/%: tests/unit/%.c $(O)/libaiot.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(O)/libaiot.a $(USER_LIBS) $(UNIT_LIBS)
+
+unit: $(UNIT_BIN)
+	tests/unit/run.sh
+
 $(O)/lib/%.o: userspace/lib/%.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -c -o $@ $<

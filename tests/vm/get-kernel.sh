@@ -20,6 +20,12 @@ key=$key-$(printf '%s %s' "$srcver" "$gccver" | sha256sum | cut -c1-8)
 src=$AIOT_CACHE/src-$srcver/linux-source-$series
 kb=$AIOT_CACHE/kbuild-$series-$key
 
+# --source: only make sure the source is unpacked, print its directory.
+if [ "${1:-}" = --source ] && [ -f "$src/.done" ]; then
+	printf '%s\n' "$src"
+	exit 0
+fi
+
 if [ -f "$kb/.done" ] && [ -f "$src/.done" ]; then
 	printf '%s\n' "$kb"
 	exit 0
@@ -35,6 +41,11 @@ if [ ! -f "$src/.done" ]; then
 	mkdir -p "$AIOT_CACHE/src-$srcver"
 	tar -C "$AIOT_CACHE/src-$srcver" -xf "$tarball"
 	touch "$src/.done"
+fi
+
+if [ "${1:-}" = --source ]; then
+	printf '%s\n' "$src"
+	exit 0
 fi
 
 if [ ! -f "$kb/.done" ]; then

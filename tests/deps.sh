@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Install the Debian packages the project needs to build and test, if any
+# are missing. As root it runs apt-get; otherwise it says what to run.
+set -euo pipefail
+
+pkgs=(
+	make gcc clang pkg-config file python3 bc cpio kmod xz-utils zstd
+	flex bison libelf-dev sparse
+	linux-source-6.1 linux-headers-amd64
+	qemu-system-x86 busybox-static
+	libnl-3-dev libnl-genl-3-dev libmnl-dev libjson-c-dev libssl-dev
+	libsqlite3-dev libcmocka-dev
+)
+
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing+=("$p")
+done
+# Debian bookworm also ships 6.12 kernels: build and test against the
+# newest 6.12 header set too.
+if ! ls -d /usr/src/linux-headers-6.12.*-amd64 >/dev/null 2>&1; then
+	missing+=(linux-headers-6.12)
+fi
+
+[ ${#missing[@]} = 0 ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "missing Debian packages: ${missing[*]}" >&2
+	echo "run as root: make deps" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+echo "deps: installing ${missing[*]}" >&2
+apt-get update -q >/dev/null
+for i in "${!missing[@]}"; do
+	if [ "${missing[$i]}" = linux-headers-6.12 ]; then
+		missing[$i]=$(apt-cache search --names-only '^linux-headers-6\.12\.[0-9]+\+deb12-amd64$' |
+			awk '{ print $1 }' | sort -V | tail -n 1)
+	fi
+done
+apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null

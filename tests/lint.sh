@@ -1,0 +1,51 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Kernel-code lint, zero findings allowed:
+#   checkpatch.pl --strict (from Debian's linux-source) on every kernel file,
+#   sparse (C=2) and W=1 builds against every installed Debian header set.
+# Prints "lint: N passed, N failed".
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+. tests/vm/lib.sh
+npass=0 nfail=0
+result() {
+	if [ "$1" = PASS ]; then npass=$((npass + 1)); else nfail=$((nfail + 1)); fi
+	printf 'RESULT %s %s\n' "$1" "$2"
+}
+mkdir -p build/lint
+
+src=$(tests/vm/get-kernel.sh --source) || die "kernel source unavailable for checkpatch"
+files=$(git ls-files 'kernel/*.[ch]' 'include/*.h' 2>/dev/null)
+[ -n "$files" ] || files=$(find kernel include -name '*.[ch]')
+for f in $files; do
+	log=build/lint/checkpatch-$(echo "$f" | tr / _).log
+	if perl "$src/scripts/checkpatch.pl" --no-tree --strict --quiet --show-types \
+		--ignore FILE_PATH_CHANGES -f "$f" >"$log" 2>&1; then
+		result PASS "checkpatch/$f"
+	else
+		cat "$log"
+		result FAIL "checkpatch/$f"
+	fi
+done
+
+for d in /usr/src/linux-headers-*-amd64; do
+	[ -f "$d/Makefile" ] || continue
+	kver=${d#/usr/src/linux-headers-}
+	for mode in W=1 C=2; do
+		out=build/kmod/lint-${mode%%=*}-$kver
+		log=build/lint/$mode-$kver.log
+		rm -rf "$out"
+		# not -s: sparse must be seen to run (CHECK lines)
+		if make modules KDIR="$d" KBUILD_OUT="$out" "$mode" >"$log" 2>&1 &&
+			! grep -E 'warning:|error:' "$log" >/dev/null &&
+			{ [ "$mode" != C=2 ] || grep -q '^  CHECK ' "$log"; }; then
+			result PASS "$mode/$kver"
+		else
+			grep -E 'warning|error' "$log" | head -n 20
+			result FAIL "$mode/$kver"
+		fi
+	done
+done
+echo "lint: $npass passed, $nfail failed"
+[ $nfail = 0 ]

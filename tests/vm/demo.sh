@@ -1,0 +1,24 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The main job: boot Debian's stock kernel in a QEMU guest with the project's
+# module and tools, and show what the subsystem does.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+. "$here/lib.sh"
+cd "$top"
+tests/deps.sh
+kver=${AIOT_DEMO_KVER:-$(for d in /usr/src/linux-headers-6.1.*-amd64; do echo "${d#/usr/src/linux-headers-}"; done | sort -V | tail -n 1)}
+kb=build/kmod/$kver
+make -s modules KDIR=/usr/src/linux-headers-$kver KBUILD_OUT="$kb" >/dev/null
+make -s userspace
+read -r vmlinuz modroot < <(stock_kernel "$kver")
+out=build/vm/demo
+mkdir -p "$out"
+AIOT_GUEST_MODS="$(modinfo -F depends "$kb"/aiot.ko | tr ',\n' '  ')" \
+	"$here/mkinitramfs.sh" "$out/initrd.gz" "$kver" "$modroot" "$here/guest/demo.sh" \
+	"$kb"/aiot*.ko build/bin/aiotctl
+echo "demo: booting Debian's $kver kernel under QEMU (TCG)..."
+"$here/run-vm.sh" "$vmlinuz" "$out/initrd.gz" "$out" quiet || true
+sed -n '/^=== GUEST START/,/^=== RUN_RC/p' "$out/results.log" | sed '/^===/d'
+grep -q '^=== VM_DONE' "$out/results.log" || die "the guest did not finish; see $out/console.log"

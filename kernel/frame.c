@@ -1,0 +1,783 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A-IoT R2D/D2R MAC PDU codec and CRC-6 / CRC-16.
+ *
+ * Pure functions on caller memory: no allocation, no locks, no kernel-only
+ * headers beyond the few a userspace shim provides. Bit layouts and the
+ * source of every value: Documentation/air-interface.rst and
+ * include/aiot/air_values.h.
+ */
+#include <linux/build_bug.h>
+#include <linux/crc-itu-t.h>
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/string.h>
+#include <linux/types.h>
+
+#include "frame.h"
+
+/* ---- CRC ---------------------------------------------------------------- */
+
+/*
+ * CRC-6 one octet at a time: the 6-bit register is kept in the top of an
+ * octet, so this is a CRC-8 table for AIOT_CRC6_POLY << 2, shifted back.
+ * Checked entry by entry against the bitwise definition by the unit tests.
+ */
+static const u8 aiot_crc6_table[256] = {
+	0x00, 0x21, 0x23, 0x02, 0x27, 0x06, 0x04, 0x25,
+	0x2f, 0x0e, 0x0c, 0x2d, 0x08, 0x29, 0x2b, 0x0a,
+	0x3f, 0x1e, 0x1c, 0x3d, 0x18, 0x39, 0x3b, 0x1a,
+	0x10, 0x31, 0x33, 0x12, 0x37, 0x16, 0x14, 0x35,
+	0x1f, 0x3e, 0x3c, 0x1d, 0x38, 0x19, 0x1b, 0x3a,
+	0x30, 0x11, 0x13, 0x32, 0x17, 0x36, 0x34, 0x15,
+	0x20, 0x01, 0x03, 0x22, 0x07, 0x26, 0x24, 0x05,
+	0x0f, 0x2e, 0x2c, 0x0d, 0x28, 0x09, 0x0b, 0x2a,
+	0x3e, 0x1f, 0x1d, 0x3c, 0x19, 0x38, 0x3a, 0x1b,
+	0x11, 0x30, 0x32, 0x13, 0x36, 0x17, 0x15, 0x34,
+	0x01, 0x20, 0x22, 0x03, 0x26, 0x07, 0x05, 0x24,
+	0x2e, 0x0f, 0x0d, 0x2c, 0x09, 0x28, 0x2a, 0x0b,
+	0x21, 0x00, 0x02, 0x23, 0x06, 0x27, 0x25, 0x04,
+	0x0e, 0x2f, 0x2d, 0x0c, 0x29, 0x08, 0x0a, 0x2b,
+	0x1e, 0x3f, 0x3d, 0x1c, 0x39, 0x18, 0x1a, 0x3b,
+	0x31, 0x10, 0x12, 0x33, 0x16, 0x37, 0x35, 0x14,
+	0x1d, 0x3c, 0x3e, 0x1f, 0x3a, 0x1b, 0x19, 0x38,
+	0x32, 0x13, 0x11, 0x30, 0x15, 0x34, 0x36, 0x17,
+	0x22, 0x03, 0x01, 0x20, 0x05, 0x24, 0x26, 0x07,
+	0x0d, 0x2c, 0x2e, 0x0f, 0x2a, 0x0b, 0x09, 0x28,
+	0x02, 0x23, 0x21, 0x00, 0x25, 0x04, 0x06, 0x27,
+	0x2d, 0x0c, 0x0e, 0x2f, 0x0a, 0x2b, 0x29, 0x08,
+	0x3d, 0x1c, 0x1e, 0x3f, 0x1a, 0x3b, 0x39, 0x18,
+	0x12, 0x33, 0x31, 0x10, 0x35, 0x14, 0x16, 0x37,
+	0x23, 0x02, 0x00, 0x21, 0x04, 0x25, 0x27, 0x06,
+	0x0c, 0x2d, 0x2f, 0x0e, 0x2b, 0x0a, 0x08, 0x29,
+	0x1c, 0x3d, 0x3f, 0x1e, 0x3b, 0x1a, 0x18, 0x39,
+	0x33, 0x12, 0x10, 0x31, 0x14, 0x35, 0x37, 0x16,
+	0x3c, 0x1d, 0x1f, 0x3e, 0x1b, 0x3a, 0x38, 0x19,
+	0x13, 0x32, 0x30, 0x11, 0x34, 0x15, 0x17, 0x36,
+	0x03, 0x22, 0x20, 0x01, 0x24, 0x05, 0x07, 0x26,
+	0x2c, 0x0d, 0x0f, 0x2e, 0x0b, 0x2a, 0x28, 0x09,
+};
+
+u8 aiot_crc6_from(u8 crc, const u8 *buf, size_t bits)
+{
+	size_t i, n = bits >> 3;
+	unsigned int b, rem = bits & 7;
+
+	crc &= 0x3f;
+	for (i = 0; i < n; i++)
+		crc = aiot_crc6_table[(u8)(crc << 2) ^ buf[i]];
+	for (b = 0; b < rem; b++) {
+		unsigned int fb = ((crc >> 5) ^ (buf[n] >> (7 - b))) & 1;
+
+		crc = (crc << 1) & 0x3f;
+		if (fb)
+			crc ^= AIOT_CRC6_POLY;
+	}
+	return crc;
+}
+EXPORT_SYMBOL_GPL(aiot_crc6_from);
+
+u8 aiot_crc6(const u8 *buf, size_t bits)
+{
+	return aiot_crc6_from(AIOT_CRC6_INIT, buf, bits);
+}
+EXPORT_SYMBOL_GPL(aiot_crc6);
+
+/* Whole octets through the kernel's CRC-ITU-T library, the tail bitwise. */
+u16 aiot_crc16_from(u16 crc, const u8 *buf, size_t bits)
+{
+	size_t n = bits >> 3;
+	unsigned int b, rem = bits & 7;
+
+	BUILD_BUG_ON(AIOT_CRC16_POLY != 0x1021);	/* crc_itu_t()'s */
+	crc = crc_itu_t(crc, buf, n);
+	for (b = 0; b < rem; b++) {
+		unsigned int fb = ((crc >> 15) ^ (buf[n] >> (7 - b))) & 1;
+
+		crc <<= 1;
+		if (fb)
+			crc ^= AIOT_CRC16_POLY;
+	}
+	return crc;
+}
+EXPORT_SYMBOL_GPL(aiot_crc16_from);
+
+u16 aiot_crc16(const u8 *buf, size_t bits)
+{
+	return aiot_crc16_from(AIOT_CRC16_INIT, buf, bits);
+}
+EXPORT_SYMBOL_GPL(aiot_crc16);
+
+/* ---- Bit writer / reader (MSB first) ------------------------------------ */
+
+struct aiot_bw {
+	u8 *p;		/* zeroed before the first write */
+	size_t pos;
+};
+
+static inline void bw_put(struct aiot_bw *w, u32 v, unsigned int n)
+{
+	while (n) {
+		unsigned int room = 8 - (w->pos & 7);
+		unsigned int take = n < room ? n : room;
+		u32 part = (v >> (n - take)) & ((1u << take) - 1);
+
+		w->p[w->pos >> 3] |= part << (room - take);
+		w->pos += take;
+		n -= take;
+	}
+}
+
+/* Append the first @bits bits of @src. */
+static void bw_copy(struct aiot_bw *w, const u8 *src, size_t bits)
+{
+	size_t i, n = bits >> 3;
+	unsigned int rem = bits & 7;
+
+	if (!(w->pos & 7)) {
+		memcpy(w->p + (w->pos >> 3), src, n);
+		w->pos += n << 3;
+	} else {
+		for (i = 0; i < n; i++)
+			bw_put(w, src[i], 8);
+	}
+	if (rem)
+		bw_put(w, src[n] >> (8 - rem), rem);
+}
+
+struct aiot_br {
+	const u8 *p;
+	size_t pos;
+	size_t end;
+};
+
+static inline bool br_has(const struct aiot_br *r, size_t n)
+{
+	return r->end - r->pos >= n;
+}
+
+/* Caller checked br_has(r, n); n <= 32. */
+static inline u32 br_get(struct aiot_br *r, unsigned int n)
+{
+	u32 v = 0;
+
+	while (n) {
+		unsigned int room = 8 - (r->pos & 7);
+		unsigned int take = n < room ? n : room;
+		unsigned int byte = r->p[r->pos >> 3];
+
+		v = (v << take) | ((byte >> (room - take)) & ((1u << take) - 1));
+		r->pos += take;
+		n -= take;
+	}
+	return v;
+}
+
+/* Caller checked br_has(r, bits); @dst is zeroed. */
+static void br_copy(struct aiot_br *r, u8 *dst, size_t bits)
+{
+	size_t i, n = bits >> 3;
+	unsigned int rem = bits & 7;
+
+	if (!(r->pos & 7)) {
+		memcpy(dst, r->p + (r->pos >> 3), n);
+		r->pos += n << 3;
+	} else {
+		for (i = 0; i < n; i++)
+			dst[i] = br_get(r, 8);
+	}
+	if (rem)
+		dst[n] = br_get(r, rem) << (8 - rem);
+}
+
+/* ---- Message types ------------------------------------------------------- */
+
+static const u8 aiot_mt_code[AIOT_MSG_COUNT] = {
+	[AIOT_MSG_PAGING]	= AIOT_MT_R2D_PAGING,
+	[AIOT_MSG_TRIGGER]	= AIOT_MT_R2D_TRIGGER,
+	[AIOT_MSG_MSG2]		= AIOT_MT_R2D_MSG2,
+	[AIOT_MSG_NACK]		= AIOT_MT_R2D_NACK,
+	[AIOT_MSG_R2D_DATA]	= AIOT_MT_R2D_DATA,
+	[AIOT_MSG_R2D_ACK]	= AIOT_MT_R2D_ACK,
+	[AIOT_MSG_MSG1]		= AIOT_MT_D2R_MSG1,
+	[AIOT_MSG_MSG3]		= AIOT_MT_D2R_MSG3,
+	[AIOT_MSG_D2R_DATA]	= AIOT_MT_D2R_DATA,
+	[AIOT_MSG_NO_NAS_RSP]	= AIOT_MT_D2R_NO_NAS_RSP,
+};
+
+static const char *const aiot_mt_name[AIOT_MSG_COUNT] = {
+	[AIOT_MSG_PAGING]	= "paging",
+	[AIOT_MSG_TRIGGER]	= "trigger",
+	[AIOT_MSG_MSG2]		= "msg2",
+	[AIOT_MSG_NACK]		= "nack",
+	[AIOT_MSG_R2D_DATA]	= "r2d-data",
+	[AIOT_MSG_R2D_ACK]	= "r2d-ack",
+	[AIOT_MSG_MSG1]		= "msg1",
+	[AIOT_MSG_MSG3]		= "msg3",
+	[AIOT_MSG_D2R_DATA]	= "d2r-data",
+	[AIOT_MSG_NO_NAS_RSP]	= "no-nas-rsp",
+};
+
+int aiot_msg_link(enum aiot_msg_type type)
+{
+	if (type >= AIOT_MSG_PAGING && type <= AIOT_MSG_R2D_ACK)
+		return AIOT_LINK_R2D;
+	if (type >= AIOT_MSG_MSG1 && type < AIOT_MSG_COUNT)
+		return AIOT_LINK_D2R;
+	return -EINVAL;
+}
+EXPORT_SYMBOL_GPL(aiot_msg_link);
+
+const char *aiot_msg_name(enum aiot_msg_type type)
+{
+	if (type <= AIOT_MSG_NONE || type >= AIOT_MSG_COUNT)
+		return "?";
+	return aiot_mt_name[type];
+}
+EXPORT_SYMBOL_GPL(aiot_msg_name);
+
+/* Wire code -> message type, per direction; AIOT_MSG_NONE if reserved. */
+static enum aiot_msg_type aiot_mt_lookup(enum aiot_link link, unsigned int code)
+{
+	enum aiot_msg_type t, first, last;
+
+	if (link == AIOT_LINK_R2D) {
+		first = AIOT_MSG_PAGING;
+		last = AIOT_MSG_R2D_ACK;
+	} else {
+		first = AIOT_MSG_MSG1;
+		last = AIOT_MSG_NO_NAS_RSP;
+	}
+	for (t = first; t <= last; t++)
+		if (aiot_mt_code[t] == code)
+			return t;
+	return AIOT_MSG_NONE;
+}
+
+/* ---- Field sizes and validation (encode side) ---------------------------- */
+
+#define AIOT_FIXED_SEG_HDR	(AIOT_AS_ID_BITS + 1 + AIOT_SEG_OFFSET_BITS + \
+				 AIOT_SEG_LEN_BITS)
+/* Reserved bits that put the data segment on an octet boundary. */
+#define AIOT_DATA_RSVD		((8 - (AIOT_MT_BITS + AIOT_FIXED_SEG_HDR) % 8) % 8)
+#define AIOT_MSG3_FIXED		(AIOT_AS_ID_BITS + 1 + AIOT_SEG_LEN_BITS)
+#define AIOT_MSG3_RSVD		((8 - (AIOT_MT_BITS + AIOT_MSG3_FIXED) % 8) % 8)
+/* Reserved bits after RN16 + AS ID in Msg2 / NACK (to 32 bits). */
+#define AIOT_RA_RSVD		4
+#define AIOT_ACK_RSVD		4
+#define AIOT_TRIG_RSVD		2
+#define AIOT_NNR_RSVD		1
+
+static bool fits(u32 v, unsigned int bits)
+{
+	return bits >= 32 || v < (1u << bits);
+}
+
+static int fsize_bits(const struct aiot_fsize *fs)
+{
+	if (!fs->explicit_size)
+		return fs->q <= AIOT_FS_Q_MAX ?
+			AIOT_FS_FMT_BITS + AIOT_FS_Q_BITS : -EINVAL;
+	if (!fs->slots)
+		return -EINVAL;
+	if (fs->slots > AIOT_FS_SLOTS_MAX)
+		return -EOVERFLOW;
+	return AIOT_FS_FMT_BITS + AIOT_FS_SLOTS_BITS;
+}
+
+static int paging_bits(const struct aiot_paging *p)
+{
+	int bits = AIOT_MT_BITS + AIOT_RA_TYPE_BITS + AIOT_ID_TYPE_BITS +
+		   AIOT_CONT_TYPE_BITS + AIOT_TXN_BITS;
+	int fsb;
+
+	if (p->ra_type > AIOT_RA_CFRA || p->id_type > AIOT_ID_FILTER ||
+	    p->cont_type > AIOT_CONT_NAS || !fits(p->txn, AIOT_TXN_BITS))
+		return -EINVAL;
+	if (p->id_type != AIOT_ID_NONE) {
+		if (!p->id_bits)
+			return -EINVAL;
+		if (p->id_bits > AIOT_ID_MAX_BITS)
+			return -EOVERFLOW;
+		bits += AIOT_ID_LEN_BITS + p->id_bits;
+	}
+	if (p->cont_type != AIOT_CONT_NONE) {
+		if (!p->cont_len)
+			return -EINVAL;
+		if (p->cont_len > (p->cont_type == AIOT_CONT_RAND ?
+				   AIOT_RAND_MAX_OCTETS : AIOT_NAS_CONT_MAX_OCTETS))
+			return -EOVERFLOW;
+		bits += AIOT_CONT_LEN_BITS + 8 * p->cont_len;
+	}
+	if (p->ra_type == AIOT_RA_CBRA) {
+		fsb = fsize_bits(&p->fs);
+		if (fsb < 0)
+			return fsb;
+		bits += fsb;
+	} else {
+		/* Contention free: one identified device, given its AS ID. */
+		if (p->id_type == AIOT_ID_NONE || p->id_type == AIOT_ID_FILTER ||
+		    !fits(p->as_id, AIOT_AS_ID_BITS))
+			return -EINVAL;
+		bits += AIOT_AS_ID_BITS;
+	}
+	return bits;
+}
+
+static int data_bits(const struct aiot_data *d, bool msg3)
+{
+	if (!fits(d->as_id, AIOT_AS_ID_BITS) || (msg3 && d->offset))
+		return -EINVAL;
+	if (d->len > AIOT_SEG_MAX_BITS ||
+	    d->offset + d->len > AIOT_SDU_MAX_BITS)
+		return -EOVERFLOW;
+	if (msg3)
+		return AIOT_MT_BITS + AIOT_MSG3_FIXED + AIOT_MSG3_RSVD + d->len;
+	return AIOT_MT_BITS + AIOT_FIXED_SEG_HDR + AIOT_DATA_RSVD + d->len;
+}
+
+int aiot_pdu_bits(const struct aiot_msg *msg)
+{
+	int fsb;
+
+	switch (msg->type) {
+	case AIOT_MSG_PAGING:
+		return paging_bits(&msg->paging);
+	case AIOT_MSG_TRIGGER:
+		if (msg->trigger.cmd > AIOT_TRIG_END ||
+		    !fits(msg->trigger.txn, AIOT_TXN_BITS))
+			return -EINVAL;
+		fsb = 0;
+		if (msg->trigger.cmd == AIOT_TRIG_ADJUST) {
+			fsb = fsize_bits(&msg->trigger.fs);
+			if (fsb < 0)
+				return fsb;
+		}
+		return AIOT_MT_BITS + AIOT_TRIG_CMD_BITS + AIOT_TRIG_RSVD +
+		       AIOT_TXN_BITS + fsb;
+	case AIOT_MSG_MSG2:
+	case AIOT_MSG_NACK:
+		if (!fits(msg->ra.as_id, AIOT_AS_ID_BITS) ||
+		    !fits(msg->ra.rn16, AIOT_RN16_BITS))
+			return -EINVAL;
+		return AIOT_MT_BITS + AIOT_RN16_BITS + AIOT_AS_ID_BITS +
+		       AIOT_RA_RSVD;
+	case AIOT_MSG_R2D_DATA:
+	case AIOT_MSG_D2R_DATA:
+		return data_bits(&msg->data, false);
+	case AIOT_MSG_MSG3:
+		return data_bits(&msg->data, true);
+	case AIOT_MSG_R2D_ACK:
+		if (!fits(msg->ack_as_id, AIOT_AS_ID_BITS))
+			return -EINVAL;
+		return AIOT_MT_BITS + AIOT_AS_ID_BITS + AIOT_ACK_RSVD;
+	case AIOT_MSG_MSG1:
+		if (!fits(msg->rn16, AIOT_RN16_BITS))
+			return -EINVAL;
+		return AIOT_MT_BITS + AIOT_RN16_BITS;
+	case AIOT_MSG_NO_NAS_RSP:
+		if (!fits(msg->nnr.as_id, AIOT_AS_ID_BITS) ||
+		    msg->nnr.cause > AIOT_NNR_UNKNOWN_MSG)
+			return -EINVAL;
+		return AIOT_MT_BITS + AIOT_AS_ID_BITS + 1 +
+		       AIOT_NNR_CAUSE_BITS + AIOT_NNR_RSVD;
+	default:
+		return -ENOMSG;
+	}
+}
+EXPORT_SYMBOL_GPL(aiot_pdu_bits);
+
+/* ---- Encode -------------------------------------------------------------- */
+
+static void put_fsize(struct aiot_bw *w, const struct aiot_fsize *fs)
+{
+	bw_put(w, fs->explicit_size, AIOT_FS_FMT_BITS);
+	if (fs->explicit_size)
+		bw_put(w, fs->slots - 1, AIOT_FS_SLOTS_BITS);
+	else
+		bw_put(w, fs->q, AIOT_FS_Q_BITS);
+}
+
+static void put_paging(struct aiot_bw *w, const struct aiot_paging *p)
+{
+	bw_put(w, p->ra_type, AIOT_RA_TYPE_BITS);
+	bw_put(w, p->id_type, AIOT_ID_TYPE_BITS);
+	if (p->id_type != AIOT_ID_NONE) {
+		bw_put(w, p->id_bits, AIOT_ID_LEN_BITS);
+		bw_copy(w, p->id, p->id_bits);
+	}
+	bw_put(w, p->cont_type, AIOT_CONT_TYPE_BITS);
+	if (p->cont_type != AIOT_CONT_NONE) {
+		bw_put(w, p->cont_len, AIOT_CONT_LEN_BITS);
+		bw_copy(w, p->cont, 8 * (size_t)p->cont_len);
+	}
+	if (p->ra_type == AIOT_RA_CBRA)
+		put_fsize(w, &p->fs);
+	else
+		bw_put(w, p->as_id, AIOT_AS_ID_BITS);
+	bw_put(w, p->txn, AIOT_TXN_BITS);
+}
+
+static void put_data(struct aiot_bw *w, const struct aiot_data *d, bool msg3)
+{
+	bw_put(w, d->as_id, AIOT_AS_ID_BITS);
+	bw_put(w, d->more, 1);
+	if (msg3) {
+		w->pos += AIOT_MSG3_RSVD;
+	} else {
+		w->pos += AIOT_DATA_RSVD;
+		bw_put(w, d->offset, AIOT_SEG_OFFSET_BITS);
+	}
+	bw_put(w, d->len, AIOT_SEG_LEN_BITS);
+	bw_copy(w, d->data, d->len);
+}
+
+/* @buf holds enough zeroed octets for the PDU. */
+static void aiot_pdu_write(const struct aiot_msg *msg, u8 *buf)
+{
+	struct aiot_bw w = { .p = buf };
+
+	bw_put(&w, aiot_mt_code[msg->type], AIOT_MT_BITS);
+	switch (msg->type) {
+	case AIOT_MSG_PAGING:
+		put_paging(&w, &msg->paging);
+		break;
+	case AIOT_MSG_TRIGGER:
+		bw_put(&w, msg->trigger.cmd, AIOT_TRIG_CMD_BITS);
+		w.pos += AIOT_TRIG_RSVD;
+		bw_put(&w, msg->trigger.txn, AIOT_TXN_BITS);
+		if (msg->trigger.cmd == AIOT_TRIG_ADJUST)
+			put_fsize(&w, &msg->trigger.fs);
+		break;
+	case AIOT_MSG_MSG2:
+	case AIOT_MSG_NACK:
+		bw_put(&w, msg->ra.rn16, AIOT_RN16_BITS);
+		bw_put(&w, msg->ra.as_id, AIOT_AS_ID_BITS);
+		break;
+	case AIOT_MSG_R2D_DATA:
+	case AIOT_MSG_D2R_DATA:
+		put_data(&w, &msg->data, false);
+		break;
+	case AIOT_MSG_MSG3:
+		put_data(&w, &msg->data, true);
+		break;
+	case AIOT_MSG_R2D_ACK:
+		bw_put(&w, msg->ack_as_id, AIOT_AS_ID_BITS);
+		break;
+	case AIOT_MSG_MSG1:
+		bw_put(&w, msg->rn16, AIOT_RN16_BITS);
+		break;
+	case AIOT_MSG_NO_NAS_RSP:
+		bw_put(&w, msg->nnr.as_id, AIOT_AS_ID_BITS);
+		bw_put(&w, msg->nnr.cause != AIOT_NNR_NONE, 1);
+		if (msg->nnr.cause == AIOT_NNR_UNKNOWN_MSG)
+			bw_put(&w, AIOT_NNR_CAUSE_UNKNOWN_MSG,
+			       AIOT_NNR_CAUSE_BITS);
+		else if (msg->nnr.cause == AIOT_NNR_INTEGRITY)
+			bw_put(&w, AIOT_NNR_CAUSE_INTEGRITY,
+			       AIOT_NNR_CAUSE_BITS);
+		/* no cause: the cause field stays zero */
+		break;
+	default:
+		break;
+	}
+}
+
+int aiot_pdu_encode(const struct aiot_msg *msg, u8 *buf, size_t len,
+		    size_t *bits_out)
+{
+	int bits = aiot_pdu_bits(msg);
+
+	if (bits < 0)
+		return bits;
+	if (len < ((size_t)bits + 7) / 8)
+		return -EMSGSIZE;
+	memset(buf, 0, ((size_t)bits + 7) / 8);
+	aiot_pdu_write(msg, buf);
+	*bits_out = bits;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(aiot_pdu_encode);
+
+static void aiot_crc_put(u8 *buf, size_t info_bits)
+{
+	struct aiot_bw w = { .p = buf, .pos = info_bits };
+
+	if (info_bits <= AIOT_CRC6_MAX_INFO_BITS)
+		bw_put(&w, aiot_crc6(buf, info_bits), AIOT_CRC6_BITS);
+	else
+		bw_put(&w, aiot_crc16(buf, info_bits), AIOT_CRC16_BITS);
+}
+
+int aiot_frame_encode(const struct aiot_msg *msg, u8 *buf, size_t len,
+		      size_t *bits_out)
+{
+	int bits = aiot_pdu_bits(msg);
+	size_t fbits, octets;
+
+	if (bits < 0)
+		return bits;
+	fbits = aiot_frame_bits_for(bits);
+	octets = (fbits + 7) / 8;
+	if (len < octets || fbits > AIOT_FRAME_MAX_BITS)
+		return -EMSGSIZE;
+	memset(buf, 0, octets);
+	aiot_pdu_write(msg, buf);
+	aiot_crc_put(buf, bits);
+	*bits_out = fbits;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(aiot_frame_encode);
+
+int aiot_frame_seal(u8 *buf, size_t len, size_t info_bits, size_t *bits_out)
+{
+	size_t fbits = aiot_frame_bits_for(info_bits);
+	size_t i;
+
+	if (fbits > AIOT_FRAME_MAX_BITS || len < (fbits + 7) / 8)
+		return -EMSGSIZE;
+	/* Clear whatever follows the information bits, then add the CRC. */
+	if (info_bits & 7)
+		buf[info_bits >> 3] &= 0xff00u >> (info_bits & 7);
+	for (i = (info_bits + 7) / 8; i < (fbits + 7) / 8; i++)
+		buf[i] = 0;
+	aiot_crc_put(buf, info_bits);
+	*bits_out = fbits;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(aiot_frame_seal);
+
+/* ---- Decode -------------------------------------------------------------- */
+
+static int get_fsize(struct aiot_br *r, struct aiot_fsize *fs)
+{
+	if (!br_has(r, AIOT_FS_FMT_BITS))
+		return -ENODATA;
+	fs->explicit_size = br_get(r, AIOT_FS_FMT_BITS);
+	if (fs->explicit_size) {
+		if (!br_has(r, AIOT_FS_SLOTS_BITS))
+			return -ENODATA;
+		fs->slots = br_get(r, AIOT_FS_SLOTS_BITS) + 1;
+		return 0;
+	}
+	if (!br_has(r, AIOT_FS_Q_BITS))
+		return -ENODATA;
+	fs->q = br_get(r, AIOT_FS_Q_BITS);
+	return fs->q > AIOT_FS_Q_MAX ? -EPROTO : 0;
+}
+
+static int get_paging(struct aiot_br *r, struct aiot_paging *p)
+{
+	unsigned int max;
+	int err;
+
+	if (!br_has(r, AIOT_RA_TYPE_BITS + AIOT_ID_TYPE_BITS))
+		return -ENODATA;
+	p->ra_type = br_get(r, AIOT_RA_TYPE_BITS);
+	p->id_type = br_get(r, AIOT_ID_TYPE_BITS);
+	if (p->id_type > AIOT_ID_FILTER)
+		return -EPROTO;
+	if (p->ra_type == AIOT_RA_CFRA &&
+	    (p->id_type == AIOT_ID_NONE || p->id_type == AIOT_ID_FILTER))
+		return -EPROTO;
+	if (p->id_type != AIOT_ID_NONE) {
+		if (!br_has(r, AIOT_ID_LEN_BITS))
+			return -ENODATA;
+		p->id_bits = br_get(r, AIOT_ID_LEN_BITS);
+		if (!p->id_bits)
+			return -EPROTO;
+		if (p->id_bits > AIOT_ID_MAX_BITS)
+			return -EOVERFLOW;
+		if (!br_has(r, p->id_bits))
+			return -ENODATA;
+		br_copy(r, p->id, p->id_bits);
+	}
+	if (!br_has(r, AIOT_CONT_TYPE_BITS))
+		return -ENODATA;
+	p->cont_type = br_get(r, AIOT_CONT_TYPE_BITS);
+	if (p->cont_type > AIOT_CONT_NAS)
+		return -EPROTO;
+	if (p->cont_type != AIOT_CONT_NONE) {
+		if (!br_has(r, AIOT_CONT_LEN_BITS))
+			return -ENODATA;
+		p->cont_len = br_get(r, AIOT_CONT_LEN_BITS);
+		max = p->cont_type == AIOT_CONT_RAND ? AIOT_RAND_MAX_OCTETS :
+						       AIOT_NAS_CONT_MAX_OCTETS;
+		if (!p->cont_len)
+			return -EPROTO;
+		if (p->cont_len > max)
+			return -EOVERFLOW;
+		if (!br_has(r, 8 * (size_t)p->cont_len))
+			return -ENODATA;
+		br_copy(r, p->cont, 8 * (size_t)p->cont_len);
+	}
+	if (p->ra_type == AIOT_RA_CBRA) {
+		err = get_fsize(r, &p->fs);
+		if (err)
+			return err;
+	} else {
+		if (!br_has(r, AIOT_AS_ID_BITS))
+			return -ENODATA;
+		p->as_id = br_get(r, AIOT_AS_ID_BITS);
+	}
+	if (!br_has(r, AIOT_TXN_BITS))
+		return -ENODATA;
+	p->txn = br_get(r, AIOT_TXN_BITS);
+	return 0;
+}
+
+static int get_trigger(struct aiot_br *r, struct aiot_trigger *t)
+{
+	unsigned int rsvd;
+
+	if (!br_has(r, AIOT_TRIG_CMD_BITS + AIOT_TRIG_RSVD + AIOT_TXN_BITS))
+		return -ENODATA;
+	t->cmd = br_get(r, AIOT_TRIG_CMD_BITS);
+	rsvd = br_get(r, AIOT_TRIG_RSVD);
+	t->txn = br_get(r, AIOT_TXN_BITS);
+	if (t->cmd > AIOT_TRIG_END || rsvd)
+		return -EPROTO;
+	if (t->cmd == AIOT_TRIG_ADJUST)
+		return get_fsize(r, &t->fs);
+	return 0;
+}
+
+static int get_data(struct aiot_br *r, struct aiot_data *d, bool msg3)
+{
+	unsigned int rsvd;
+
+	if (!br_has(r, msg3 ? AIOT_MSG3_FIXED + AIOT_MSG3_RSVD :
+			      AIOT_FIXED_SEG_HDR + AIOT_DATA_RSVD))
+		return -ENODATA;
+	d->as_id = br_get(r, AIOT_AS_ID_BITS);
+	d->more = br_get(r, 1);
+	if (msg3) {
+		rsvd = br_get(r, AIOT_MSG3_RSVD);
+	} else {
+		rsvd = br_get(r, AIOT_DATA_RSVD);
+		d->offset = br_get(r, AIOT_SEG_OFFSET_BITS);
+	}
+	d->len = br_get(r, AIOT_SEG_LEN_BITS);
+	if (rsvd)
+		return -EPROTO;
+	if (d->len > AIOT_SEG_MAX_BITS ||
+	    d->offset + d->len > AIOT_SDU_MAX_BITS)
+		return -EOVERFLOW;
+	if (!br_has(r, d->len))
+		return -ENODATA;
+	br_copy(r, d->data, d->len);
+	return 0;
+}
+
+static int get_body(struct aiot_br *r, struct aiot_msg *m)
+{
+	unsigned int rsvd, present, cause;
+
+	switch (m->type) {
+	case AIOT_MSG_PAGING:
+		return get_paging(r, &m->paging);
+	case AIOT_MSG_TRIGGER:
+		return get_trigger(r, &m->trigger);
+	case AIOT_MSG_MSG2:
+	case AIOT_MSG_NACK:
+		if (!br_has(r, AIOT_RN16_BITS + AIOT_AS_ID_BITS + AIOT_RA_RSVD))
+			return -ENODATA;
+		m->ra.rn16 = br_get(r, AIOT_RN16_BITS);
+		m->ra.as_id = br_get(r, AIOT_AS_ID_BITS);
+		return br_get(r, AIOT_RA_RSVD) ? -EPROTO : 0;
+	case AIOT_MSG_R2D_DATA:
+	case AIOT_MSG_D2R_DATA:
+		return get_data(r, &m->data, false);
+	case AIOT_MSG_MSG3:
+		return get_data(r, &m->data, true);
+	case AIOT_MSG_R2D_ACK:
+		if (!br_has(r, AIOT_AS_ID_BITS + AIOT_ACK_RSVD))
+			return -ENODATA;
+		m->ack_as_id = br_get(r, AIOT_AS_ID_BITS);
+		return br_get(r, AIOT_ACK_RSVD) ? -EPROTO : 0;
+	case AIOT_MSG_MSG1:
+		if (!br_has(r, AIOT_RN16_BITS))
+			return -ENODATA;
+		m->rn16 = br_get(r, AIOT_RN16_BITS);
+		return 0;
+	case AIOT_MSG_NO_NAS_RSP:
+		if (!br_has(r, AIOT_AS_ID_BITS + 1 + AIOT_NNR_CAUSE_BITS +
+			       AIOT_NNR_RSVD))
+			return -ENODATA;
+		m->nnr.as_id = br_get(r, AIOT_AS_ID_BITS);
+		present = br_get(r, 1);
+		cause = br_get(r, AIOT_NNR_CAUSE_BITS);
+		rsvd = br_get(r, AIOT_NNR_RSVD);
+		if (rsvd || (!present && cause) ||
+		    cause > AIOT_NNR_CAUSE_UNKNOWN_MSG)
+			return -EPROTO;
+		if (!present)
+			m->nnr.cause = AIOT_NNR_NONE;
+		else if (cause == AIOT_NNR_CAUSE_INTEGRITY)
+			m->nnr.cause = AIOT_NNR_INTEGRITY;
+		else
+			m->nnr.cause = AIOT_NNR_UNKNOWN_MSG;
+		return 0;
+	default:
+		return -ENOMSG;
+	}
+}
+
+int aiot_pdu_decode(const u8 *buf, size_t bits, enum aiot_link link,
+		    struct aiot_msg *out)
+{
+	struct aiot_br r = { .p = buf, .end = bits };
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if (link != AIOT_LINK_R2D && link != AIOT_LINK_D2R)
+		return -EINVAL;
+	if (!br_has(&r, AIOT_MT_BITS))
+		return -ENODATA;
+	out->type = aiot_mt_lookup(link, br_get(&r, AIOT_MT_BITS));
+	if (out->type == AIOT_MSG_NONE)
+		return -ENOMSG;
+	err = get_body(&r, out);
+	if (err)
+		return err;
+	return r.pos == r.end ? 0 : -EOVERFLOW;
+}
+EXPORT_SYMBOL_GPL(aiot_pdu_decode);
+
+int aiot_frame_decode(const u8 *buf, size_t bits, enum aiot_link link,
+		      struct aiot_msg *out)
+{
+	struct aiot_br r = { .p = buf, .end = bits };
+	size_t info;
+	u32 crc;
+
+	if (bits > AIOT_FRAME_MAX_BITS ||
+	    (bits > AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC6_BITS &&
+	     bits <= AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC16_BITS)) {
+		memset(out, 0, sizeof(*out));
+		return -EMSGSIZE;
+	}
+	if (bits < AIOT_MT_BITS + AIOT_CRC6_BITS) {
+		memset(out, 0, sizeof(*out));
+		return -ENODATA;
+	}
+	if (bits <= AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC6_BITS) {
+		info = bits - AIOT_CRC6_BITS;
+		r.pos = info;
+		crc = br_get(&r, AIOT_CRC6_BITS);
+		if (crc != aiot_crc6(buf, info))
+			goto bad_crc;
+	} else {
+		info = bits - AIOT_CRC16_BITS;
+		r.pos = info;
+		crc = br_get(&r, AIOT_CRC16_BITS);
+		if (crc != aiot_crc16(buf, info))
+			goto bad_crc;
+	}
+	return aiot_pdu_decode(buf, info, link, out);
+
+bad_crc:
+	memset(out, 0, sizeof(*out));
+	return -EBADMSG;
+}
+EXPORT_SYMBOL_GPL(aiot_frame_decode);

@@ -74,9 +74,14 @@ static void aiot_nl_info_too_small(struct kunit *test)
 {
 	struct sk_buff *skb;
 	unsigned int before;
+	int room;
 
-	skb = test_skb(test, NLMSG_HDRLEN + GENL_HDRLEN + 8);
+	skb = test_skb(test, NLMSG_GOODSIZE);
 	KUNIT_ASSERT_NOT_NULL(test, skb);
+	/* leave room for the headers and one attribute header, no more */
+	room = NLMSG_HDRLEN + GENL_HDRLEN + NLA_HDRLEN;
+	KUNIT_ASSERT_GT(test, skb_tailroom(skb), room);
+	skb_put(skb, skb_tailroom(skb) - room);
 	before = skb->len;
 	KUNIT_EXPECT_EQ(test, aiot_nl_fill_info(skb, 0, 0, 0), -EMSGSIZE);
 	KUNIT_EXPECT_EQ(test, skb->len, before);

@@ -7,14 +7,20 @@
 #include <linux/module.h>
 
 #include "aiot_core.h"
+#include "sec.h"
 
 static int __init aiot_init(void)
 {
 	int err;
 
-	err = aiot_netlink_init();
+	err = aiot_sec_init();
 	if (err)
 		return err;
+	err = aiot_netlink_init();
+	if (err) {
+		aiot_sec_exit();
+		return err;
+	}
 	pr_info("A-IoT reader subsystem %s\n", AIOT_MODULE_VERSION);
 	return 0;
 }
@@ -22,6 +28,7 @@ static int __init aiot_init(void)
 static void __exit aiot_exit(void)
 {
 	aiot_netlink_exit();
+	aiot_sec_exit();
 }
 
 module_init(aiot_init);
@@ -30,3 +37,5 @@ module_exit(aiot_exit);
 MODULE_DESCRIPTION("Ambient IoT (3GPP A-IoT) reader subsystem");
 MODULE_LICENSE("GPL");
 MODULE_VERSION(AIOT_MODULE_VERSION);
+/* the security engine allocates these by name, see kernel/sec.c */
+MODULE_SOFTDEP("pre: cmac ctr hmac sha256");

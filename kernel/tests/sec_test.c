@@ -14,7 +14,6 @@
 #include "sec.h"
 #include "sec_vectors.h"
 
-
 /*
  * Compare octet strings; on a difference, fail the test naming @what and
  * the first differing octet.  (KUnit of 6.1 has no KUNIT_EXPECT_MEMEQ.)
@@ -181,7 +180,7 @@ static void sec_nia2_edge_lengths(struct kunit *test)
 						    v->dir, msg, e->bits, mac),
 				0);
 		EXPECT_MEMEQ_MSG(test, mac, want, sizeof(mac),
-				       "LENGTH %u", e->bits);
+				 "LENGTH %u", e->bits);
 	}
 }
 
@@ -234,8 +233,8 @@ static void sec_cmac_rfc4493_every_split(struct kunit *test)
 						      (v->len - cut) * 8, tag),
 					0);
 			EXPECT_MEMEQ_MSG(test, tag, want, sizeof(tag),
-					       "Mlen %u, cut at %u", v->len,
-					       cut);
+					 "Mlen %u, cut at %u", v->len,
+					 cut);
 		}
 	}
 }
@@ -254,7 +253,7 @@ static void sec_hmac_rfc4231(struct kunit *test)
 						       v->data, v->len, out),
 				0);
 		EXPECT_MEMEQ_MSG(test, out, want, sizeof(out), "%s",
-				       v->name);
+				 v->name);
 	}
 }
 
@@ -279,7 +278,7 @@ static void sec_kdf_regression(struct kunit *test)
 		KUNIT_ASSERT_EQ(test, aiot_kdf(key, klen, v->fc, p, v->nparams,
 					       out), 0);
 		EXPECT_MEMEQ_MSG(test, out, want, sizeof(out), "%s",
-				       v->name);
+				 v->name);
 	}
 }
 
@@ -294,18 +293,18 @@ static void sec_aiot_derivations(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, aiot_res_aiot(k_root, rand_n, rand_d, res), 0);
 	EXPECT_MEMEQ(test, res, test_hex(test, AIOT_TV_AIOT_RES, NULL),
-			   AIOT_RES_LEN);
+		     AIOT_RES_LEN);
 	KUNIT_ASSERT_EQ(test, aiot_k_aiotf(k_root, rand_n, rand_d, k_aiotf), 0);
 	EXPECT_MEMEQ(test, k_aiotf,
-			   test_hex(test, AIOT_TV_AIOT_K_AIOTF, NULL),
-			   AIOT_K_AIOTF_LEN);
+		     test_hex(test, AIOT_TV_AIOT_K_AIOTF, NULL),
+		     AIOT_K_AIOTF_LEN);
 	KUNIT_ASSERT_EQ(test, aiot_k_command(k_aiotf, k_enc, k_int), 0);
 	EXPECT_MEMEQ(test, k_enc,
-			   test_hex(test, AIOT_TV_AIOT_K_CMD_ENC, NULL),
-			   AIOT_SEC_KEY_LEN);
+		     test_hex(test, AIOT_TV_AIOT_K_CMD_ENC, NULL),
+		     AIOT_SEC_KEY_LEN);
 	EXPECT_MEMEQ(test, k_int,
-			   test_hex(test, AIOT_TV_AIOT_K_CMD_INT, NULL),
-			   AIOT_SEC_KEY_LEN);
+		     test_hex(test, AIOT_TV_AIOT_K_CMD_INT, NULL),
+		     AIOT_SEC_KEY_LEN);
 
 	/* a different RAND_AIOT_d gives a different RES_AIOT */
 	rand_d[AIOT_RAND_D_LEN - 1] ^= 1;
@@ -563,6 +562,7 @@ static struct kunit_suite aiot_sec_suite = {
 	.name = "aiot_sec",
 	.test_cases = aiot_sec_cases,
 };
+
 kunit_test_suite(aiot_sec_suite);
 
 MODULE_DESCRIPTION("KUnit tests of the aiot security engine");

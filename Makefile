@@ -25,14 +25,15 @@ KSRC := Kbuild kernel include
 CC ?= cc
 CFLAGS ?= -O2 -g
 USER_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE \
-	-Iinclude/uapi -Iuserspace/lib $(shell pkg-config --cflags libnl-genl-3.0 json-c 2>/dev/null)
-USER_LIBS := $(shell pkg-config --libs libnl-genl-3.0 json-c 2>/dev/null)
+	-Iinclude/uapi -Iinclude -Iuserspace/lib \
+	$(shell pkg-config --cflags libnl-genl-3.0 json-c libcrypto 2>/dev/null)
+USER_LIBS := $(shell pkg-config --libs libnl-genl-3.0 json-c libcrypto 2>/dev/null)
 B := build/bin
 O := build/obj
 
 LIBAIOT_SRC := $(wildcard userspace/lib/*.c)
 AIOTCTL_SRC := $(wildcard userspace/aiotctl/*.c)
-HDRS := $(wildcard userspace/lib/*.h userspace/aiotctl/*.h include/uapi/linux/*.h)
+HDRS := $(wildcard userspace/lib/*.h userspace/aiotctl/*.h include/uapi/linux/*.h include/aiot/*.h)
 
 .PHONY: all modules userspace check demo lint compat deps clean unit
 

@@ -122,7 +122,7 @@ struct aiot_paging {
 	u16 cont_len;
 	u8 cont[AIOT_CONT_MAX_OCTETS];
 	struct aiot_fsize fs;
-	u8 as_id;
+	u16 as_id;
 	u8 txn;
 };
 
@@ -145,7 +145,7 @@ struct aiot_trigger {
  */
 struct aiot_ra_rsp {
 	u16 rn16;
-	u8 as_id;
+	u16 as_id;
 };
 
 /**
@@ -159,7 +159,7 @@ struct aiot_ra_rsp {
  *	and ignored by an encode
  */
 struct aiot_data {
-	u8 as_id;
+	u16 as_id;
 	bool more;
 	u16 offset;
 	u16 len;
@@ -184,10 +184,10 @@ struct aiot_msg {
 		struct aiot_trigger trigger;
 		struct aiot_ra_rsp ra;
 		struct aiot_data data;
-		u8 ack_as_id;
+		u16 ack_as_id;
 		u16 rn16;
 		struct {
-			u8 as_id;
+			u16 as_id;
 			u8 cause;
 		} nnr;
 	};

@@ -220,7 +220,7 @@ static const struct air_sample air_samples[] = {
 	{ "nnr_nocause", air_nnr_nocause },
 };
 
-#define AIR_N_SAMPLES	(sizeof(air_samples) / sizeof(air_samples[0]))
+#define AIR_N_SAMPLES	ARRAY_SIZE(air_samples)
 
 /* ---- Known-answer frames (independent bitwise model) ---------------------- */
 
@@ -243,7 +243,7 @@ static const struct air_golden air_goldens[] = {
 	  { 0x52, 0x18, 0x04, 0x8c, 0x0c, 0xab, 0xc9, 0x8b, 0xf0 } },
 };
 
-#define AIR_N_GOLDENS	(sizeof(air_goldens) / sizeof(air_goldens[0]))
+#define AIR_N_GOLDENS	ARRAY_SIZE(air_goldens)
 
 /* CRC known answers over "123456789" (CRC-16/IBM-3740 and CRC-16/XMODEM
  * are catalogued check values; the CRC-6 ones come from the bitwise model).
@@ -316,7 +316,7 @@ static const struct air_violation air_violations[] = {
 	{ "d2r_type15", air_msg1, 0, 4, 15, -ENOMSG },
 };
 
-#define AIR_N_VIOLATIONS	(sizeof(air_violations) / sizeof(air_violations[0]))
+#define AIR_N_VIOLATIONS	ARRAY_SIZE(air_violations)
 
 /* Overwrite @n bits at bit @pos of @buf (MSB first). */
 static inline void air_put_bits(u8 *buf, unsigned int pos, u32 v,
@@ -388,7 +388,6 @@ static inline bool air_msg_equal(const struct aiot_msg *a,
 		return false;
 	}
 }
-
 
 /* ---- Checks, run by both the KUnit and the userspace harness -------------- */
 
@@ -814,8 +813,8 @@ static int air_check_distinct_errors(struct air_scratch *s)
 	};
 	size_t i, j;
 
-	for (i = 0; i < sizeof(errs) / sizeof(errs[0]); i++)
-		for (j = i + 1; j < sizeof(errs) / sizeof(errs[0]); j++)
+	for (i = 0; i < ARRAY_SIZE(errs); i++)
+		for (j = i + 1; j < ARRAY_SIZE(errs); j++)
 			if (errs[i] == errs[j])
 				return AIR_FAIL(s, "errors %zu and %zu equal",
 						i, j);
@@ -846,7 +845,7 @@ static int air_check_coverage(struct air_scratch *s)
 	return 0;
 }
 
-#define AIR_N_CHECKS	(sizeof(air_checks) / sizeof(air_checks[0]))
+#define AIR_N_CHECKS	ARRAY_SIZE(air_checks)
 
 struct air_check {
 	const char *name;

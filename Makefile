@@ -118,11 +118,11 @@ $(AIR_UNIT): UNIT_LIBS += -lm
 $(AIR_UNIT): $(AIR_HDRS)
 
 # ---- Fuzzing (clang libFuzzer, ASan + UBSan) --------------------------------
-#   make fuzz [FUZZ_TIME=seconds] [FUZZ_JOBS=n]   as long as asked
+#   make fuzz [FUZZ_TIME=seconds] [FUZZ_ARGS=...]  as long as asked
 #   make fuzz-smoke                                bounded, for make check
 FUZZ_CC ?= clang
 FUZZ_TIME ?= 600
-FUZZ_JOBS ?= 1
+FUZZ_ARGS ?=
 FUZZ_FLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all $(AIR_CFLAGS)
 FUZZ_BIN := build/fuzz/fuzz_air
@@ -135,9 +135,9 @@ $(FUZZ_BIN): tests/fuzz/fuzz_air.c kernel/frame.c kernel/anticoll.c \
 .PHONY: fuzz fuzz-smoke fuzz-corpus bench
 fuzz: $(FUZZ_BIN)
 	@mkdir -p build/fuzz/corpus build/fuzz/artifacts
-	$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -jobs=$(FUZZ_JOBS) \
-		-workers=$(FUZZ_JOBS) -print_final_stats=1 \
-		-artifact_prefix=build/fuzz/artifacts/ build/fuzz/corpus tests/fuzz/corpus
+	$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+		-artifact_prefix=build/fuzz/artifacts/ $(FUZZ_ARGS) \
+		build/fuzz/corpus tests/fuzz/corpus
 
 fuzz-smoke: $(FUZZ_BIN)
 	@tests/fuzz/smoke.sh $(FUZZ_BIN)

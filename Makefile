@@ -35,14 +35,24 @@ LIBAIOT_SRC := $(wildcard userspace/lib/*.c)
 AIOTCTL_SRC := $(wildcard userspace/aiotctl/*.c)
 HDRS := $(wildcard userspace/lib/*.h userspace/aiotctl/*.h include/uapi/linux/*.h include/aiot/*.h)
 
+# Security cross-check (Documentation/security.rst): against a kernel with
+# KUnit, the module build also writes the OpenSSL twin's results for
+# XCHECK_CASES random cases from XCHECK_SEED, which the KUnit module
+# aiot_sec_xcheck_test recomputes with kernel/sec.c in the guest.
+XCHECK_SEED ?= 0x41494f5453454331
+XCHECK_CASES ?= 10000
+XCHECK_HDR := build/gen/aiot_sec_xcheck_vectors.h
+KDIR_HAS_KUNIT = $(shell grep -qs '^CONFIG_KUNIT=y' $(KDIR)/.config && echo y)
+
 .PHONY: all modules userspace check demo lint compat deps clean unit
 
 all: modules userspace
 
-modules:
+modules: $(if $(KDIR_HAS_KUNIT),xcheck-vectors)
 	@test -f $(KDIR)/Makefile || { echo "no kernel build tree at KDIR=$(KDIR): install linux-headers-amd64 or set KDIR"; exit 1; }
 	@mkdir -p $(KBUILD_OUT)
 	@cp -a -u --parents $$(find $(KSRC) -type f \( -name '*.[ch]' -o -name Kbuild \)) $(KBUILD_OUT)/
+	@if [ -f $(XCHECK_HDR) ]; then mkdir -p $(KBUILD_OUT)/generated && cp -u $(XCHECK_HDR) $(KBUILD_OUT)/generated/; fi
 	$(MAKE) -C $(KDIR) M=$(abspath $(KBUILD_OUT)) $(if $(W),W=$(W)) $(if $(C),C=$(C)) modules
 
 userspace: $(B)/aiotctl
@@ -158,3 +168,17 @@ build/bench/%: bench/%.c $(AIR_OBJ) $(AIR_HDRS)
 
 bench: build/bench/p2_codec build/bench/p3_anticoll
 	@bench/run.sh
+
+# ---- Security engine: the cross-check generator ---------------------------
+build/tests/xcheck/gen_sec_xcheck: tests/xcheck/gen_sec_xcheck.c $(O)/libaiot.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(O)/libaiot.a $(USER_LIBS)
+
+# The header is replaced only when its content changes, so that the test
+# module is not rebuilt for nothing.
+.PHONY: xcheck-vectors
+xcheck-vectors: build/tests/xcheck/gen_sec_xcheck
+	@mkdir -p $(dir $(XCHECK_HDR))
+	@$< $(XCHECK_SEED) $(XCHECK_CASES) >$(XCHECK_HDR).tmp
+	@if cmp -s $(XCHECK_HDR).tmp $(XCHECK_HDR); then rm -f $(XCHECK_HDR).tmp; \
+	else mv $(XCHECK_HDR).tmp $(XCHECK_HDR); fi

@@ -15,7 +15,7 @@ make -s userspace
 read -r vmlinuz modroot < <(stock_kernel "$kver")
 out=build/vm/demo
 mkdir -p "$out"
-AIOT_GUEST_MODS="$(modinfo -F depends "$kb"/aiot.ko | tr ',\n' '  ')" \
+AIOT_GUEST_MODS="$(module_deps "$kb"/aiot*.ko)" \
 	"$here/mkinitramfs.sh" "$out/initrd.gz" "$kver" "$modroot" "$here/guest/demo.sh" \
 	"$kb"/aiot*.ko build/bin/aiotctl
 echo "demo: booting Debian's $kver kernel under QEMU (TCG)..."

@@ -9,3 +9,16 @@ check() {
 	shift
 	if "$@"; then pass "$name"; else fail "$name"; fi
 }
+
+# Load what a project module needs from the kernel's tree: hard and soft
+# dependencies. A soft dependency built into the kernel has no module.
+load_deps() {
+	for d in $(modinfo -F depends "$1" | tr , ' '); do
+		modprobe "$d" || return 1
+	done
+	for d in $(modinfo -F softdep "$1" | sed -n 's/^pre: *//p'); do
+		modprobe "$d" 2>/dev/null ||
+			grep -q "/$d.ko" "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null ||
+			modinfo "$d" >/dev/null 2>&1 || return 1
+	done
+}

@@ -40,5 +40,20 @@ stock_kernel() {
 		rm -rf "$dir/deb"
 		touch "$dir/.done"
 	fi
+	# the package ships no modules.dep: depmod runs at install time
+	if [ ! -s "$dir/root/lib/modules/$kver/modules.dep" ]; then
+		depmod -b "$dir/root" "$kver" || return 1
+	fi
 	printf '%s %s\n' "$dir/root/boot/vmlinuz-$kver" "$dir/root"
+}
+
+# Modules a project module needs from the kernel's tree: its hard
+# dependencies and its soft "pre:" dependencies (e.g. the crypto modules the
+# crypto API loads by name).
+module_deps() {
+	local ko
+	for ko in "$@"; do
+		modinfo -F depends "$ko" | tr ',' '\n'
+		modinfo -F softdep "$ko" | sed -n 's/^pre: *//p' | tr ' ' '\n'
+	done | sed '/^$/d' | sort -u | tr '\n' ' '
 }

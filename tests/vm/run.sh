@@ -91,7 +91,7 @@ run_stock() {
 		read -r vmlinuz modroot < <(stock_kernel "$kver") || { result FAIL "stock-$kver/kernel_image" "apt-get download failed"; continue; }
 		out=build/vm/stock-$kver
 		mkdir -p "$out"
-		deps=$(modinfo -F depends "$kb"/*.ko | tr ',\n' '  ')
+		deps=$(module_deps "$kb"/aiot*.ko)
 		AIOT_GUEST_MODS="$deps" "$here/mkinitramfs.sh" "$out/initrd.gz" "$kver" "$modroot" \
 			"$here/guest/smoke.sh" "$kb"/aiot*.ko build/bin/aiotctl || { result FAIL "stock-$kver/initramfs"; continue; }
 		msg "guest: booting Debian $kver"

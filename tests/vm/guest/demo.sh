@@ -2,9 +2,8 @@
 # `make demo` guest: load the subsystem into Debian's kernel and show what it
 # registered. Everything printed here reaches the host's terminal.
 exec >/dev/ttyS1 2>&1
-for d in $(modinfo -F depends /opt/modules/aiot.ko | tr , ' '); do
-	modprobe "$d"
-done
+. /opt/guest-lib.sh
+load_deps /opt/modules/aiot.ko
 echo "\$ insmod aiot.ko"
 insmod /opt/modules/aiot.ko || exit 1
 echo "\$ dmesg | grep aiot"

@@ -3,12 +3,6 @@
 # resolves from userspace, and the module unloads cleanly.
 . /opt/guest-lib.sh
 
-load_deps() {
-	for d in $(modinfo -F depends "$1" | tr , ' '); do
-		modprobe "$d" || return 1
-	done
-}
-
 check module_deps_load load_deps /opt/modules/aiot.ko
 check module_loads insmod /opt/modules/aiot.ko
 check sysfs_module_live test "$(cat /sys/module/aiot/initstate 2>/dev/null)" = live

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Harness self-test: a KUnit case that leaks kmalloc() buffers and
+ * Harness self-test: a KUnit case that leaks kzalloc() buffers and
  * otherwise passes. Only kmemleak sees it; the harness must too.
  */
 #include <kunit/test.h>
@@ -17,7 +17,7 @@ static void selftest_leaks(struct kunit *test)
 	int i;
 
 	for (i = 0; i < 16; i++) {
-		WRITE_ONCE(selftest_sink, kmalloc(64, GFP_KERNEL));
+		WRITE_ONCE(selftest_sink, kzalloc(64, GFP_KERNEL));
 		KUNIT_ASSERT_NOT_NULL(test, READ_ONCE(selftest_sink));
 	}
 	/* forget the only reference */

@@ -94,8 +94,8 @@
 /*
  * NAS inputs of 128-NEA2/128-NIA2 for the AIoT NAS Command Request and
  * Response.  K_AIOTF is fresh for every command round and there is one
- * round per inventory (seed 003, NOTE 2), so COUNT is a constant; the
- * two directions are told apart by DIRECTION, as in NAS.
+ * round per inventory (draft TS 33.369 5.3.2, NOTE 2), so COUNT is a
+ * constant; the two directions are told apart by DIRECTION, as in NAS.
  */
 #define AIOT_NAS_COUNT			0	/* project value, pending TS 33.369 Annex A */
 #define AIOT_NAS_BEARER			0	/* project value, pending TS 33.369 Annex A */

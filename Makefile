@@ -182,3 +182,12 @@ xcheck-vectors: build/tests/xcheck/gen_sec_xcheck
 	@$< $(XCHECK_SEED) $(XCHECK_CASES) >$(XCHECK_HDR).tmp
 	@if cmp -s $(XCHECK_HDR).tmp $(XCHECK_HDR); then rm -f $(XCHECK_HDR).tmp; \
 	else mv $(XCHECK_HDR).tmp $(XCHECK_HDR); fi
+
+# ---- Security engine: benchmark P1 (kernel vs OpenSSL, in a guest) ----------
+build/bench/p1_sec_user: bench/p1_sec_user.c $(O)/libaiot.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(O)/libaiot.a $(USER_LIBS)
+
+.PHONY: bench-p1
+bench-p1:
+	bench/p1_sec.sh

@@ -137,7 +137,7 @@ s64 aiot_ac_loglik(s32 d, u32 n_empty, u32 n_single, u32 n_coll)
 }
 EXPORT_SYMBOL_GPL(aiot_ac_loglik);
 
-/* ---- Frame sizes ---------------------------------------------------------- */
+/* ---- Frame sizes --------------------------------------------------------- */
 
 static u32 ac_ilog2(u64 x)
 {
@@ -189,7 +189,7 @@ static enum aiot_ac_next ac_finish(struct aiot_ac *ac)
 	return AIOT_AC_DONE;
 }
 
-/* ---- Q-algorithm ------------------------------------------------------------ */
+/* ---- Q-algorithm --------------------------------------------------------- */
 
 static enum aiot_ac_next qalg_slot(struct aiot_ac *ac, enum aiot_slot outcome)
 {
@@ -210,7 +210,7 @@ static enum aiot_ac_next qalg_slot(struct aiot_ac *ac, enum aiot_slot outcome)
 	return ac_new_frame(ac, ac->frame, ac->frame);	/* Query */
 }
 
-/* ---- Schoute ------------------------------------------------------------------ */
+/* ---- Schoute ------------------------------------------------------------- */
 
 static enum aiot_ac_next schoute_end(struct aiot_ac *ac)
 {
@@ -222,7 +222,7 @@ static enum aiot_ac_next schoute_end(struct aiot_ac *ac)
 	return ac_new_frame(ac, n, ac_frame_for(ac, n));
 }
 
-/* ---- Maximum likelihood ---------------------------------------------------------- */
+/* ---- Maximum likelihood -------------------------------------------------- */
 
 static s32 ml_argmax(const struct aiot_ac *ac, s32 lo, s32 hi, s64 *ll_out)
 {
@@ -279,7 +279,7 @@ static enum aiot_ac_next ml_update(struct aiot_ac *ac)
 	return ac_new_frame(ac, left, ac_frame_for(ac, left));
 }
 
-/* ---- Interface ------------------------------------------------------------------------ */
+/* ---- Interface ----------------------------------------------------------- */
 
 int aiot_ac_init(struct aiot_ac *ac, const struct aiot_ac_cfg *cfg)
 {

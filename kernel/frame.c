@@ -8,6 +8,7 @@
  * include/aiot/air_values.h.
  */
 #include <linux/build_bug.h>
+#include <linux/compiler.h>
 #include <linux/crc-itu-t.h>
 #include <linux/errno.h>
 #include <linux/export.h>
@@ -21,7 +22,10 @@
 /*
  * CRC-6 one octet at a time: the 6-bit register is kept in the top of an
  * octet, so this is a CRC-8 table for AIOT_CRC6_POLY << 2, shifted back.
- * Checked entry by entry against the bitwise definition by the unit tests.
+ * Entry x is x z^6 mod g(z). Checked entry by entry against the bitwise
+ * definition by the unit tests. The tail of a frame that does not end on
+ * an octet boundary (k < 8 bits) takes one more lookup, in this table or
+ * in the CRC-ITU-T one: both hold t z^w mod g for any t < 2^k.
  */
 static const u8 aiot_crc6_table[256] = {
 	0x00, 0x21, 0x23, 0x02, 0x27, 0x06, 0x04, 0x25,
@@ -61,17 +65,19 @@ static const u8 aiot_crc6_table[256] = {
 u8 aiot_crc6_from(u8 crc, const u8 *buf, size_t bits)
 {
 	size_t i, n = bits >> 3;
-	unsigned int b, rem = bits & 7;
+	unsigned int k = bits & 7, d;
 
 	crc &= 0x3f;
 	for (i = 0; i < n; i++)
 		crc = aiot_crc6_table[(u8)(crc << 2) ^ buf[i]];
-	for (b = 0; b < rem; b++) {
-		unsigned int fb = ((crc >> 5) ^ (buf[n] >> (7 - b))) & 1;
-
-		crc = (crc << 1) & 0x3f;
-		if (fb)
-			crc ^= AIOT_CRC6_POLY;
+	if (k) {
+		/* k more bits d: (crc z^k + d z^6) mod g, one table step */
+		d = buf[n] >> (8 - k);
+		if (k <= AIOT_CRC6_BITS)
+			crc = ((crc << k) & 0x3f) ^
+			      aiot_crc6_table[(crc >> (AIOT_CRC6_BITS - k)) ^ d];
+		else
+			crc = aiot_crc6_table[(crc << (k - AIOT_CRC6_BITS)) ^ d];
 	}
 	return crc;
 }
@@ -87,16 +93,14 @@ EXPORT_SYMBOL_GPL(aiot_crc6);
 u16 aiot_crc16_from(u16 crc, const u8 *buf, size_t bits)
 {
 	size_t n = bits >> 3;
-	unsigned int b, rem = bits & 7;
+	unsigned int k = bits & 7, d;
 
 	BUILD_BUG_ON(AIOT_CRC16_POLY != 0x1021);	/* crc_itu_t()'s */
 	crc = crc_itu_t(crc, buf, n);
-	for (b = 0; b < rem; b++) {
-		unsigned int fb = ((crc >> 15) ^ (buf[n] >> (7 - b))) & 1;
-
-		crc <<= 1;
-		if (fb)
-			crc ^= AIOT_CRC16_POLY;
+	if (k) {
+		/* k more bits d: (crc z^k + d z^16) mod g, one table step */
+		d = buf[n] >> (8 - k);
+		crc = (crc << k) ^ crc_itu_t_table[(crc >> (16 - k)) ^ d];
 	}
 	return crc;
 }
@@ -110,32 +114,61 @@ EXPORT_SYMBOL_GPL(aiot_crc16);
 
 /* ---- Bit writer / reader (MSB first) ------------------------------------ */
 
+/*
+ * Both keep up to 64 pending bits in a register and touch memory one whole
+ * octet at a time, in order: the writer never reads the buffer and never
+ * stores past the frame's last octet; the reader never loads past it.
+ */
 struct aiot_bw {
-	u8 *p;		/* zeroed before the first write */
-	size_t pos;
+	u8 *p;		/* next octet to store */
+	u64 acc;	/* pending bits, most significant first */
+	unsigned int n;	/* pending bits in @acc */
+	size_t pos;	/* bits written */
 };
 
-static inline void bw_put(struct aiot_bw *w, u32 v, unsigned int n)
+static __always_inline void bw_flush(struct aiot_bw *w)
 {
-	while (n) {
-		unsigned int room = 8 - (w->pos & 7);
-		unsigned int take = n < room ? n : room;
-		u32 part = (v >> (n - take)) & ((1u << take) - 1);
+	while (w->n >= 8) {
+		*w->p++ = w->acc >> 56;
+		w->acc <<= 8;
+		w->n -= 8;
+	}
+}
 
-		w->p[w->pos >> 3] |= part << (room - take);
-		w->pos += take;
-		n -= take;
+/* Append the @n (<= 32) low bits of @v. */
+static __always_inline void bw_put(struct aiot_bw *w, u32 v, unsigned int n)
+{
+	if (!n)
+		return;
+	if (w->n + n > 64)
+		bw_flush(w);
+	w->acc |= ((u64)v & ((1ull << n) - 1)) << (64 - w->n - n);
+	w->n += n;
+	w->pos += n;
+}
+
+/* Store everything, the last octet padded with zero bits. */
+static __always_inline void bw_finish(struct aiot_bw *w)
+{
+	bw_flush(w);
+	if (w->n) {
+		*w->p++ = w->acc >> 56;
+		w->acc = 0;
+		w->n = 0;
 	}
 }
 
 /* Append the first @bits bits of @src. */
-static void bw_copy(struct aiot_bw *w, const u8 *src, size_t bits)
+static __always_inline void bw_copy(struct aiot_bw *w, const u8 *src,
+				    size_t bits)
 {
 	size_t i, n = bits >> 3;
 	unsigned int rem = bits & 7;
 
-	if (!(w->pos & 7)) {
-		memcpy(w->p + (w->pos >> 3), src, n);
+	bw_flush(w);
+	if (!w->n) {
+		memcpy(w->p, src, n);
+		w->p += n;
 		w->pos += n << 3;
 	} else {
 		for (i = 0; i < n; i++)
@@ -146,41 +179,71 @@ static void bw_copy(struct aiot_bw *w, const u8 *src, size_t bits)
 }
 
 struct aiot_br {
-	const u8 *p;
-	size_t pos;
-	size_t end;
+	const u8 *p;	/* next octet to load */
+	const u8 *lim;	/* one past the frame's last octet */
+	u64 acc;	/* loaded bits not consumed yet, most significant first */
+	unsigned int n;	/* bits in @acc */
+	size_t pos;	/* bits consumed */
+	size_t end;	/* bits in the frame */
 };
 
-static inline bool br_has(const struct aiot_br *r, size_t n)
+static __always_inline void br_init(struct aiot_br *r, const u8 *buf,
+				    size_t bits)
+{
+	r->p = buf;
+	r->lim = buf + (bits + 7) / 8;
+	r->acc = 0;
+	r->n = 0;
+	r->pos = 0;
+	r->end = bits;
+}
+
+static __always_inline bool br_has(const struct aiot_br *r, size_t n)
 {
 	return r->end - r->pos >= n;
 }
 
-/* Caller checked br_has(r, n); n <= 32. */
-static inline u32 br_get(struct aiot_br *r, unsigned int n)
+/* Enough for any one field (<= 32 bits) that the frame still holds. */
+static __always_inline void br_fill(struct aiot_br *r)
 {
-	u32 v = 0;
-
-	while (n) {
-		unsigned int room = 8 - (r->pos & 7);
-		unsigned int take = n < room ? n : room;
-		unsigned int byte = r->p[r->pos >> 3];
-
-		v = (v << take) | ((byte >> (room - take)) & ((1u << take) - 1));
-		r->pos += take;
-		n -= take;
+	while (r->n < 32 && r->p < r->lim) {
+		r->acc |= (u64)*r->p++ << (56 - r->n);
+		r->n += 8;
 	}
+}
+
+/* Caller checked br_has(r, n); n <= 32. */
+static __always_inline u32 br_get(struct aiot_br *r, unsigned int n)
+{
+	u32 v;
+
+	if (!n)
+		return 0;
+	if (r->n < n)
+		br_fill(r);
+	v = r->acc >> (64 - n);
+	r->acc <<= n;
+	r->n -= n;
+	r->pos += n;
 	return v;
 }
 
-/* Caller checked br_has(r, bits); @dst is zeroed. */
-static void br_copy(struct aiot_br *r, u8 *dst, size_t bits)
+/* Caller checked br_has(r, bits). */
+static __always_inline void br_copy(struct aiot_br *r, u8 *dst, size_t bits)
 {
 	size_t i, n = bits >> 3;
 	unsigned int rem = bits & 7;
 
 	if (!(r->pos & 7)) {
-		memcpy(dst, r->p + (r->pos >> 3), n);
+		/*
+		 * Octet aligned: @acc holds whole octets loaded ahead; give
+		 * them back and copy straight from memory.
+		 */
+		r->p -= r->n >> 3;
+		r->acc = 0;
+		r->n = 0;
+		memcpy(dst, r->p, n);
+		r->p += n;
 		r->pos += n << 3;
 	} else {
 		for (i = 0; i < n; i++)
@@ -237,22 +300,22 @@ const char *aiot_msg_name(enum aiot_msg_type type)
 EXPORT_SYMBOL_GPL(aiot_msg_name);
 
 /* Wire code -> message type, per direction; AIOT_MSG_NONE if reserved. */
-static enum aiot_msg_type aiot_mt_lookup(enum aiot_link link, unsigned int code)
-{
-	enum aiot_msg_type t, first, last;
-
-	if (link == AIOT_LINK_R2D) {
-		first = AIOT_MSG_PAGING;
-		last = AIOT_MSG_R2D_ACK;
-	} else {
-		first = AIOT_MSG_MSG1;
-		last = AIOT_MSG_NO_NAS_RSP;
-	}
-	for (t = first; t <= last; t++)
-		if (aiot_mt_code[t] == code)
-			return t;
-	return AIOT_MSG_NONE;
-}
+static const u8 aiot_mt_type[2][1 << AIOT_MT_BITS] = {
+	[AIOT_LINK_R2D] = {
+		[AIOT_MT_R2D_PAGING]	= AIOT_MSG_PAGING,
+		[AIOT_MT_R2D_TRIGGER]	= AIOT_MSG_TRIGGER,
+		[AIOT_MT_R2D_MSG2]	= AIOT_MSG_MSG2,
+		[AIOT_MT_R2D_NACK]	= AIOT_MSG_NACK,
+		[AIOT_MT_R2D_DATA]	= AIOT_MSG_R2D_DATA,
+		[AIOT_MT_R2D_ACK]	= AIOT_MSG_R2D_ACK,
+	},
+	[AIOT_LINK_D2R] = {
+		[AIOT_MT_D2R_MSG1]	= AIOT_MSG_MSG1,
+		[AIOT_MT_D2R_MSG3]	= AIOT_MSG_MSG3,
+		[AIOT_MT_D2R_DATA]	= AIOT_MSG_D2R_DATA,
+		[AIOT_MT_D2R_NO_NAS_RSP] = AIOT_MSG_NO_NAS_RSP,
+	},
+};
 
 /* ---- Field sizes and validation (encode side) ---------------------------- */
 
@@ -389,7 +452,8 @@ EXPORT_SYMBOL_GPL(aiot_pdu_bits);
 
 /* ---- Encode -------------------------------------------------------------- */
 
-static void put_fsize(struct aiot_bw *w, const struct aiot_fsize *fs)
+static __always_inline void put_fsize(struct aiot_bw *w,
+				      const struct aiot_fsize *fs)
 {
 	bw_put(w, fs->explicit_size, AIOT_FS_FMT_BITS);
 	if (fs->explicit_size)
@@ -398,7 +462,8 @@ static void put_fsize(struct aiot_bw *w, const struct aiot_fsize *fs)
 		bw_put(w, fs->q, AIOT_FS_Q_BITS);
 }
 
-static void put_paging(struct aiot_bw *w, const struct aiot_paging *p)
+static __always_inline void put_paging(struct aiot_bw *w,
+				       const struct aiot_paging *p)
 {
 	bw_put(w, p->ra_type, AIOT_RA_TYPE_BITS);
 	bw_put(w, p->id_type, AIOT_ID_TYPE_BITS);
@@ -418,65 +483,66 @@ static void put_paging(struct aiot_bw *w, const struct aiot_paging *p)
 	bw_put(w, p->txn, AIOT_TXN_BITS);
 }
 
-static void put_data(struct aiot_bw *w, const struct aiot_data *d, bool msg3)
+static __always_inline void put_data(struct aiot_bw *w,
+				     const struct aiot_data *d, bool msg3)
 {
 	bw_put(w, d->as_id, AIOT_AS_ID_BITS);
 	bw_put(w, d->more, 1);
 	if (msg3) {
-		w->pos += AIOT_MSG3_RSVD;
+		bw_put(w, 0, AIOT_MSG3_RSVD);
 	} else {
-		w->pos += AIOT_DATA_RSVD;
+		bw_put(w, 0, AIOT_DATA_RSVD);
 		bw_put(w, d->offset, AIOT_SEG_OFFSET_BITS);
 	}
 	bw_put(w, d->len, AIOT_SEG_LEN_BITS);
 	bw_copy(w, d->data, d->len);
 }
 
-/* @buf holds enough zeroed octets for the PDU. */
-static void aiot_pdu_write(const struct aiot_msg *msg, u8 *buf)
+/* Write the PDU of a validated @msg; the caller finishes @w. */
+static __always_inline void aiot_pdu_write(const struct aiot_msg *msg,
+					   struct aiot_bw *w)
 {
-	struct aiot_bw w = { .p = buf };
-
-	bw_put(&w, aiot_mt_code[msg->type], AIOT_MT_BITS);
+	bw_put(w, aiot_mt_code[msg->type], AIOT_MT_BITS);
 	switch (msg->type) {
 	case AIOT_MSG_PAGING:
-		put_paging(&w, &msg->paging);
+		put_paging(w, &msg->paging);
 		break;
 	case AIOT_MSG_TRIGGER:
-		bw_put(&w, msg->trigger.cmd, AIOT_TRIG_CMD_BITS);
-		w.pos += AIOT_TRIG_RSVD;
-		bw_put(&w, msg->trigger.txn, AIOT_TXN_BITS);
+		bw_put(w, msg->trigger.cmd, AIOT_TRIG_CMD_BITS);
+		bw_put(w, 0, AIOT_TRIG_RSVD);
+		bw_put(w, msg->trigger.txn, AIOT_TXN_BITS);
 		if (msg->trigger.cmd == AIOT_TRIG_ADJUST)
-			put_fsize(&w, &msg->trigger.fs);
+			put_fsize(w, &msg->trigger.fs);
 		break;
 	case AIOT_MSG_MSG2:
 	case AIOT_MSG_NACK:
-		bw_put(&w, msg->ra.rn16, AIOT_RN16_BITS);
-		bw_put(&w, msg->ra.as_id, AIOT_AS_ID_BITS);
+		bw_put(w, msg->ra.rn16, AIOT_RN16_BITS);
+		bw_put(w, msg->ra.as_id, AIOT_AS_ID_BITS);
+		bw_put(w, 0, AIOT_RA_RSVD);
 		break;
 	case AIOT_MSG_R2D_DATA:
 	case AIOT_MSG_D2R_DATA:
-		put_data(&w, &msg->data, false);
+		put_data(w, &msg->data, false);
 		break;
 	case AIOT_MSG_MSG3:
-		put_data(&w, &msg->data, true);
+		put_data(w, &msg->data, true);
 		break;
 	case AIOT_MSG_R2D_ACK:
-		bw_put(&w, msg->ack_as_id, AIOT_AS_ID_BITS);
+		bw_put(w, msg->ack_as_id, AIOT_AS_ID_BITS);
+		bw_put(w, 0, AIOT_ACK_RSVD);
 		break;
 	case AIOT_MSG_MSG1:
-		bw_put(&w, msg->rn16, AIOT_RN16_BITS);
+		bw_put(w, msg->rn16, AIOT_RN16_BITS);
 		break;
 	case AIOT_MSG_NO_NAS_RSP:
-		bw_put(&w, msg->nnr.as_id, AIOT_AS_ID_BITS);
-		bw_put(&w, msg->nnr.cause != AIOT_NNR_NONE, 1);
-		if (msg->nnr.cause == AIOT_NNR_UNKNOWN_MSG)
-			bw_put(&w, AIOT_NNR_CAUSE_UNKNOWN_MSG,
-			       AIOT_NNR_CAUSE_BITS);
-		else if (msg->nnr.cause == AIOT_NNR_INTEGRITY)
-			bw_put(&w, AIOT_NNR_CAUSE_INTEGRITY,
-			       AIOT_NNR_CAUSE_BITS);
-		/* no cause: the cause field stays zero */
+		bw_put(w, msg->nnr.as_id, AIOT_AS_ID_BITS);
+		bw_put(w, msg->nnr.cause != AIOT_NNR_NONE, 1);
+		/* no cause: the cause field is zero */
+		bw_put(w, msg->nnr.cause == AIOT_NNR_UNKNOWN_MSG ?
+		       AIOT_NNR_CAUSE_UNKNOWN_MSG :
+		       msg->nnr.cause == AIOT_NNR_INTEGRITY ?
+		       AIOT_NNR_CAUSE_INTEGRITY : 0, AIOT_NNR_CAUSE_BITS);
+		bw_put(w, 0, AIOT_NNR_RSVD);
 		break;
 	default:
 		break;
@@ -486,44 +552,59 @@ static void aiot_pdu_write(const struct aiot_msg *msg, u8 *buf)
 int aiot_pdu_encode(const struct aiot_msg *msg, u8 *buf, size_t len,
 		    size_t *bits_out)
 {
+	struct aiot_bw w = { .p = buf };
 	int bits = aiot_pdu_bits(msg);
 
 	if (bits < 0)
 		return bits;
-	if (len < ((size_t)bits + 7) / 8)
+	if (len < ((size_t)bits + 7) / 8 || bits > AIOT_FRAME_MAX_BITS)
 		return -EMSGSIZE;
-	memset(buf, 0, ((size_t)bits + 7) / 8);
-	aiot_pdu_write(msg, buf);
+	aiot_pdu_write(msg, &w);
+	bw_finish(&w);
 	*bits_out = bits;
 	return 0;
 }
 EXPORT_SYMBOL_GPL(aiot_pdu_encode);
 
-static void aiot_crc_put(u8 *buf, size_t info_bits)
+/*
+ * Append the CRC of the information bits: the whole octets already stored
+ * at @buf, then the pending bits of @w.
+ */
+static __always_inline void aiot_crc_put(struct aiot_bw *w, const u8 *buf)
 {
-	struct aiot_bw w = { .p = buf, .pos = info_bits };
+	size_t info = w->pos;
+	u8 tail;
 
-	if (info_bits <= AIOT_CRC6_MAX_INFO_BITS)
-		bw_put(&w, aiot_crc6(buf, info_bits), AIOT_CRC6_BITS);
-	else
-		bw_put(&w, aiot_crc16(buf, info_bits), AIOT_CRC16_BITS);
+	/* the whole octets are in @buf; the last 0..7 bits still in @w */
+	bw_flush(w);
+	tail = w->acc >> 56;
+	if (info <= AIOT_CRC6_MAX_INFO_BITS) {
+		u8 crc = aiot_crc6_from(AIOT_CRC6_INIT, buf, info & ~7ul);
+
+		bw_put(w, aiot_crc6_from(crc, &tail, info & 7), AIOT_CRC6_BITS);
+	} else {
+		u16 crc = aiot_crc16_from(AIOT_CRC16_INIT, buf, info & ~7ul);
+
+		bw_put(w, aiot_crc16_from(crc, &tail, info & 7),
+		       AIOT_CRC16_BITS);
+	}
+	bw_finish(w);
 }
 
 int aiot_frame_encode(const struct aiot_msg *msg, u8 *buf, size_t len,
 		      size_t *bits_out)
 {
+	struct aiot_bw w = { .p = buf };
 	int bits = aiot_pdu_bits(msg);
-	size_t fbits, octets;
+	size_t fbits;
 
 	if (bits < 0)
 		return bits;
 	fbits = aiot_frame_bits_for(bits);
-	octets = (fbits + 7) / 8;
-	if (len < octets || fbits > AIOT_FRAME_MAX_BITS)
+	if (len < (fbits + 7) / 8 || fbits > AIOT_FRAME_MAX_BITS)
 		return -EMSGSIZE;
-	memset(buf, 0, octets);
-	aiot_pdu_write(msg, buf);
-	aiot_crc_put(buf, bits);
+	aiot_pdu_write(msg, &w);
+	aiot_crc_put(&w, buf);
 	*bits_out = fbits;
 	return 0;
 }
@@ -532,16 +613,20 @@ EXPORT_SYMBOL_GPL(aiot_frame_encode);
 int aiot_frame_seal(u8 *buf, size_t len, size_t info_bits, size_t *bits_out)
 {
 	size_t fbits = aiot_frame_bits_for(info_bits);
-	size_t i;
+	unsigned int k = info_bits & 7;
+	struct aiot_bw w = {
+		.p = buf + (info_bits >> 3),
+		.pos = info_bits,
+	};
 
 	if (fbits > AIOT_FRAME_MAX_BITS || len < (fbits + 7) / 8)
 		return -EMSGSIZE;
-	/* Clear whatever follows the information bits, then add the CRC. */
-	if (info_bits & 7)
-		buf[info_bits >> 3] &= 0xff00u >> (info_bits & 7);
-	for (i = (info_bits + 7) / 8; i < (fbits + 7) / 8; i++)
-		buf[i] = 0;
-	aiot_crc_put(buf, info_bits);
+	/* keep the information bits, drop whatever follows them */
+	if (k) {
+		w.acc = (u64)(buf[info_bits >> 3] & (0xff00u >> k)) << 56;
+		w.n = k;
+	}
+	aiot_crc_put(&w, buf);
 	*bits_out = fbits;
 	return 0;
 }
@@ -549,7 +634,7 @@ EXPORT_SYMBOL_GPL(aiot_frame_seal);
 
 /* ---- Decode -------------------------------------------------------------- */
 
-static int get_fsize(struct aiot_br *r, struct aiot_fsize *fs)
+static __always_inline int get_fsize(struct aiot_br *r, struct aiot_fsize *fs)
 {
 	if (!br_has(r, AIOT_FS_FMT_BITS))
 		return -ENODATA;
@@ -566,10 +651,12 @@ static int get_fsize(struct aiot_br *r, struct aiot_fsize *fs)
 	return fs->q > AIOT_FS_Q_MAX ? -EPROTO : 0;
 }
 
-static int get_paging(struct aiot_br *r, struct aiot_paging *p)
+static __always_inline int get_paging(struct aiot_br *r, struct aiot_paging *p)
 {
 	unsigned int max;
 	int err;
+
+	memset(p, 0, sizeof(*p));
 
 	if (!br_has(r, AIOT_RA_TYPE_BITS + AIOT_ID_TYPE_BITS))
 		return -ENODATA;
@@ -626,9 +713,14 @@ static int get_paging(struct aiot_br *r, struct aiot_paging *p)
 	return 0;
 }
 
-static int get_trigger(struct aiot_br *r, struct aiot_trigger *t)
+static __always_inline int get_trigger(struct aiot_br *r,
+				       struct aiot_trigger *t)
 {
 	unsigned int rsvd;
+
+	t->fs.explicit_size = false;
+	t->fs.q = 0;
+	t->fs.slots = 0;
 
 	if (!br_has(r, AIOT_TRIG_CMD_BITS + AIOT_TRIG_RSVD + AIOT_TXN_BITS))
 		return -ENODATA;
@@ -642,7 +734,8 @@ static int get_trigger(struct aiot_br *r, struct aiot_trigger *t)
 	return 0;
 }
 
-static int get_data(struct aiot_br *r, struct aiot_data *d, bool msg3)
+static __always_inline int get_data(struct aiot_br *r, struct aiot_data *d,
+				    bool msg3)
 {
 	unsigned int rsvd;
 
@@ -653,6 +746,7 @@ static int get_data(struct aiot_br *r, struct aiot_data *d, bool msg3)
 	d->more = br_get(r, 1);
 	if (msg3) {
 		rsvd = br_get(r, AIOT_MSG3_RSVD);
+		d->offset = 0;
 	} else {
 		rsvd = br_get(r, AIOT_DATA_RSVD);
 		d->offset = br_get(r, AIOT_SEG_OFFSET_BITS);
@@ -666,10 +760,12 @@ static int get_data(struct aiot_br *r, struct aiot_data *d, bool msg3)
 	if (!br_has(r, d->len))
 		return -ENODATA;
 	br_copy(r, d->data, d->len);
+	memset(d->data + (d->len + 7) / 8, 0,
+	       sizeof(d->data) - (d->len + 7) / 8);
 	return 0;
 }
 
-static int get_body(struct aiot_br *r, struct aiot_msg *m)
+static __always_inline int get_body(struct aiot_br *r, struct aiot_msg *m)
 {
 	unsigned int rsvd, present, cause;
 
@@ -723,61 +819,70 @@ static int get_body(struct aiot_br *r, struct aiot_msg *m)
 	}
 }
 
-int aiot_pdu_decode(const u8 *buf, size_t bits, enum aiot_link link,
-		    struct aiot_msg *out)
+static __always_inline int aiot_pdu_parse(const u8 *buf, size_t bits,
+					  enum aiot_link link,
+					  struct aiot_msg *out)
 {
-	struct aiot_br r = { .p = buf, .end = bits };
+	struct aiot_br r;
 	int err;
 
-	memset(out, 0, sizeof(*out));
-	if (link != AIOT_LINK_R2D && link != AIOT_LINK_D2R)
-		return -EINVAL;
+	br_init(&r, buf, bits);
+	out->type = AIOT_MSG_NONE;
 	if (!br_has(&r, AIOT_MT_BITS))
 		return -ENODATA;
-	out->type = aiot_mt_lookup(link, br_get(&r, AIOT_MT_BITS));
+	out->type = aiot_mt_type[link][br_get(&r, AIOT_MT_BITS)];
 	if (out->type == AIOT_MSG_NONE)
 		return -ENOMSG;
 	err = get_body(&r, out);
+	if (!err && r.pos != r.end)
+		err = -EOVERFLOW;
 	if (err)
-		return err;
-	return r.pos == r.end ? 0 : -EOVERFLOW;
+		out->type = AIOT_MSG_NONE;
+	return err;
+}
+
+int aiot_pdu_decode(const u8 *buf, size_t bits, enum aiot_link link,
+		    struct aiot_msg *out)
+{
+	out->type = AIOT_MSG_NONE;
+	if (link != AIOT_LINK_R2D && link != AIOT_LINK_D2R)
+		return -EINVAL;
+	if (bits > AIOT_FRAME_MAX_BITS)
+		return -EOVERFLOW;	/* longer than any PDU */
+	return aiot_pdu_parse(buf, bits, link, out);
 }
 EXPORT_SYMBOL_GPL(aiot_pdu_decode);
 
 int aiot_frame_decode(const u8 *buf, size_t bits, enum aiot_link link,
 		      struct aiot_msg *out)
 {
-	struct aiot_br r = { .p = buf, .end = bits };
+	const u8 *last;
 	size_t info;
 	u32 crc;
 
+	out->type = AIOT_MSG_NONE;
+	if (link != AIOT_LINK_R2D && link != AIOT_LINK_D2R)
+		return -EINVAL;
 	if (bits > AIOT_FRAME_MAX_BITS ||
 	    (bits > AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC6_BITS &&
-	     bits <= AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC16_BITS)) {
-		memset(out, 0, sizeof(*out));
+	     bits <= AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC16_BITS))
 		return -EMSGSIZE;
-	}
-	if (bits < AIOT_MT_BITS + AIOT_CRC6_BITS) {
-		memset(out, 0, sizeof(*out));
+	if (bits < AIOT_MT_BITS + AIOT_CRC6_BITS)
 		return -ENODATA;
-	}
+	/* the CRC field: the last bits, at most three octets */
+	last = buf + (bits - 1) / 8;
+	crc = (u32)last[0] | (bits > 8 ? (u32)last[-1] << 8 : 0) |
+	      (bits > 16 ? (u32)last[-2] << 16 : 0);
+	crc >>= (8 - bits % 8) % 8;
 	if (bits <= AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC6_BITS) {
 		info = bits - AIOT_CRC6_BITS;
-		r.pos = info;
-		crc = br_get(&r, AIOT_CRC6_BITS);
-		if (crc != aiot_crc6(buf, info))
-			goto bad_crc;
+		if ((crc & 0x3f) != aiot_crc6(buf, info))
+			return -EBADMSG;
 	} else {
 		info = bits - AIOT_CRC16_BITS;
-		r.pos = info;
-		crc = br_get(&r, AIOT_CRC16_BITS);
-		if (crc != aiot_crc16(buf, info))
-			goto bad_crc;
+		if ((crc & 0xffff) != aiot_crc16(buf, info))
+			return -EBADMSG;
 	}
-	return aiot_pdu_decode(buf, info, link, out);
-
-bad_crc:
-	memset(out, 0, sizeof(*out));
-	return -EBADMSG;
+	return aiot_pdu_parse(buf, info, link, out);
 }
 EXPORT_SYMBOL_GPL(aiot_frame_decode);

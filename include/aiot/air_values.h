@@ -7,7 +7,7 @@
  *
  *   AGREED   a RAN1/RAN2 agreement (meeting notes); the clause it will land in
  *            is given.
- *   NR       copied from NR (TS 38.212) because A-IoT has not published its own.
+ *   NR       copied from NR (TS 38.212): A-IoT has not published its own.
  *   PROJECT  project value, pending TS 38.391 / TS 38.291: the bit-exact A-IoT
  *            MAC and PHY specifications were not public when this was written.
  *
@@ -77,7 +77,7 @@
  * filtering information, after US20260032713A1), 0 = no identification.
  */
 #define AIOT_ID_TYPE_BITS		3
-/* PROJECT: identity or filter length field, in bits; valid 1..AIOT_ID_MAX_BITS. */
+/* PROJECT: identity / filter length field, bits; valid 1..AIOT_ID_MAX_BITS. */
 #define AIOT_ID_LEN_BITS		8
 #define AIOT_ID_MAX_BITS		128
 /* PROJECT: paging content: none, RAND_n, or NAS container. */
@@ -121,7 +121,7 @@
 
 /* ---- Access (anti-collision) --------------------------------------------- */
 
-/* PROJECT (EPC Gen2 default Q = 4): first frame when the population is unknown. */
+/* PROJECT (Gen2 default Q = 4): first frame, population unknown. */
 #define AIOT_AC_INIT_SLOTS		16
 
 /*

@@ -17,7 +17,7 @@
 
 #include "frame.h"
 
-/* ---- Sample messages: every type, edge values included -------------------- */
+/* ---- Sample messages: every type, edge values included ------------------- */
 
 static void air_paging_min(struct aiot_msg *m)
 {
@@ -222,7 +222,7 @@ static const struct air_sample air_samples[] = {
 
 #define AIR_N_SAMPLES	ARRAY_SIZE(air_samples)
 
-/* ---- Known-answer frames (independent bitwise model) ---------------------- */
+/* ---- Known-answer frames (independent bitwise model) --------------------- */
 
 struct air_golden {
 	const char *name;
@@ -257,7 +257,7 @@ static const struct air_golden air_goldens[] = {
 #define AIR_CRC16_12BITS	0x8a7c
 #define AIR_CRC6_13BITS		0x15
 
-/* ---- Field violations: overwrite @n bits at @pos of a valid PDU ----------- */
+/* ---- Field violations: overwrite @n bits at @pos of a valid PDU ---------- */
 
 struct air_violation {
 	const char *name;
@@ -389,7 +389,7 @@ static inline bool air_msg_equal(const struct aiot_msg *a,
 	}
 }
 
-/* ---- Checks, run by both the KUnit and the userspace harness -------------- */
+/* ---- Checks, run by both the KUnit and the userspace harness ------------- */
 
 struct air_scratch {
 	struct aiot_msg a;

@@ -28,6 +28,7 @@
 static struct aiot_msg mix[MIX_MAX];
 static u8 frames[MIX_MAX][AIOT_FRAME_MAX_OCTETS];
 static size_t frame_bits[MIX_MAX], info_bits[MIX_MAX];
+static enum aiot_link mix_link[MIX_MAX];
 static unsigned int n_mix;
 static volatile unsigned long sink;
 
@@ -127,8 +128,7 @@ static double run_codec(unsigned int reps)
 	for (r = 0; r < reps; r++) {
 		for (i = 0; i < n_mix; i++) {
 			if (aiot_frame_encode(&mix[i], buf, sizeof(buf), &bits) ||
-			    aiot_frame_decode(buf, bits,
-					      aiot_msg_link(mix[i].type), &out))
+			    aiot_frame_decode(buf, bits, mix_link[i], &out))
 				abort();
 			acc += out.type + bits;
 		}
@@ -173,6 +173,7 @@ int main(void)
 
 	mix_build();
 	for (i = 0; i < n_mix; i++) {
+		mix_link[i] = aiot_msg_link(mix[i].type);
 		if (aiot_frame_encode(&mix[i], frames[i], sizeof(frames[i]),
 				      &frame_bits[i]))
 			abort();

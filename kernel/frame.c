@@ -62,7 +62,7 @@ static const u8 aiot_crc6_table[256] = {
 	0x2c, 0x0d, 0x0f, 0x2e, 0x0b, 0x2a, 0x28, 0x09,
 };
 
-u8 aiot_crc6_from(u8 crc, const u8 *buf, size_t bits)
+static __always_inline u8 crc6_bits(u8 crc, const u8 *buf, size_t bits)
 {
 	size_t i, n = bits >> 3;
 	unsigned int k = bits & 7, d;
@@ -81,16 +81,21 @@ u8 aiot_crc6_from(u8 crc, const u8 *buf, size_t bits)
 	}
 	return crc;
 }
+
+u8 aiot_crc6_from(u8 crc, const u8 *buf, size_t bits)
+{
+	return crc6_bits(crc, buf, bits);
+}
 EXPORT_SYMBOL_GPL(aiot_crc6_from);
 
 u8 aiot_crc6(const u8 *buf, size_t bits)
 {
-	return aiot_crc6_from(AIOT_CRC6_INIT, buf, bits);
+	return crc6_bits(AIOT_CRC6_INIT, buf, bits);
 }
 EXPORT_SYMBOL_GPL(aiot_crc6);
 
 /* Whole octets through the kernel's CRC-ITU-T library, the tail bitwise. */
-u16 aiot_crc16_from(u16 crc, const u8 *buf, size_t bits)
+static __always_inline u16 crc16_bits(u16 crc, const u8 *buf, size_t bits)
 {
 	size_t n = bits >> 3;
 	unsigned int k = bits & 7, d;
@@ -104,11 +109,16 @@ u16 aiot_crc16_from(u16 crc, const u8 *buf, size_t bits)
 	}
 	return crc;
 }
+
+u16 aiot_crc16_from(u16 crc, const u8 *buf, size_t bits)
+{
+	return crc16_bits(crc, buf, bits);
+}
 EXPORT_SYMBOL_GPL(aiot_crc16_from);
 
 u16 aiot_crc16(const u8 *buf, size_t bits)
 {
-	return aiot_crc16_from(AIOT_CRC16_INIT, buf, bits);
+	return crc16_bits(AIOT_CRC16_INIT, buf, bits);
 }
 EXPORT_SYMBOL_GPL(aiot_crc16);
 
@@ -128,6 +138,15 @@ struct aiot_bw {
 
 static __always_inline void bw_flush(struct aiot_bw *w)
 {
+	if (w->n >= 32) {
+		w->p[0] = w->acc >> 56;
+		w->p[1] = w->acc >> 48;
+		w->p[2] = w->acc >> 40;
+		w->p[3] = w->acc >> 32;
+		w->p += 4;
+		w->acc <<= 32;
+		w->n -= 32;
+	}
 	while (w->n >= 8) {
 		*w->p++ = w->acc >> 56;
 		w->acc <<= 8;
@@ -206,6 +225,13 @@ static __always_inline bool br_has(const struct aiot_br *r, size_t n)
 /* Enough for any one field (<= 32 bits) that the frame still holds. */
 static __always_inline void br_fill(struct aiot_br *r)
 {
+	if (r->n <= 32 && r->lim - r->p >= 4) {
+		r->acc |= ((u64)r->p[0] << 24 | (u64)r->p[1] << 16 |
+			   (u64)r->p[2] << 8 | r->p[3]) << (32 - r->n);
+		r->p += 4;
+		r->n += 32;
+		return;
+	}
 	while (r->n < 32 && r->p < r->lim) {
 		r->acc |= (u64)*r->p++ << (56 - r->n);
 		r->n += 8;
@@ -399,54 +425,80 @@ static int data_bits(const struct aiot_data *d, bool msg3)
 	return AIOT_MT_BITS + AIOT_FIXED_SEG_HDR + AIOT_DATA_RSVD + d->len;
 }
 
-int aiot_pdu_bits(const struct aiot_msg *msg)
+static __always_inline int trigger_bits(const struct aiot_trigger *t)
 {
-	int fsb;
+	int fsb = 0;
 
+	if (t->cmd > AIOT_TRIG_END || !fits(t->txn, AIOT_TXN_BITS))
+		return -EINVAL;
+	if (t->cmd == AIOT_TRIG_ADJUST) {
+		fsb = fsize_bits(&t->fs);
+		if (fsb < 0)
+			return fsb;
+	}
+	return AIOT_MT_BITS + AIOT_TRIG_CMD_BITS + AIOT_TRIG_RSVD +
+	       AIOT_TXN_BITS + fsb;
+}
+
+static __always_inline int ra_bits(const struct aiot_ra_rsp *ra)
+{
+	if (!fits(ra->as_id, AIOT_AS_ID_BITS) ||
+	    !fits(ra->rn16, AIOT_RN16_BITS))
+		return -EINVAL;
+	return AIOT_MT_BITS + AIOT_RN16_BITS + AIOT_AS_ID_BITS + AIOT_RA_RSVD;
+}
+
+static __always_inline int ack_bits(u16 as_id)
+{
+	if (!fits(as_id, AIOT_AS_ID_BITS))
+		return -EINVAL;
+	return AIOT_MT_BITS + AIOT_AS_ID_BITS + AIOT_ACK_RSVD;
+}
+
+static __always_inline int msg1_bits(u16 rn16)
+{
+	if (!fits(rn16, AIOT_RN16_BITS))
+		return -EINVAL;
+	return AIOT_MT_BITS + AIOT_RN16_BITS;
+}
+
+static __always_inline int nnr_bits(u16 as_id, u8 cause)
+{
+	if (!fits(as_id, AIOT_AS_ID_BITS) || cause > AIOT_NNR_UNKNOWN_MSG)
+		return -EINVAL;
+	return AIOT_MT_BITS + AIOT_AS_ID_BITS + 1 + AIOT_NNR_CAUSE_BITS +
+	       AIOT_NNR_RSVD;
+}
+
+static __always_inline int pdu_bits(const struct aiot_msg *msg)
+{
 	switch (msg->type) {
 	case AIOT_MSG_PAGING:
 		return paging_bits(&msg->paging);
 	case AIOT_MSG_TRIGGER:
-		if (msg->trigger.cmd > AIOT_TRIG_END ||
-		    !fits(msg->trigger.txn, AIOT_TXN_BITS))
-			return -EINVAL;
-		fsb = 0;
-		if (msg->trigger.cmd == AIOT_TRIG_ADJUST) {
-			fsb = fsize_bits(&msg->trigger.fs);
-			if (fsb < 0)
-				return fsb;
-		}
-		return AIOT_MT_BITS + AIOT_TRIG_CMD_BITS + AIOT_TRIG_RSVD +
-		       AIOT_TXN_BITS + fsb;
+		return trigger_bits(&msg->trigger);
 	case AIOT_MSG_MSG2:
 	case AIOT_MSG_NACK:
-		if (!fits(msg->ra.as_id, AIOT_AS_ID_BITS) ||
-		    !fits(msg->ra.rn16, AIOT_RN16_BITS))
-			return -EINVAL;
-		return AIOT_MT_BITS + AIOT_RN16_BITS + AIOT_AS_ID_BITS +
-		       AIOT_RA_RSVD;
+		return ra_bits(&msg->ra);
 	case AIOT_MSG_R2D_DATA:
 	case AIOT_MSG_D2R_DATA:
 		return data_bits(&msg->data, false);
 	case AIOT_MSG_MSG3:
 		return data_bits(&msg->data, true);
 	case AIOT_MSG_R2D_ACK:
-		if (!fits(msg->ack_as_id, AIOT_AS_ID_BITS))
-			return -EINVAL;
-		return AIOT_MT_BITS + AIOT_AS_ID_BITS + AIOT_ACK_RSVD;
+		return ack_bits(msg->ack_as_id);
 	case AIOT_MSG_MSG1:
-		if (!fits(msg->rn16, AIOT_RN16_BITS))
-			return -EINVAL;
-		return AIOT_MT_BITS + AIOT_RN16_BITS;
+		return msg1_bits(msg->rn16);
 	case AIOT_MSG_NO_NAS_RSP:
-		if (!fits(msg->nnr.as_id, AIOT_AS_ID_BITS) ||
-		    msg->nnr.cause > AIOT_NNR_UNKNOWN_MSG)
-			return -EINVAL;
-		return AIOT_MT_BITS + AIOT_AS_ID_BITS + 1 +
-		       AIOT_NNR_CAUSE_BITS + AIOT_NNR_RSVD;
+		return nnr_bits(msg->nnr.as_id, msg->nnr.cause);
 	default:
 		return -ENOMSG;
 	}
+}
+
+int aiot_pdu_bits(const struct aiot_msg *msg)
+{
+	return pdu_bits(msg);
 }
 EXPORT_SYMBOL_GPL(aiot_pdu_bits);
 
@@ -498,43 +550,97 @@ static __always_inline void put_data(struct aiot_bw *w,
 	bw_copy(w, d->data, d->len);
 }
 
-/* Write the PDU of a validated @msg; the caller finishes @w. */
-static __always_inline void aiot_pdu_write(const struct aiot_msg *msg,
-					   struct aiot_bw *w)
+/*
+ * 0 if a PDU of @bits bits (-errno: invalid) fits @len octets, with its CRC
+ * when @crc.
+ */
+static __always_inline int room(int bits, size_t len, bool crc)
 {
-	bw_put(w, aiot_mt_code[msg->type], AIOT_MT_BITS);
+	size_t fbits;
+
+	if (bits < 0)
+		return bits;
+	fbits = crc ? aiot_frame_bits_for(bits) : (size_t)bits;
+	if (fbits > AIOT_FRAME_MAX_BITS || len < (fbits + 7) / 8)
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * Validate @msg and, if it fits @len octets (with its CRC when @crc), write
+ * its PDU through @w, in one pass over the type. Returns the PDU length in
+ * bits or -errno; the caller finishes @w.
+ */
+static __always_inline int pdu_emit(const struct aiot_msg *msg,
+				    struct aiot_bw *w, size_t len, bool crc)
+{
+	int bits, err;
+
 	switch (msg->type) {
 	case AIOT_MSG_PAGING:
+		bits = paging_bits(&msg->paging);
+		err = room(bits, len, crc);
+		if (err)
+			return err;
+		bw_put(w, AIOT_MT_R2D_PAGING, AIOT_MT_BITS);
 		put_paging(w, &msg->paging);
-		break;
+		return bits;
 	case AIOT_MSG_TRIGGER:
+		bits = trigger_bits(&msg->trigger);
+		err = room(bits, len, crc);
+		if (err)
+			return err;
+		bw_put(w, AIOT_MT_R2D_TRIGGER, AIOT_MT_BITS);
 		bw_put(w, msg->trigger.cmd, AIOT_TRIG_CMD_BITS);
 		bw_put(w, 0, AIOT_TRIG_RSVD);
 		bw_put(w, msg->trigger.txn, AIOT_TXN_BITS);
 		if (msg->trigger.cmd == AIOT_TRIG_ADJUST)
 			put_fsize(w, &msg->trigger.fs);
-		break;
+		return bits;
 	case AIOT_MSG_MSG2:
 	case AIOT_MSG_NACK:
+		bits = ra_bits(&msg->ra);
+		err = room(bits, len, crc);
+		if (err)
+			return err;
+		bw_put(w, aiot_mt_code[msg->type], AIOT_MT_BITS);
 		bw_put(w, msg->ra.rn16, AIOT_RN16_BITS);
 		bw_put(w, msg->ra.as_id, AIOT_AS_ID_BITS);
 		bw_put(w, 0, AIOT_RA_RSVD);
-		break;
+		return bits;
 	case AIOT_MSG_R2D_DATA:
 	case AIOT_MSG_D2R_DATA:
-		put_data(w, &msg->data, false);
-		break;
 	case AIOT_MSG_MSG3:
-		put_data(w, &msg->data, true);
-		break;
+		bits = data_bits(&msg->data, msg->type == AIOT_MSG_MSG3);
+		err = room(bits, len, crc);
+		if (err)
+			return err;
+		bw_put(w, aiot_mt_code[msg->type], AIOT_MT_BITS);
+		put_data(w, &msg->data, msg->type == AIOT_MSG_MSG3);
+		return bits;
 	case AIOT_MSG_R2D_ACK:
+		bits = ack_bits(msg->ack_as_id);
+		err = room(bits, len, crc);
+		if (err)
+			return err;
+		bw_put(w, AIOT_MT_R2D_ACK, AIOT_MT_BITS);
 		bw_put(w, msg->ack_as_id, AIOT_AS_ID_BITS);
 		bw_put(w, 0, AIOT_ACK_RSVD);
-		break;
+		return bits;
 	case AIOT_MSG_MSG1:
+		bits = msg1_bits(msg->rn16);
+		err = room(bits, len, crc);
+		if (err)
+			return err;
+		bw_put(w, AIOT_MT_D2R_MSG1, AIOT_MT_BITS);
 		bw_put(w, msg->rn16, AIOT_RN16_BITS);
-		break;
+		return bits;
 	case AIOT_MSG_NO_NAS_RSP:
+		bits = nnr_bits(msg->nnr.as_id, msg->nnr.cause);
+		err = room(bits, len, crc);
+		if (err)
+			return err;
+		bw_put(w, AIOT_MT_D2R_NO_NAS_RSP, AIOT_MT_BITS);
 		bw_put(w, msg->nnr.as_id, AIOT_AS_ID_BITS);
 		bw_put(w, msg->nnr.cause != AIOT_NNR_NONE, 1);
 		/* no cause: the cause field is zero */
@@ -543,9 +649,9 @@ static __always_inline void aiot_pdu_write(const struct aiot_msg *msg,
 		       msg->nnr.cause == AIOT_NNR_INTEGRITY ?
 		       AIOT_NNR_CAUSE_INTEGRITY : 0, AIOT_NNR_CAUSE_BITS);
 		bw_put(w, 0, AIOT_NNR_RSVD);
-		break;
+		return bits;
 	default:
-		break;
+		return -ENOMSG;
 	}
 }
 
@@ -553,13 +659,10 @@ int aiot_pdu_encode(const struct aiot_msg *msg, u8 *buf, size_t len,
 		    size_t *bits_out)
 {
 	struct aiot_bw w = { .p = buf };
-	int bits = aiot_pdu_bits(msg);
+	int bits = pdu_emit(msg, &w, len, false);
 
 	if (bits < 0)
 		return bits;
-	if (len < ((size_t)bits + 7) / 8 || bits > AIOT_FRAME_MAX_BITS)
-		return -EMSGSIZE;
-	aiot_pdu_write(msg, &w);
 	bw_finish(&w);
 	*bits_out = bits;
 	return 0;
@@ -579,13 +682,13 @@ static __always_inline void aiot_crc_put(struct aiot_bw *w, const u8 *buf)
 	bw_flush(w);
 	tail = w->acc >> 56;
 	if (info <= AIOT_CRC6_MAX_INFO_BITS) {
-		u8 crc = aiot_crc6_from(AIOT_CRC6_INIT, buf, info & ~7ul);
+		u8 crc = crc6_bits(AIOT_CRC6_INIT, buf, info & ~7ul);
 
-		bw_put(w, aiot_crc6_from(crc, &tail, info & 7), AIOT_CRC6_BITS);
+		bw_put(w, crc6_bits(crc, &tail, info & 7), AIOT_CRC6_BITS);
 	} else {
-		u16 crc = aiot_crc16_from(AIOT_CRC16_INIT, buf, info & ~7ul);
+		u16 crc = crc16_bits(AIOT_CRC16_INIT, buf, info & ~7ul);
 
-		bw_put(w, aiot_crc16_from(crc, &tail, info & 7),
+		bw_put(w, crc16_bits(crc, &tail, info & 7),
 		       AIOT_CRC16_BITS);
 	}
 	bw_finish(w);
@@ -595,17 +698,12 @@ int aiot_frame_encode(const struct aiot_msg *msg, u8 *buf, size_t len,
 		      size_t *bits_out)
 {
 	struct aiot_bw w = { .p = buf };
-	int bits = aiot_pdu_bits(msg);
-	size_t fbits;
+	int bits = pdu_emit(msg, &w, len, true);
 
 	if (bits < 0)
 		return bits;
-	fbits = aiot_frame_bits_for(bits);
-	if (len < (fbits + 7) / 8 || fbits > AIOT_FRAME_MAX_BITS)
-		return -EMSGSIZE;
-	aiot_pdu_write(msg, &w);
 	aiot_crc_put(&w, buf);
-	*bits_out = fbits;
+	*bits_out = aiot_frame_bits_for(bits);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(aiot_frame_encode);
@@ -876,11 +974,11 @@ int aiot_frame_decode(const u8 *buf, size_t bits, enum aiot_link link,
 	crc >>= (8 - bits % 8) % 8;
 	if (bits <= AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC6_BITS) {
 		info = bits - AIOT_CRC6_BITS;
-		if ((crc & 0x3f) != aiot_crc6(buf, info))
+		if ((crc & 0x3f) != crc6_bits(AIOT_CRC6_INIT, buf, info))
 			return -EBADMSG;
 	} else {
 		info = bits - AIOT_CRC16_BITS;
-		if ((crc & 0xffff) != aiot_crc16(buf, info))
+		if ((crc & 0xffff) != crc16_bits(AIOT_CRC16_INIT, buf, info))
 			return -EBADMSG;
 	}
 	return aiot_pdu_parse(buf, info, link, out);

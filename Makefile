@@ -123,8 +123,8 @@ $(O)/air/crc-itu-t.o: userspace/shim/crc-itu-t.c $(AIR_HDRS)
 $(O)/libaiot.a: $(AIR_OBJ)
 
 AIR_UNIT := build/tests/unit/test_frame build/tests/unit/test_anticoll
-$(AIR_UNIT): USER_CFLAGS += $(AIR_CFLAGS)
-$(AIR_UNIT): UNIT_LIBS += -lm
+$(AIR_UNIT): private USER_CFLAGS += $(AIR_CFLAGS)
+$(AIR_UNIT): private UNIT_LIBS += -lm
 $(AIR_UNIT): $(AIR_HDRS)
 
 # ---- Fuzzing (clang libFuzzer, ASan + UBSan) --------------------------------

@@ -863,10 +863,102 @@ static int slot_init(struct aiot_sec_slot *s)
 	return 0;
 }
 
+/*
+ * Known answers checked at every load, on the drivers the crypto API
+ * picked: 128-EIA2 set 1 (58 bits, not octet aligned) and 128-EEA2 set 1
+ * (253 bits) of TS 33.401 Annex C, and the TS 33.501 A.8-shaped KDF
+ * regression vector.  A driver that gets them wrong stops the load.
+ */
+static const u8 kat_eia2_key[] = {
+	0x2b, 0xd6, 0x45, 0x9f, 0x82, 0xc5, 0xb3, 0x00,
+	0x95, 0x2c, 0x49, 0x10, 0x48, 0x81, 0xff, 0x48,
+};
+
+static const u8 kat_eia2_msg[] = {
+	0x33, 0x32, 0x34, 0x62, 0x63, 0x39, 0x38, 0x40,
+};
+
+static const u8 kat_eia2_mac[] = { 0x11, 0x8c, 0x6e, 0xb8 };
+static const u8 kat_eea2_key[] = {
+	0xd3, 0xc5, 0xd5, 0x92, 0x32, 0x7f, 0xb1, 0x1c,
+	0x40, 0x35, 0xc6, 0x68, 0x0a, 0xf8, 0xc6, 0xd1,
+};
+
+static const u8 kat_eea2_in[] = {
+	0x98, 0x1b, 0xa6, 0x82, 0x4c, 0x1b, 0xfb, 0x1a,
+	0xb4, 0x85, 0x47, 0x20, 0x29, 0xb7, 0x1d, 0x80,
+	0x8c, 0xe3, 0x3e, 0x2c, 0xc3, 0xc0, 0xb5, 0xfc,
+	0x1f, 0x3d, 0xe8, 0xa6, 0xdc, 0x66, 0xb1, 0xf0,
+};
+
+static const u8 kat_eea2_out[] = {
+	0xe9, 0xfe, 0xd8, 0xa6, 0x3d, 0x15, 0x53, 0x04,
+	0xd7, 0x1d, 0xf2, 0x0b, 0xf3, 0xe8, 0x22, 0x14,
+	0xb2, 0x0e, 0xd7, 0xda, 0xd2, 0xf2, 0x33, 0xdc,
+	0x3c, 0x22, 0xd7, 0xbd, 0xee, 0xed, 0x8e, 0x78,
+};
+
+static const u8 kat_kdf_key128[] = {
+	0xdd, 0xc7, 0x50, 0x2d, 0x98, 0xfa, 0xd8, 0xbb,
+	0x62, 0x3b, 0xe6, 0xb5, 0x5f, 0x25, 0x3e, 0x93,
+};
+
+static int aiot_sec_selftest(void)
+{
+	static const u8 type = 0x01, alg = AIOT_SEC_ALG_ID_NEA2;
+	const struct aiot_kdf_param p[] = { { &type, 1 }, { &alg, 1 } };
+	u8 mac[AIOT_SEC_NIA2_MAC_LEN], key[AIOT_KDF_OUT_LEN], out[32];
+	struct aiot_sec_ctx *ctx;
+	const char *what = NULL;
+	u8 *buf;
+	unsigned int i;
+	int err;
+
+	ctx = aiot_sec_ctx_alloc(GFP_KERNEL);
+	buf = kmalloc(sizeof(kat_eea2_in), GFP_KERNEL);
+	err = ctx && buf ? 0 : -ENOMEM;
+	if (!err)
+		err = aiot_sec_ctx_set_keys(ctx, kat_eea2_key, kat_eia2_key);
+	if (!err)
+		err = aiot_nia2_mac(ctx, 0x38a6f056, 0x18, 0, kat_eia2_msg, 58,
+				    mac);
+	if (!err && memcmp(mac, kat_eia2_mac, sizeof(mac)))
+		what = "128-NIA2";
+	if (!err) {
+		memcpy(buf, kat_eea2_in, sizeof(kat_eea2_in));
+		err = aiot_nea2_crypt(ctx, 0x398a59b4, 0x15, 1, buf, buf, 253);
+	}
+	if (!err && memcmp(buf, kat_eea2_out, sizeof(kat_eea2_out)))
+		what = "128-NEA2";
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = i;
+	if (!err)
+		err = aiot_kdf(key, sizeof(key), 0x69, p, ARRAY_SIZE(p), out);
+	if (!err && memcmp(out + AIOT_KDF_KEY128_OFFSET, kat_kdf_key128,
+			   sizeof(kat_kdf_key128)))
+		what = "the KDF";
+	aiot_sec_ctx_free(ctx);
+	kfree(buf);
+	memzero_explicit(out, sizeof(out));
+	if (err) {
+		pr_err("security self-test could not run: %d\n", err);
+		return err;
+	}
+	if (what) {
+		pr_err("security self-test: %s gives a wrong known answer with %s, %s, %s\n",
+		       what, aiot_sec_drivers[AIOT_SEC_TFM_CMAC],
+		       aiot_sec_drivers[AIOT_SEC_TFM_CTR],
+		       aiot_sec_drivers[AIOT_SEC_TFM_HMAC]);
+		return -EIO;
+	}
+	return 0;
+}
+
 /**
- * aiot_sec_init() - allocate the shared transforms
+ * aiot_sec_init() - allocate the shared transforms and test them
  *
- * Process context.  Return: 0 or a negative error.
+ * Process context.  Return: 0 or a negative error; -EIO when a driver
+ * fails the known-answer self-test.
  */
 int aiot_sec_init(void)
 {
@@ -897,6 +989,11 @@ int aiot_sec_init(void)
 		crypto_shash_driver_name(s[0].hmac), CRYPTO_MAX_ALG_NAME);
 	aiot_sec_slots = s;
 	aiot_sec_nslots = n;
+	err = aiot_sec_selftest();
+	if (err) {
+		aiot_sec_exit();
+		return err;
+	}
 	pr_debug("security engine: %u slots, %s, %s, %s\n", n,
 		 aiot_sec_drivers[AIOT_SEC_TFM_CMAC],
 		 aiot_sec_drivers[AIOT_SEC_TFM_CTR],

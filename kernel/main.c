@@ -16,18 +16,26 @@ static int __init aiot_init(void)
 	err = aiot_sec_init();
 	if (err)
 		return err;
+	err = aiot_reader_init();
+	if (err)
+		goto err_sec;
 	err = aiot_netlink_init();
-	if (err) {
-		aiot_sec_exit();
-		return err;
-	}
+	if (err)
+		goto err_reader;
 	pr_info("A-IoT reader subsystem %s\n", AIOT_MODULE_VERSION);
 	return 0;
+
+err_reader:
+	aiot_reader_exit();
+err_sec:
+	aiot_sec_exit();
+	return err;
 }
 
 static void __exit aiot_exit(void)
 {
 	aiot_netlink_exit();
+	aiot_reader_exit();
 	aiot_sec_exit();
 }
 

@@ -8,6 +8,7 @@
 #include <net/netlink.h>
 
 #include <linux/aiot.h>
+#include <net/aiot.h>
 #include "aiot_core.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
@@ -87,9 +88,178 @@ static void aiot_nl_info_too_small(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, skb->len, before);
 }
 
+static int ok_xmit(struct aiot_reader *r, const u8 *frame, unsigned int bits,
+		   unsigned int window_us, u32 cookie)
+{
+	aiot_fe_rx(r, cookie, AIOT_RX_EMPTY, NULL, 0, NULL);
+	return 0;
+}
+
+static const struct aiot_fe_ops ok_ops = { .xmit = ok_xmit };
+
+static int test_reader_init(struct kunit_resource *res, void *context)
+{
+	struct aiot_reader *r;
+
+	r = aiot_reader_alloc(&ok_ops, AIOT_FE_CAP_HW_CRC | AIOT_FE_CAP_HW_SLOTTING,
+			      0, NULL);
+	if (IS_ERR(r))
+		return PTR_ERR(r);
+	res->data = r;
+	return 0;
+}
+
+static void test_reader_free(struct kunit_resource *res)
+{
+	aiot_reader_free(res->data);
+}
+
+/* An allocated (unregistered) reader, freed when the test ends. */
+static struct aiot_reader *test_reader(struct kunit *test)
+{
+	return kunit_alloc_resource(test, test_reader_init, test_reader_free,
+				    GFP_KERNEL, NULL);
+}
+
+static const struct nla_policy reader_parse_policy[AIOT_ATTR_MAX + 1] = {
+	[AIOT_ATTR_READER_INDEX]	= { .type = NLA_U32 },
+	[AIOT_ATTR_READER_NAME]		= { .type = NLA_NUL_STRING },
+	[AIOT_ATTR_READER_CAPS]		= { .type = NLA_U32 },
+	[AIOT_ATTR_TX_POWER]		= { .type = NLA_S32 },
+	[AIOT_ATTR_PORT]		= { .type = NLA_U8 },
+	[AIOT_ATTR_R2D_RATE]		= { .type = NLA_U32 },
+	[AIOT_ATTR_D2R_RATE]		= { .type = NLA_U32 },
+	[AIOT_ATTR_N_PORTS]		= { .type = NLA_U8 },
+	[AIOT_ATTR_READER_STATS]	= { .type = NLA_NESTED },
+	[AIOT_ATTR_READER_PARENT]	= { .type = NLA_NUL_STRING },
+	[AIOT_ATTR_TX_POWER_MIN]	= { .type = NLA_S32 },
+	[AIOT_ATTR_TX_POWER_MAX]	= { .type = NLA_S32 },
+	[AIOT_ATTR_RATE_MIN]		= { .type = NLA_U32 },
+	[AIOT_ATTR_RATE_MAX]		= { .type = NLA_U32 },
+};
+
+/* GET_READER reply: identity, parameters, limits and counters. */
+static void aiot_nl_reader_reply(struct kunit *test)
+{
+	struct nlattr *tb[AIOT_ATTR_MAX + 1];
+	struct aiot_reader *r;
+	struct sk_buff *skb;
+	char name[16];
+
+	r = test_reader(test);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	skb = test_skb(test, nlmsg_total_size(NLMSG_DEFAULT_SIZE));
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_ASSERT_EQ(test, aiot_nl_fill_reader(skb, r, AIOT_CMD_GET_READER, 1, 2, 0), 0);
+	KUNIT_ASSERT_EQ(test, nlmsg_parse(nlmsg_hdr(skb), GENL_HDRLEN, tb, AIOT_ATTR_MAX,
+					  reader_parse_policy, NULL), 0);
+	KUNIT_ASSERT_NOT_NULL(test, tb[AIOT_ATTR_READER_INDEX]);
+	KUNIT_EXPECT_EQ(test, nla_get_u32(tb[AIOT_ATTR_READER_INDEX]),
+			(u32)aiot_reader_index(r));
+	snprintf(name, sizeof(name), "aiot%d", aiot_reader_index(r));
+	KUNIT_ASSERT_NOT_NULL(test, tb[AIOT_ATTR_READER_NAME]);
+	KUNIT_EXPECT_STREQ(test, (char *)nla_data(tb[AIOT_ATTR_READER_NAME]), name);
+	KUNIT_EXPECT_NULL(test, tb[AIOT_ATTR_READER_PARENT]);
+	KUNIT_ASSERT_NOT_NULL(test, tb[AIOT_ATTR_READER_CAPS]);
+	KUNIT_EXPECT_EQ(test, nla_get_u32(tb[AIOT_ATTR_READER_CAPS]),
+			AIOT_READER_CAP_HW_CRC | AIOT_READER_CAP_HW_SLOTTING);
+	KUNIT_ASSERT_NOT_NULL(test, tb[AIOT_ATTR_R2D_RATE]);
+	KUNIT_EXPECT_EQ(test, nla_get_u32(tb[AIOT_ATTR_R2D_RATE]), (u32)AIOT_R2D_BPS);
+	KUNIT_EXPECT_NOT_NULL(test, tb[AIOT_ATTR_N_PORTS]);
+	KUNIT_EXPECT_NOT_NULL(test, tb[AIOT_ATTR_READER_STATS]);
+}
+
+/* The removal event names the reader and nothing else. */
+static void aiot_nl_reader_del_event(struct kunit *test)
+{
+	struct nlattr *tb[AIOT_ATTR_MAX + 1];
+	struct aiot_reader *r;
+	struct sk_buff *skb;
+
+	r = test_reader(test);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	skb = test_skb(test, nlmsg_total_size(NLMSG_DEFAULT_SIZE));
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_ASSERT_EQ(test, aiot_nl_fill_reader(skb, r, AIOT_CMD_DEL_READER, 0, 0, 0), 0);
+	KUNIT_ASSERT_EQ(test, nlmsg_parse(nlmsg_hdr(skb), GENL_HDRLEN, tb, AIOT_ATTR_MAX,
+					  reader_parse_policy, NULL), 0);
+	KUNIT_EXPECT_NOT_NULL(test, tb[AIOT_ATTR_READER_INDEX]);
+	KUNIT_EXPECT_NOT_NULL(test, tb[AIOT_ATTR_READER_NAME]);
+	KUNIT_EXPECT_NULL(test, tb[AIOT_ATTR_READER_CAPS]);
+	KUNIT_EXPECT_NULL(test, tb[AIOT_ATTR_READER_STATS]);
+}
+
+struct policy_case {
+	const char *name;
+	int attr;
+	int len;	/* payload octets */
+	u32 value;
+	int err;	/* expected from the family's policy */
+};
+
+static const struct policy_case policy_cases[] = {
+	{ "index u32 ok", AIOT_ATTR_READER_INDEX, 4, 3, 0 },
+	{ "index too short", AIOT_ATTR_READER_INDEX, 2, 3, -EINVAL },
+	{ "name is output only", AIOT_ATTR_READER_NAME, 4, 0x61696f74, -EINVAL },
+	{ "caps are output only", AIOT_ATTR_READER_CAPS, 4, 1, -EINVAL },
+	{ "stats are output only", AIOT_ATTR_READER_STATS, 4, 0, -EINVAL },
+	{ "version is output only", AIOT_ATTR_VERSION, 4, 0, -EINVAL },
+	{ "r2d rate 0", AIOT_ATTR_R2D_RATE, 4, 0, -ERANGE },
+	{ "d2r rate 0", AIOT_ATTR_D2R_RATE, 4, 0, -ERANGE },
+	{ "d2r rate 1", AIOT_ATTR_D2R_RATE, 4, 1, 0 },
+	{ "port u8 ok", AIOT_ATTR_PORT, 1, 1, 0 },
+	{ "power s32 ok", AIOT_ATTR_TX_POWER, 4, (u32)-500, 0 },
+	{ "unknown attribute", AIOT_ATTR_MAX + 1, 4, 0, -EINVAL },
+};
+
+static void policy_case_desc(const struct policy_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(policy, policy_cases, policy_case_desc);
+
+/* The family's policy accepts and refuses exactly what it should. */
+static void aiot_nl_policy_cases(struct kunit *test)
+{
+	const struct policy_case *c = test->param_value;
+	struct nlattr *tb[AIOT_ATTR_MAX + 1];
+	struct netlink_ext_ack extack = {};
+	struct sk_buff *skb;
+	u32 value = c->value;
+	int err;
+
+	skb = test_skb(test, NLMSG_GOODSIZE);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_ASSERT_EQ(test, nla_put(skb, c->attr, c->len, &value), 0);
+	err = nla_parse(tb, AIOT_ATTR_MAX, (struct nlattr *)skb->data, skb->len,
+			aiot_nl_policy, &extack);
+	KUNIT_EXPECT_EQ(test, err, c->err);
+	if (c->err)
+		KUNIT_EXPECT_NOT_NULL(test, extack._msg);
+}
+
+/* SET_READER with nothing to set is refused with a reason. */
+static void aiot_nl_set_reader_empty(struct kunit *test)
+{
+	struct nlattr *tb[AIOT_ATTR_MAX + 1] = {};
+	struct netlink_ext_ack extack = {};
+	struct aiot_fe_params p;
+	struct aiot_reader *r;
+
+	r = test_reader(test);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	KUNIT_EXPECT_EQ(test, aiot_nl_parse_set_reader(tb, r, &p, &extack), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, extack._msg, "nothing to set: give a power, port or rate");
+}
+
 static struct kunit_case aiot_netlink_cases[] = {
 	KUNIT_CASE(aiot_nl_info_reply),
 	KUNIT_CASE(aiot_nl_info_too_small),
+	KUNIT_CASE(aiot_nl_reader_reply),
+	KUNIT_CASE(aiot_nl_reader_del_event),
+	KUNIT_CASE_PARAM(aiot_nl_policy_cases, policy_gen_params),
+	KUNIT_CASE(aiot_nl_set_reader_empty),
 	{}
 };
 

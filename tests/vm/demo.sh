@@ -8,6 +8,9 @@ top=$(cd "$here/../.." && pwd)
 . "$here/lib.sh"
 cd "$top"
 tests/deps.sh
+mkdir -p build
+exec 8>build/.vm.lock
+flock 8
 kver=${AIOT_DEMO_KVER:-$(for d in /usr/src/linux-headers-6.1.*-amd64; do echo "${d#/usr/src/linux-headers-}"; done | sort -V | tail -n 1)}
 kb=build/kmod/$kver
 make -s modules KDIR=/usr/src/linux-headers-$kver KBUILD_OUT="$kb" >/dev/null

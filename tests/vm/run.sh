@@ -23,6 +23,14 @@ cd "$top"
 
 mode=${1:-}
 shift || true
+
+# One harness run per tree at a time: runs share build/kmod and build/vm.
+mkdir -p build
+exec 8>build/.vm.lock
+if ! flock -n 8; then
+	msg "waiting for another guest run in this tree to finish"
+	flock 8
+fi
 npass=0
 nfail=0
 

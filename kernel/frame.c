@@ -101,7 +101,8 @@ static __always_inline u16 crc16_bits(u16 crc, const u8 *buf, size_t bits)
 	unsigned int k = bits & 7, d;
 
 	BUILD_BUG_ON(AIOT_CRC16_POLY != 0x1021);	/* crc_itu_t()'s */
-	crc = crc_itu_t(crc, buf, n);
+	if (n)
+		crc = crc_itu_t(crc, buf, n);
 	if (k) {
 		/* k more bits d: (crc z^k + d z^16) mod g, one table step */
 		d = buf[n] >> (8 - k);

@@ -20,6 +20,7 @@
 #include <crypto/algapi.h>
 #include <crypto/hash.h>
 #include <crypto/skcipher.h>
+#include <kunit/visibility.h>
 #include <linux/atomic.h>
 #include <linux/cache.h>
 #include <linux/cpumask.h>
@@ -823,6 +824,39 @@ int aiot_k_command(const u8 *k_aiotf, u8 *k_enc, u8 *k_int)
 	return err;
 }
 EXPORT_SYMBOL_GPL(aiot_k_command);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* For the KUnit suite only: what a context and the shared slots hold */
+VISIBLE_IF_KUNIT u64 aiot_sec_test_ctx_id(const struct aiot_sec_ctx *ctx)
+{
+	return ctx->id;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_sec_test_ctx_id);
+
+VISIBLE_IF_KUNIT bool aiot_sec_test_ctx_zeroed(const struct aiot_sec_ctx *ctx)
+{
+	return !memchr_inv(ctx, 0, sizeof(*ctx));
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_sec_test_ctx_zeroed);
+
+/* Does any slot's transform still hold a key schedule of key set @id? */
+VISIBLE_IF_KUNIT bool aiot_sec_test_slots_hold(u64 id)
+{
+	struct aiot_sec_slot *s;
+	bool hold = false;
+	unsigned int i;
+
+	for (i = 0; i < aiot_sec_nslots; i++) {
+		s = &aiot_sec_slots[i];
+		spin_lock_bh(&s->lock);
+		if (s->cmac_tag >> 1 == id || s->ctr_tag >> 1 == id)
+			hold = true;
+		spin_unlock_bh(&s->lock);
+	}
+	return hold;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_sec_test_slots_hold);
+#endif
 
 /**
  * aiot_sec_driver_name() - the crypto driver behind one of the transforms

@@ -105,4 +105,10 @@ int aiot_k_aiotf(const u8 *k_root, const u8 *rand_n, const u8 *rand_d,
 		 u8 *k_aiotf);
 int aiot_k_command(const u8 *k_aiotf, u8 *k_enc, u8 *k_int);
 
+#if IS_ENABLED(CONFIG_KUNIT)
+u64 aiot_sec_test_ctx_id(const struct aiot_sec_ctx *ctx);
+bool aiot_sec_test_ctx_zeroed(const struct aiot_sec_ctx *ctx);
+bool aiot_sec_test_slots_hold(u64 id);
+#endif
+
 #endif /* _AIOT_SEC_H */

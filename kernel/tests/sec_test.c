@@ -14,6 +14,8 @@
 #include "sec.h"
 #include "sec_vectors.h"
 
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+
 /*
  * Compare octet strings; on a difference, fail the test naming @what and
  * the first differing octet.  (KUnit of 6.1 has no KUNIT_EXPECT_MEMEQ.)
@@ -528,6 +530,55 @@ static void sec_shared_transforms_keep_keys_apart(struct kunit *test)
 			-ENOKEY);
 }
 
+/*
+ * Releasing a context zeroises it and the key schedules the shared
+ * transforms held for it: clear leaves a context of zeros, clear and free
+ * leave no slot with its key.
+ */
+static void sec_release_zeroises(struct kunit *test)
+{
+	struct aiot_sec_ctx *ctx = test_ctx(test, AIOT_TV_AIOT_K_CMD_ENC,
+					    AIOT_TV_AIOT_K_CMD_INT);
+	struct aiot_sec_ctx *tmp;
+	u8 *buf = kunit_kzalloc(test, 16, GFP_KERNEL);
+	u8 mac[4];
+	u64 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_EQ(test, aiot_sec_protect(ctx, 1, 2, 0, buf, 128, mac),
+			0);
+	id = aiot_sec_test_ctx_id(ctx);
+	KUNIT_EXPECT_NE(test, id, 0ULL);
+	KUNIT_EXPECT_TRUE(test, aiot_sec_test_slots_hold(id));
+	KUNIT_EXPECT_FALSE(test, aiot_sec_test_ctx_zeroed(ctx));
+	aiot_sec_ctx_clear(ctx);
+	KUNIT_EXPECT_TRUE(test, aiot_sec_test_ctx_zeroed(ctx));
+	KUNIT_EXPECT_FALSE(test, aiot_sec_test_slots_hold(id));
+
+	/* re-keying forgets the previous key set too */
+	KUNIT_ASSERT_EQ(test, aiot_sec_ctx_set_kaiotf(ctx,
+						      test_hex(test,
+							       AIOT_TV_AIOT_K_AIOTF,
+							       NULL)), 0);
+	KUNIT_ASSERT_EQ(test, aiot_nea2_crypt(ctx, 1, 2, 0, buf, buf, 128), 0);
+	id = aiot_sec_test_ctx_id(ctx);
+	KUNIT_EXPECT_TRUE(test, aiot_sec_test_slots_hold(id));
+	KUNIT_ASSERT_EQ(test, aiot_sec_ctx_set_keys(ctx, NULL, NULL), 0);
+	KUNIT_EXPECT_FALSE(test, aiot_sec_test_slots_hold(id));
+
+	tmp = aiot_sec_ctx_alloc(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, tmp);
+	KUNIT_EXPECT_EQ(test, aiot_sec_ctx_set_kaiotf(tmp,
+						      test_hex(test,
+							       AIOT_TV_AIOT_K_AIOTF,
+							       NULL)), 0);
+	KUNIT_EXPECT_EQ(test, aiot_sec_protect(tmp, 1, 2, 0, buf, 128, mac), 0);
+	id = aiot_sec_test_ctx_id(tmp);
+	KUNIT_EXPECT_TRUE(test, aiot_sec_test_slots_hold(id));
+	aiot_sec_ctx_free(tmp);
+	KUNIT_EXPECT_FALSE(test, aiot_sec_test_slots_hold(id));
+}
+
 /* The drivers the crypto API picked, for the log (P1 reports them too) */
 static void sec_driver_names(struct kunit *test)
 {
@@ -554,6 +605,7 @@ static struct kunit_case aiot_sec_cases[] = {
 	KUNIT_CASE(sec_unprotect_failure_keeps_buffer),
 	KUNIT_CASE(sec_bad_arguments),
 	KUNIT_CASE(sec_shared_transforms_keep_keys_apart),
+	KUNIT_CASE(sec_release_zeroises),
 	KUNIT_CASE(sec_driver_names),
 	{}
 };

@@ -211,13 +211,10 @@ static int cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-int main(void)
+static void prepare(void)
 {
-	enum { RUNS = 41 };
-	double codec[RUNS], crc2[RUNS], crc1[RUNS], crcc[RUNS], c, k2, k1, kc;
-	unsigned int i, reps = 400, bytes = 0;
+	unsigned int i;
 
-	mix_build();
 	for (i = 0; i < n_mix; i++) {
 		mix_link[i] = aiot_msg_link(mix[i].type);
 		if (aiot_frame_encode(&mix[i], frames[i], sizeof(frames[i]),
@@ -226,8 +223,51 @@ int main(void)
 		info_bits[i] = frame_bits[i] -
 			(frame_bits[i] <= AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC6_BITS ?
 			 AIOT_CRC6_BITS : AIOT_CRC16_BITS);
-		bytes += (frame_bits[i] + 7) / 8;
 	}
+}
+
+/* The same comparison for each message type of the mix on its own. */
+static void by_type(void)
+{
+	static struct aiot_msg all[MIX_MAX];
+	unsigned int total = n_mix, t, i, k;
+	double c, k2, kc, x;
+
+	memcpy(all, mix, sizeof(all));
+	for (t = AIOT_MSG_PAGING; t < AIOT_MSG_COUNT; t++) {
+		for (i = 0, k = 0; i < total; i++)
+			if (all[i].type == t)
+				mix[k++] = all[i];
+		if (!k)
+			continue;
+		n_mix = k;
+		prepare();
+		c = k2 = kc = 1e9;
+		for (i = 0; i < 21; i++) {
+			x = run_codec(100);
+			c = x < c ? x : c;
+			x = run_crc(100, 2);
+			k2 = x < k2 ? x : k2;
+			x = run_crc_chained(100);
+			kc = x < kc ? x : kc;
+		}
+		printf("BENCH P2 %s_%zubit_codec_vs_crc %.2f ratio\n",
+		       aiot_msg_name(t), frame_bits[0], c / k2);
+		printf("BENCH P2 %s_%zubit_codec_vs_crc_chained %.2f ratio\n",
+		       aiot_msg_name(t), frame_bits[0], c / kc);
+	}
+}
+
+int main(void)
+{
+	enum { RUNS = 41 };
+	double codec[RUNS], crc2[RUNS], crc1[RUNS], crcc[RUNS], c, k2, k1, kc;
+	unsigned int i, reps = 400, bytes = 0;
+
+	mix_build();
+	prepare();
+	for (i = 0; i < n_mix; i++)
+		bytes += (frame_bits[i] + 7) / 8;
 	run_codec(reps / 4);	/* warm up */
 	run_crc(reps / 4, 2);
 	for (i = 0; i < RUNS; i++) {
@@ -253,5 +293,6 @@ int main(void)
 	printf("BENCH P2 codec_vs_crc_chained %.3f ratio\n", c / kc);
 	printf("BENCH P2 codec_vs_one_crc %.3f ratio\n", c / k1);
 	printf("BENCH P2 codec_msgs_per_s %.0f msg/s\n", 1e9 / c);
+	by_type();
 	return 0;
 }

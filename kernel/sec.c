@@ -46,8 +46,8 @@
  * @has_int: @k_int (and @k1k2) are set
  */
 struct aiot_sec_ctx {
-	u8 k_enc[AIOT_SEC_KEY_LEN];
-	u8 k_int[AIOT_SEC_KEY_LEN];
+	u8 k_enc[AIOT_SEC_KEY_LEN] __aligned(16);
+	u8 k_int[AIOT_SEC_KEY_LEN] __aligned(16);
 	u8 k1k2[AES_BLOCK_SIZE];
 	u64 id;
 	bool has_enc;
@@ -79,8 +79,12 @@ static unsigned int aiot_sec_nslots;
 static atomic64_t aiot_sec_next_id = ATOMIC64_INIT(0);
 static char aiot_sec_drivers[AIOT_SEC_TFM_NUM][CRYPTO_MAX_ALG_NAME];
 
-/* Loaded into a transform to overwrite a key schedule that must not stay */
-static const u8 aiot_sec_zero_key[AIOT_KDF_OUT_LEN];
+/*
+ * Loaded into a transform to overwrite a key schedule that must not stay.
+ * Keys handed to setkey are aligned, so that the crypto API never needs
+ * its (allocating) unaligned-key path.
+ */
+static const u8 aiot_sec_zero_key[AIOT_KDF_OUT_LEN] __aligned(16);
 
 #define TAG_ENC(id)	((id) << 1)
 #define TAG_INT(id)	((id) << 1 | 1)

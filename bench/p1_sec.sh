@@ -9,7 +9,9 @@
 #
 # Prints, per size, "BENCH P1 kernel_vs_openssl_<size> <ratio> ratio"
 # (kernel operations per second over OpenSSL's, so above 1 means the kernel
-# is faster), the nanoseconds of each side and the drivers used.
+# is faster) and "BENCH P1 kernel_<size> <ns> ns", "BENCH P1
+# openssl_<size> <ns> ns"; then, as "# " comments, each round's values, the
+# drivers used and the guest.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -39,7 +41,7 @@ msg "P1: booting Debian $kver (CPU model ${AIOT_VM_CPU:-max}, TCG)"
 tests/vm/run-vm.sh "$vmlinuz" "$out/initrd.gz" "$out" quiet
 
 r=$out/results.log
-grep '^RESULT ' "$r"
+grep '^RESULT ' "$r" | sed 's/^/# /'
 grep -q '^=== VM_DONE' "$r" || die "the P1 guest did not finish; see $out/console.log"
 # the median over the rounds of each round's median
 ns() {
@@ -60,11 +62,13 @@ for size in 16 64 125; do
 		continue
 	fi
 	echo "BENCH P1 kernel_vs_openssl_$size $(awk -v k="$k" -v o="$o" 'BEGIN { printf "%.2f", o / k }') ratio"
-	echo "BENCH P1 kernel_$size $k ns ($(ns_all kernel $size))"
-	echo "BENCH P1 openssl_$size $o ns ($(ns_all openssl $size))"
+	echo "BENCH P1 kernel_$size $k ns"
+	echo "BENCH P1 openssl_$size $o ns"
+	echo "# P1 $size octets, ns per round: kernel $(ns_all kernel $size), OpenSSL $(ns_all openssl $size)"
 done
-sed -n 's/^BENCH_P1 drivers /BENCH P1 kernel drivers: /p' "$r" | sort -u
-sed -n 's/^BENCH_P1 openssl_version /BENCH P1 userspace: /p' "$r" | sort -u
-sed -n 's/^BENCH_P1 cpu_aes /BENCH P1 AES-NI seen by OpenSSL: /p' "$r" | sort -u
-sed -n 's/^BENCH_P1 uname /BENCH P1 guest kernel: /p; s/^BENCH_P1 cpu /BENCH P1 guest CPU: /p' "$r"
+sed -n 's/^BENCH_P1 drivers /# P1 kernel drivers: /p' "$r" | sort -u
+sed -n 's/^BENCH_P1 openssl_version /# P1 userspace: /p' "$r" | sort -u
+sed -n 's/^BENCH_P1 cpu_aes /# P1 AES-NI seen by OpenSSL: /p' "$r" | sort -u
+sed -n 's/^BENCH_P1 uname /# P1 guest kernel: /p; s/^BENCH_P1 cpu /# P1 guest CPU: /p' "$r"
+echo "# P1 host load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ $nfail = 0 ]

@@ -225,7 +225,9 @@ int aiot_pdu_encode(const struct aiot_msg *msg, u8 *buf, size_t len,
  * @buf: input, at least DIV_ROUND_UP(@bits, 8) octets
  * @bits: PDU length in bits
  * @link: direction the PDU was received in
- * @out: the message; zeroed first, meaningful only on success
+ * @out: the message: @out->type and the union member of that type are
+ *	written (data octets past the segment zeroed); @out->type is
+ *	AIOT_MSG_NONE after any error
  *
  * Return: 0, -ENODATA, -EOVERFLOW, -ENOMSG, -EPROTO or -EINVAL.
  */
@@ -245,7 +247,8 @@ int aiot_frame_encode(const struct aiot_msg *msg, u8 *buf, size_t len,
  * aiot_frame_decode - check the CRC of a @bits-bit frame and parse its PDU
  *
  * Return: 0, -EMSGSIZE (no frame has this length), -EBADMSG, or any error
- * of aiot_pdu_decode().
+ * of aiot_pdu_decode(). @out as for aiot_pdu_decode(). Only the
+ * DIV_ROUND_UP(@bits, 8) octets of @buf are read.
  */
 int aiot_frame_decode(const u8 *buf, size_t bits, enum aiot_link link,
 		      struct aiot_msg *out);

@@ -7,6 +7,7 @@
 #include <linux/module.h>
 
 #include "aiot_core.h"
+#include "inventory.h"
 #include "sec.h"
 
 static int __init aiot_init(void)
@@ -19,13 +20,18 @@ static int __init aiot_init(void)
 	err = aiot_reader_init();
 	if (err)
 		goto err_sec;
+	err = aiot_inv_init();
+	if (err)
+		goto err_class;
 	err = aiot_netlink_init();
 	if (err)
-		goto err_reader;
+		goto err_inv;
 	pr_info("A-IoT reader subsystem %s\n", AIOT_MODULE_VERSION);
 	return 0;
 
-err_reader:
+err_inv:
+	aiot_inv_exit();
+err_class:
 	aiot_reader_exit();
 err_sec:
 	aiot_sec_exit();
@@ -35,6 +41,7 @@ err_sec:
 static void __exit aiot_exit(void)
 {
 	aiot_netlink_exit();
+	aiot_inv_exit();
 	aiot_reader_exit();
 	aiot_sec_exit();
 }

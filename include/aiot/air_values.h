@@ -133,4 +133,25 @@
 #define AIOT_R2D_BPS			14000
 #define AIOT_D2R_BPS			10000
 
+/* ---- Reader timing --------------------------------------------------------- */
+
+/*
+ * PROJECT, pending TS 38.291 (TR2D_min/max and TD2R_min/max are named in
+ * R1-2501709 but have no published values): the turnaround between the end
+ * of an R2D frame and the start of the device's D2R answer, added to every
+ * D2R window, and the length of a window in which no answer is expected.
+ */
+#define AIOT_T_TURNAROUND_US		100
+#define AIOT_T_SILENT_WINDOW_US		AIOT_T_TURNAROUND_US
+
+/* PROJECT: Msg2 sent for one Msg1 before the device is NACKed. */
+#define AIOT_MSG3_ATTEMPTS		2
+
+/*
+ * PROJECT: size of the confirmation frame a reader sends when the
+ * anti-collision algorithm calls a population read but the last frame still
+ * read devices (a lost Msg1 looks like an empty slot).
+ */
+#define AIOT_AC_CONFIRM_SLOTS		1
+
 #endif /* _AIOT_AIR_VALUES_H */

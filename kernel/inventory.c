@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * aiot: the inventory engine. A job pages the devices it looks for and
+ * reads them through framed slotted ALOHA: Msg1 (RN16) in a slot, Msg2
+ * (RN16 echo, AS ID), Msg3 (the AIoT NAS PDU, possibly in segments), a NACK
+ * when Msg3 is lost. anticoll.c sizes the frames; frame.c encodes and
+ * decodes every PDU; the reader's exchange primitive carries them.
+ *
+ * The next R2D PDU implicitly acknowledges a Msg3 (R2-2503345), so a read
+ * costs Msg1, Msg2 and Msg3 and no explicit acknowledgment.
+ */
+#include <linux/ktime.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <kunit/visibility.h>
+
+#include "aiot_core.h"
+#include "inventory.h"
+
+static struct kmem_cache *aiot_inv_dev_cache;
+
+/* Longest D2R answer to each R2D PDU the job sends, in bits with CRC. */
+#define INV_MSG1_BITS	(AIOT_MT_BITS + AIOT_RN16_BITS)
+#define INV_SEG_BITS	(AIOT_MT_BITS + AIOT_AS_ID_BITS + 1 + 6 + \
+			 AIOT_SEG_OFFSET_BITS + AIOT_SEG_LEN_BITS + AIOT_SEG_MAX_BITS)
+
+static unsigned int inv_window_us(const struct aiot_inv_job *job,
+				  unsigned int info_bits)
+{
+	u32 bps = job->params.d2r_bps ?: AIOT_D2R_BPS;
+
+	if (!info_bits)
+		return AIOT_T_SILENT_WINDOW_US;
+	return AIOT_T_TURNAROUND_US +
+	       DIV_ROUND_UP_ULL((u64)aiot_frame_bits_for(info_bits) * USEC_PER_SEC, bps);
+}
+
+/*
+ * One exchange: encode @msg (with its CRC unless the front end adds it),
+ * send it, wait for the D2R window, account bits and air time.
+ */
+static int inv_xchg(struct aiot_inv_job *job, const struct aiot_msg *msg,
+		    unsigned int answer_bits, struct aiot_rx *rx)
+{
+	struct aiot_reader *r = job->reader;
+	unsigned int window = inv_window_us(job, answer_bits);
+	u32 r2d = job->params.r2d_bps ?: AIOT_R2D_BPS;
+	u32 d2r = job->params.d2r_bps ?: AIOT_D2R_BPS;
+	size_t bits;
+	int err;
+
+	if (r->caps & AIOT_FE_CAP_HW_CRC)
+		err = aiot_pdu_encode(msg, job->tx, sizeof(job->tx), &bits);
+	else
+		err = aiot_frame_encode(msg, job->tx, sizeof(job->tx), &bits);
+	if (err)
+		return err;
+	err = aiot_reader_xchg(r, job->tx, bits, window, rx);
+	if (err)
+		return err;
+	job->stats.r2d_frames++;
+	job->stats.r2d_bits += bits;
+	job->stats.air_us += DIV_ROUND_UP_ULL((u64)bits * USEC_PER_SEC, r2d);
+	if (rx->status == AIOT_RX_FRAME) {
+		job->stats.d2r_frames++;
+		job->stats.d2r_bits += rx->bits;
+		job->stats.air_us += AIOT_T_TURNAROUND_US +
+			DIV_ROUND_UP_ULL((u64)rx->bits * USEC_PER_SEC, d2r);
+	} else {
+		job->stats.air_us += window;
+	}
+	return 0;
+}
+
+/* Decode what was heard; -errno when nothing valid was (collision). */
+static int inv_decode(struct aiot_inv_job *job, const struct aiot_rx *rx,
+		      struct aiot_msg *msg)
+{
+	if (rx->status != AIOT_RX_FRAME)
+		return -ENODATA;
+	if (job->reader->caps & AIOT_FE_CAP_HW_CRC)
+		return aiot_pdu_decode(rx->frame, rx->bits, AIOT_LINK_D2R, msg);
+	return aiot_frame_decode(rx->frame, rx->bits, AIOT_LINK_D2R, msg);
+}
+
+/* Append @bits bits of @src (MSB first) at bit @at of @dst. */
+static void inv_bitcat(u8 *dst, unsigned int at, const u8 *src,
+		       unsigned int bits)
+{
+	unsigned int i;
+
+	for (i = 0; i < bits; i++) {
+		unsigned int d = at + i;
+
+		if (src[i / 8] & (0x80 >> (i % 8)))
+			dst[d / 8] |= 0x80 >> (d % 8);
+		else
+			dst[d / 8] &= ~(0x80 >> (d % 8));
+	}
+}
+
+static void inv_fill_fs(const struct aiot_inv_job *job, struct aiot_fsize *fs)
+{
+	int q = aiot_ac_frame_q(&job->ac);
+
+	if (q >= 0) {
+		fs->explicit_size = false;
+		fs->q = q;
+	} else {
+		fs->explicit_size = true;
+		fs->slots = job->ac.frame;
+	}
+}
+
+/*
+ * Read the NAS PDU of the device whose Msg1 carried @rn16. Returns its
+ * length in bits (> 0), 0 when its Msg3 was lost, or -errno when the reader
+ * failed.
+ */
+static int inv_read_device(struct aiot_inv_job *job, u16 rn16, u8 as_id,
+			   struct aiot_rx_meta *meta)
+{
+	struct aiot_msg tx = {}, msg;
+	struct aiot_rx rx;
+	unsigned int have, attempt;
+	int err;
+
+	for (attempt = 0; attempt < job->cfg.msg3_attempts; attempt++) {
+		tx.type = AIOT_MSG_MSG2;
+		tx.ra.rn16 = rn16;
+		tx.ra.as_id = as_id;
+		err = inv_xchg(job, &tx, INV_SEG_BITS, &rx);
+		if (err)
+			return err;
+		if (inv_decode(job, &rx, &msg) || msg.type != AIOT_MSG_MSG3 ||
+		    msg.data.as_id != as_id)
+			continue;
+		*meta = rx.meta;
+		inv_bitcat(job->nas, 0, msg.data.data, msg.data.len);
+		have = msg.data.len;
+		/* the rest of the PDU, one segment per empty R2D data PDU */
+		while (msg.data.more) {
+			tx.type = AIOT_MSG_R2D_DATA;
+			tx.data = (struct aiot_data){ .as_id = as_id, .offset = have };
+			err = inv_xchg(job, &tx, INV_SEG_BITS, &rx);
+			if (err)
+				return err;
+			if (inv_decode(job, &rx, &msg) ||
+			    msg.type != AIOT_MSG_D2R_DATA ||
+			    msg.data.as_id != as_id || msg.data.offset != have ||
+			    have + msg.data.len > AIOT_SDU_MAX_BITS) {
+				have = 0;
+				break;
+			}
+			inv_bitcat(job->nas, have, msg.data.data, msg.data.len);
+			have += msg.data.len;
+		}
+		if (have)
+			return have;
+	}
+	/* Msg3 lost: the device accesses again in a later frame */
+	job->stats.msg3_lost++;
+	tx.type = AIOT_MSG_NACK;
+	tx.ra.rn16 = rn16;
+	tx.ra.as_id = as_id;
+	err = inv_xchg(job, &tx, 0, &rx);
+	return err ?: 0;
+}
+
+static int inv_record(struct aiot_inv_job *job, u8 as_id, u16 rn16,
+		      const struct aiot_rx_meta *meta, unsigned int nas_bits)
+{
+	struct aiot_inv_dev *dev;
+
+	dev = kmem_cache_zalloc(aiot_inv_dev_cache, GFP_KERNEL);
+	if (!dev)
+		return -ENOMEM;
+	dev->seq = job->stats.devices++;
+	dev->as_id = as_id;
+	dev->rn16 = rn16;
+	dev->port = meta->port;
+	dev->rssi_mbm = meta->rssi_mbm;
+	dev->tstamp_ns = meta->tstamp_ns;
+	dev->nas_bits = nas_bits;
+	list_add_tail(&dev->node, &job->devices);
+	if (job->events && job->events->device)
+		job->events->device(job, dev, job->nas, nas_bits);
+	return 0;
+}
+
+/**
+ * aiot_inv_job_init - check a request and prepare a job
+ * @job: the job (zeroed by the caller or not: everything is set here)
+ * @r: the reader; a reference is taken
+ * @cfg: the request
+ * @events: where results go (may be NULL)
+ *
+ * Return: 0, or -EINVAL for an inconsistent request.
+ */
+int aiot_inv_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
+		      const struct aiot_inv_cfg *cfg,
+		      const struct aiot_inv_events *events)
+{
+	bool all = cfg->id_type == AIOT_ID_NONE;
+
+	/* an identity or filter has bits; "every device" has none */
+	if (cfg->id_type > AIOT_ID_FILTER || cfg->id_bits > AIOT_ID_MAX_BITS ||
+	    all != !cfg->id_bits || cfg->rand_len > AIOT_RAND_MAX_OCTETS)
+		return -EINVAL;
+	memset(job, 0, sizeof(*job));
+	if (aiot_ac_init(&job->ac, &cfg->ac))
+		return -EINVAL;	/* job->reader stays NULL: nothing to release */
+	job->cfg = *cfg;
+	if (!job->cfg.msg3_attempts)
+		job->cfg.msg3_attempts = AIOT_MSG3_ATTEMPTS;
+	job->events = events;
+	INIT_LIST_HEAD(&job->devices);
+	mutex_lock(&r->lock);
+	job->params = r->params;
+	mutex_unlock(&r->lock);
+	get_device(&r->dev);
+	job->reader = r;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_inv_job_init);
+
+/** aiot_inv_job_release - free the device table, drop the reader */
+void aiot_inv_job_release(struct aiot_inv_job *job)
+{
+	struct aiot_inv_dev *dev, *tmp;
+
+	if (!job->reader)	/* never initialised */
+		return;
+	list_for_each_entry_safe(dev, tmp, &job->devices, node) {
+		list_del(&dev->node);
+		kmem_cache_free(aiot_inv_dev_cache, dev);
+	}
+	if (job->reader)
+		put_device(&job->reader->dev);
+	job->reader = NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_inv_job_release);
+
+static enum aiot_inv_end inv_end_for(int err)
+{
+	return err == -ENODEV ? AIOT_INV_END_READER_GONE : AIOT_INV_END_ERROR;
+}
+
+/**
+ * aiot_inv_run - run a job to its end
+ * @job: a job from aiot_inv_job_init()
+ *
+ * Process context; returns when a stop trigger fires, the population is
+ * read, job->stop is set, or the reader fails or goes away. The reason is
+ * returned, kept in job->end and given to the done event.
+ */
+enum aiot_inv_end aiot_inv_run(struct aiot_inv_job *job)
+{
+	const struct aiot_inv_cfg *cfg = &job->cfg;
+	u64 deadline = cfg->max_time_ms ?
+		ktime_get_ns() + (u64)cfg->max_time_ms * NSEC_PER_MSEC : 0;
+	struct aiot_msg tx = {}, msg;
+	struct aiot_rx_meta meta;
+	u32 frame_reads = 0, empty_rounds = 0;
+	u64 frame_lost = 0;
+	enum aiot_ac_next next;
+	enum aiot_inv_end end;
+	enum aiot_slot slot;
+	struct aiot_rx rx;
+	u8 as_id = 0;
+	int err, nas;
+
+	tx.type = AIOT_MSG_PAGING;
+	tx.paging.ra_type = AIOT_RA_CBRA;
+	tx.paging.id_type = cfg->id_type;
+	tx.paging.id_bits = cfg->id_bits;
+	memcpy(tx.paging.id, cfg->id, sizeof(tx.paging.id));
+	if (cfg->rand_len) {
+		tx.paging.cont_type = AIOT_CONT_RAND;
+		tx.paging.cont_len = cfg->rand_len;
+		memcpy(tx.paging.cont, cfg->rand, cfg->rand_len);
+	}
+	inv_fill_fs(job, &tx.paging.fs);
+	tx.paging.txn = cfg->txn;
+	/* the window after the paging is the first slot */
+	err = inv_xchg(job, &tx, INV_MSG1_BITS, &rx);
+
+	for (;;) {
+		if (err) {
+			end = inv_end_for(err);
+			break;
+		}
+		job->stats.slots++;
+		slot = AIOT_SLOT_COLLISION;
+		if (!inv_decode(job, &rx, &msg) && msg.type == AIOT_MSG_MSG1) {
+			u16 rn16 = msg.rn16;
+
+			slot = AIOT_SLOT_SINGLE;
+			nas = inv_read_device(job, rn16, as_id, &meta);
+			if (nas < 0) {
+				end = inv_end_for(nas);
+				break;
+			}
+			if (nas > 0) {
+				err = inv_record(job, as_id, rn16, &meta, nas);
+				if (err) {
+					end = AIOT_INV_END_ERROR;
+					break;
+				}
+				frame_reads++;
+			}
+			as_id++;	/* AS IDs are reused modulo 2^8 */
+		} else if (rx.status == AIOT_RX_EMPTY) {
+			slot = AIOT_SLOT_EMPTY;
+			job->stats.empty++;
+		} else {
+			job->stats.collisions++;
+		}
+
+		next = aiot_ac_slot(&job->ac, slot);
+		if (READ_ONCE(job->stop)) {
+			end = AIOT_INV_END_STOPPED;
+			break;
+		}
+		if (cfg->max_devices && job->stats.devices >= cfg->max_devices) {
+			end = AIOT_INV_END_DEVICES;
+			break;
+		}
+		if (deadline && ktime_get_ns() >= deadline) {
+			end = AIOT_INV_END_TIME;
+			break;
+		}
+		if (next == AIOT_AC_DONE) {
+			struct aiot_ac_cfg confirm = cfg->ac;
+
+			if (!frame_reads && frame_lost == job->stats.msg3_lost) {
+				end = AIOT_INV_END_COMPLETE;
+				break;
+			}
+			/*
+			 * A lost Msg1 looks like an empty slot: before calling
+			 * the population read, page once more with a small
+			 * frame and end only when it stays silent.
+			 */
+			confirm.init_slots = AIOT_AC_CONFIRM_SLOTS;
+			aiot_ac_init(&job->ac, &confirm);
+			next = AIOT_AC_NEW_FRAME;
+		}
+		tx = (struct aiot_msg){ .type = AIOT_MSG_TRIGGER };
+		tx.trigger.txn = cfg->txn;
+		if (next == AIOT_AC_NEW_FRAME) {
+			job->stats.frames++;
+			empty_rounds = frame_reads ? 0 : empty_rounds + 1;
+			frame_reads = 0;
+			frame_lost = job->stats.msg3_lost;
+			if (cfg->max_empty_rounds && empty_rounds >= cfg->max_empty_rounds) {
+				end = AIOT_INV_END_ROUNDS;
+				break;
+			}
+			tx.trigger.cmd = AIOT_TRIG_ADJUST;
+			inv_fill_fs(job, &tx.trigger.fs);
+		} else {
+			tx.trigger.cmd = AIOT_TRIG_REPEAT;
+		}
+		err = inv_xchg(job, &tx, INV_MSG1_BITS, &rx);
+	}
+
+	/* close the access window, unless the reader is gone */
+	if (end != AIOT_INV_END_READER_GONE) {
+		tx = (struct aiot_msg){ .type = AIOT_MSG_TRIGGER };
+		tx.trigger.cmd = AIOT_TRIG_END;
+		tx.trigger.txn = cfg->txn;
+		err = inv_xchg(job, &tx, 0, &rx);
+		if (err == -ENODEV)
+			end = AIOT_INV_END_READER_GONE;
+	}
+	job->end = end;
+	if (job->events && job->events->done)
+		job->events->done(job, end);
+	return end;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_inv_run);
+
+/* Bytes one tracked device costs (its slab object). */
+unsigned int aiot_inv_dev_size(void)
+{
+	return kmem_cache_size(aiot_inv_dev_cache);
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_inv_dev_size);
+
+int __init aiot_inv_init(void)
+{
+	aiot_inv_dev_cache = KMEM_CACHE(aiot_inv_dev, 0);
+	return aiot_inv_dev_cache ? 0 : -ENOMEM;
+}
+
+void aiot_inv_exit(void)
+{
+	kmem_cache_destroy(aiot_inv_dev_cache);
+}

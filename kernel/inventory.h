@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * aiot: the inventory engine (paging + contention-based random access).
+ */
+#ifndef _AIOT_INVENTORY_H
+#define _AIOT_INVENTORY_H
+
+#include <linux/types.h>
+#include <net/aiot.h>
+
+#include "anticoll.h"
+#include "frame.h"
+
+struct aiot_reader;
+struct aiot_inv_job;
+
+/* Why a job ended (AIOT_INV_END_* in the uapi header). */
+enum aiot_inv_end {
+	AIOT_INV_END_COMPLETE,	/* a frame without collisions: nobody left */
+	AIOT_INV_END_DEVICES,	/* the device-count stop trigger */
+	AIOT_INV_END_TIME,	/* the time stop trigger */
+	AIOT_INV_END_ROUNDS,	/* the empty-rounds stop trigger */
+	AIOT_INV_END_STOPPED,	/* stopped by a request or a closed socket */
+	AIOT_INV_END_READER_GONE, /* the reader was unplugged */
+	AIOT_INV_END_ERROR,	/* the front end failed */
+};
+
+/**
+ * struct aiot_inv_cfg - what an inventory looks for and when it stops
+ * @id_type: AIOT_ID_* target: none (all), an identity, or a filter
+ * @id_bits: length of @id in bits
+ * @id: the identity or filter
+ * @rand_len: length of @rand (RAND_n), octets; 0 for none
+ * @rand: RAND_n, carried in the paging
+ * @txn: transaction id
+ * @ac: anti-collision algorithm and first frame
+ * @max_devices: stop after this many devices (0: no limit)
+ * @max_time_ms: stop after this long (0: no limit)
+ * @max_empty_rounds: stop after this many frames in a row in which nobody
+ *	was read (0: no limit)
+ * @msg3_attempts: Msg2 sent for one Msg1 before giving up on it (>= 1)
+ */
+struct aiot_inv_cfg {
+	u8 id_type;
+	u16 id_bits;
+	u8 id[AIOT_ID_MAX_OCTETS];
+	u8 rand_len;
+	u8 rand[AIOT_RAND_MAX_OCTETS];
+	u8 txn;
+	struct aiot_ac_cfg ac;
+	u32 max_devices;
+	u32 max_time_ms;
+	u32 max_empty_rounds;
+	u32 msg3_attempts;
+};
+
+/**
+ * struct aiot_inv_dev - one device read by a job: the per-job device table
+ * @node: in the job's table
+ * @seq: order in which it was read, from 0
+ * @as_id: AS ID it was given
+ * @rn16: the RN16 of its Msg1
+ * @port: antenna port
+ * @rssi_mbm: RSSI of its Msg3
+ * @nas_bits: length of its AIoT NAS PDU (reported, not kept)
+ * @tstamp_ns: when its Msg3 was received
+ */
+struct aiot_inv_dev {
+	struct list_head node;
+	u32 seq;
+	u8 as_id;
+	u8 port;
+	u16 rn16;
+	s32 rssi_mbm;
+	u32 nas_bits;
+	u64 tstamp_ns;
+};
+
+/* Counters of a job; air time from the reader's data rates. */
+struct aiot_inv_stats {
+	u64 r2d_frames;
+	u64 d2r_frames;
+	u64 r2d_bits;
+	u64 d2r_bits;
+	u64 air_us;
+	u64 slots;
+	u64 empty;
+	u64 collisions;
+	u64 frames;
+	u64 msg3_lost;
+	u32 devices;
+};
+
+/*
+ * What a job reports, through one small interface (netlink.c implements
+ * it; tests implement their own). Called from the job's context.
+ */
+struct aiot_inv_events {
+	void (*device)(struct aiot_inv_job *job, const struct aiot_inv_dev *dev,
+		       const u8 *nas, unsigned int nas_bits);
+	void (*done)(struct aiot_inv_job *job, enum aiot_inv_end end);
+};
+
+/**
+ * struct aiot_inv_job - one inventory on one reader
+ * @reader: the reader (a reference is held)
+ * @params: the reader's radio parameters when the job started
+ * @cfg: the request
+ * @events: where results go
+ * @owner: netlink port of the requester (0: none)
+ * @id: job id, unique per module load
+ * @stop: set to end the job at the next exchange
+ * @devices: the device table
+ * @stats: counters
+ * @end: why it ended
+ * @ac: anti-collision state
+ * @tx: R2D frame buffer
+ * @nas: NAS PDU reassembly buffer
+ * @priv: for the events' implementation
+ */
+struct aiot_inv_job {
+	struct aiot_reader *reader;
+	struct aiot_fe_params params;
+	struct aiot_inv_cfg cfg;
+	const struct aiot_inv_events *events;
+	u32 owner;
+	u32 id;
+	bool stop;
+	struct list_head devices;
+	struct aiot_inv_stats stats;
+	enum aiot_inv_end end;
+	struct aiot_ac ac;
+	u8 tx[AIOT_FRAME_MAX_OCTETS];
+	u8 nas[(AIOT_SDU_MAX_BITS + 7) / 8];
+	void *priv;
+};
+
+int aiot_inv_init(void);
+void aiot_inv_exit(void);
+
+int aiot_inv_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
+		      const struct aiot_inv_cfg *cfg,
+		      const struct aiot_inv_events *events);
+enum aiot_inv_end aiot_inv_run(struct aiot_inv_job *job);
+void aiot_inv_job_release(struct aiot_inv_job *job);
+unsigned int aiot_inv_dev_size(void);
+
+#endif /* _AIOT_INVENTORY_H */

@@ -6,6 +6,7 @@
 #ifndef _AIOT_AIR_AC_CASES_H
 #define _AIOT_AIR_AC_CASES_H
 
+#include <linux/compiler.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -356,7 +357,7 @@ struct air_ac_check {
 	int (*run)(struct air_ac_scratch *s);
 };
 
-static const struct air_ac_check air_ac_checks[] = {
+static const struct air_ac_check air_ac_checks[] __maybe_unused = {
 	{ "tabled_decisions", air_ac_check_tables },
 	{ "round_feedback", air_ac_check_round },
 	{ "init", air_ac_check_init },

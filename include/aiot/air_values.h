@@ -133,7 +133,7 @@
 #define AIOT_R2D_BPS			14000
 #define AIOT_D2R_BPS			10000
 
-/* ---- Reader timing --------------------------------------------------------- */
+/* ---- Reader timing ------------------------------------------------------ */
 
 /*
  * PROJECT, pending TS 38.291 (TR2D_min/max and TD2R_min/max are named in

@@ -6,6 +6,8 @@
  */
 #include <crypto/aes.h>
 #include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/stdarg.h>
 #include <linux/slab.h>
@@ -579,6 +581,107 @@ static void sec_release_zeroises(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, aiot_sec_test_slots_hold(id));
 }
 
+/*
+ * The context rules of sec.h: everything but init/exit and a GFP_KERNEL
+ * allocation works in softirq context and under a spinlock.  The debug
+ * kernel (lockdep, DEBUG_ATOMIC_SLEEP) reports any sleep or lock misuse.
+ */
+struct atomic_job {
+	struct tasklet_struct tasklet;
+	struct completion done;
+	const struct aiot_tv_nia2 *v;
+	struct aiot_sec_ctx *ctx;
+	const u8 *mac;
+	u8 *buf;
+	bool in_softirq;
+	int verify, protect, unprotect, kdf, rekey;
+	u8 kdf_out[AIOT_KDF_OUT_LEN];
+};
+
+static void atomic_job_run(struct atomic_job *j)
+{
+	const struct aiot_tv_kdf *k = &aiot_tv_kdf[0];
+	static const u8 p0 = 0x01, p1 = 0x02;
+	const struct aiot_kdf_param p[] = { { &p0, 1 }, { &p1, 1 } };
+	struct aiot_sec_ctx *tmp;
+	u8 key[32], mac[4];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = i;
+	j->verify = aiot_nia2_verify(j->ctx, j->v->count, j->v->bearer,
+				     j->v->dir, j->v->msg, j->v->bits, j->mac);
+	j->protect = aiot_sec_protect(j->ctx, 5, 1, 1, j->buf, 300, mac);
+	j->unprotect = aiot_sec_unprotect(j->ctx, 5, 1, 1, j->buf, 300, mac);
+	j->kdf = aiot_kdf(key, sizeof(key), k->fc, p, ARRAY_SIZE(p),
+			  j->kdf_out);
+	tmp = aiot_sec_ctx_alloc(GFP_ATOMIC);
+	j->rekey = tmp ? aiot_sec_ctx_set_keys(tmp, key, key) : -ENOMEM;
+	aiot_sec_ctx_free(tmp);
+}
+
+static void atomic_job_tasklet(struct tasklet_struct *t)
+{
+	struct atomic_job *j = from_tasklet(j, t, tasklet);
+
+	j->in_softirq = in_softirq();
+	atomic_job_run(j);
+	complete(&j->done);
+}
+
+static void atomic_job_check(struct kunit *test, struct atomic_job *j,
+			     const u8 *plain)
+{
+	u8 want[AIOT_KDF_OUT_LEN];
+
+	KUNIT_EXPECT_EQ(test, j->verify, 0);
+	KUNIT_EXPECT_EQ(test, j->protect, 0);
+	KUNIT_EXPECT_EQ(test, j->unprotect, 0);
+	EXPECT_MEMEQ(test, j->buf, plain, 38);
+	KUNIT_EXPECT_EQ(test, j->kdf, 0);
+	KUNIT_ASSERT_EQ(test, hex2bin(want, aiot_tv_kdf[0].out, sizeof(want)),
+			0);
+	EXPECT_MEMEQ(test, j->kdf_out, want, sizeof(want));
+	KUNIT_EXPECT_EQ(test, j->rekey, 0);
+}
+
+static void sec_atomic_contexts(struct kunit *test)
+{
+	struct atomic_job *j = kunit_kzalloc(test, sizeof(*j), GFP_KERNEL);
+	static DEFINE_SPINLOCK(lock);
+	u8 *plain;
+
+	KUNIT_ASSERT_NOT_NULL(test, j);
+	j->v = &aiot_tv_nia2[0];
+	j->ctx = test_ctx(test, AIOT_TV_AIOT_K_CMD_ENC, j->v->key);
+	j->mac = test_hex(test, j->v->mac, NULL);
+	j->buf = test_copy(test, aiot_tv_nia2_edge_msg, 40);
+	plain = test_copy(test, aiot_tv_nia2_edge_msg, 40);
+	plain[37] &= 0xf0;	/* 300 bits: octet 37 keeps 4 bits */
+
+	/* softirq: a tasklet */
+	init_completion(&j->done);
+	tasklet_setup(&j->tasklet, atomic_job_tasklet);
+	tasklet_schedule(&j->tasklet);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&j->done, 10 * HZ),
+			0UL);
+	tasklet_kill(&j->tasklet);
+	KUNIT_EXPECT_TRUE(test, j->in_softirq);
+	atomic_job_check(test, j, plain);
+
+	/* process context, spinlock held; forget the first results */
+	j->verify = -1;
+	j->protect = -1;
+	j->unprotect = -1;
+	j->kdf = -1;
+	j->rekey = -1;
+	memset(j->kdf_out, 0, sizeof(j->kdf_out));
+	spin_lock(&lock);
+	atomic_job_run(j);
+	spin_unlock(&lock);
+	atomic_job_check(test, j, plain);
+}
+
 /* The drivers the crypto API picked, for the log (P1 reports them too) */
 static void sec_driver_names(struct kunit *test)
 {
@@ -606,6 +709,7 @@ static struct kunit_case aiot_sec_cases[] = {
 	KUNIT_CASE(sec_bad_arguments),
 	KUNIT_CASE(sec_shared_transforms_keep_keys_apart),
 	KUNIT_CASE(sec_release_zeroises),
+	KUNIT_CASE(sec_atomic_contexts),
 	KUNIT_CASE(sec_driver_names),
 	{}
 };

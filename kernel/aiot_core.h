@@ -58,6 +58,9 @@ struct aiot_reader_stats {
  * @rx_meta: reception metadata
  * @rx_buf: the received frame; no allocation per message
  * @stats: counters
+ * @inv_queue: inventory jobs waiting for the reader (under @lock)
+ * @inv_active: the job running on the reader (under @lock)
+ * @inv_last: the last job that ended, for device dumps (under @lock)
  * @priv: the front end's private area
  */
 struct aiot_reader {
@@ -85,10 +88,16 @@ struct aiot_reader {
 	u8 rx_buf[AIOT_FRAME_MAX_OCTETS];
 	struct aiot_reader_stats stats;
 
+	struct list_head inv_queue;
+	struct aiot_inv_job *inv_active;
+	struct aiot_inv_job *inv_last;
+
 	u8 priv[] __aligned(sizeof(void *));
 };
 
 /* The outcome of one exchange; @frame is valid until the next one. */
+struct aiot_inv_job;
+
 struct aiot_rx {
 	enum aiot_rx_status status;
 	const u8 *frame;
@@ -126,6 +135,9 @@ int aiot_nl_parse_set_reader(struct nlattr **tb, struct aiot_reader *r,
 			     struct aiot_fe_params *p,
 			     struct netlink_ext_ack *extack);
 extern const struct nla_policy aiot_nl_policy[];
+struct aiot_inv_cfg;
+int aiot_nl_parse_inventory(struct nlattr **tb, struct aiot_inv_cfg *cfg,
+			    struct netlink_ext_ack *extack);
 #endif
 
 #endif /* _AIOT_CORE_H */

@@ -11,13 +11,17 @@
  */
 #include <linux/ktime.h>
 #include <linux/module.h>
+#include <linux/skbuff.h>
 #include <linux/slab.h>
+#include <linux/workqueue.h>
 #include <kunit/visibility.h>
 
 #include "aiot_core.h"
 #include "inventory.h"
 
 static struct kmem_cache *aiot_inv_dev_cache;
+static struct workqueue_struct *aiot_inv_wq;
+static atomic_t aiot_inv_ids = ATOMIC_INIT(0);
 
 /* Longest D2R answer to each R2D PDU the job sends, in bits with CRC. */
 #define INV_MSG1_BITS	(AIOT_MT_BITS + AIOT_RN16_BITS)
@@ -182,7 +186,10 @@ static int inv_record(struct aiot_inv_job *job, u8 as_id, u16 rn16,
 	dev->rssi_mbm = meta->rssi_mbm;
 	dev->tstamp_ns = meta->tstamp_ns;
 	dev->nas_bits = nas_bits;
+	mutex_lock(&job->lock);
 	list_add_tail(&dev->node, &job->devices);
+	job->generation++;
+	mutex_unlock(&job->lock);
 	if (job->events && job->events->device)
 		job->events->device(job, dev, job->nas, nas_bits);
 	return 0;
@@ -215,6 +222,8 @@ int aiot_inv_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
 		job->cfg.msg3_attempts = AIOT_MSG3_ATTEMPTS;
 	job->events = events;
 	INIT_LIST_HEAD(&job->devices);
+	INIT_LIST_HEAD(&job->node);
+	mutex_init(&job->lock);
 	mutex_lock(&r->lock);
 	job->params = r->params;
 	mutex_unlock(&r->lock);
@@ -235,15 +244,16 @@ void aiot_inv_job_release(struct aiot_inv_job *job)
 		list_del(&dev->node);
 		kmem_cache_free(aiot_inv_dev_cache, dev);
 	}
-	if (job->reader)
-		put_device(&job->reader->dev);
+	kfree_skb(job->report);
+	job->report = NULL;
+	put_device(&job->reader->dev);
 	job->reader = NULL;
 }
 EXPORT_SYMBOL_IF_KUNIT(aiot_inv_job_release);
 
-static enum aiot_inv_end inv_end_for(int err)
+static enum aiot_inv_end_cause inv_end_for(int err)
 {
-	return err == -ENODEV ? AIOT_INV_END_READER_GONE : AIOT_INV_END_ERROR;
+	return err == -ENODEV ? AIOT_INV_END_READER_GONE : AIOT_INV_END_FAILED;
 }
 
 /**
@@ -254,7 +264,7 @@ static enum aiot_inv_end inv_end_for(int err)
  * read, job->stop is set, or the reader fails or goes away. The reason is
  * returned, kept in job->end and given to the done event.
  */
-enum aiot_inv_end aiot_inv_run(struct aiot_inv_job *job)
+enum aiot_inv_end_cause aiot_inv_run(struct aiot_inv_job *job)
 {
 	const struct aiot_inv_cfg *cfg = &job->cfg;
 	u64 deadline = cfg->max_time_ms ?
@@ -264,7 +274,7 @@ enum aiot_inv_end aiot_inv_run(struct aiot_inv_job *job)
 	u32 frame_reads = 0, empty_rounds = 0;
 	u64 frame_lost = 0;
 	enum aiot_ac_next next;
-	enum aiot_inv_end end;
+	enum aiot_inv_end_cause end;
 	enum aiot_slot slot;
 	struct aiot_rx rx;
 	u8 as_id = 0;
@@ -304,7 +314,7 @@ enum aiot_inv_end aiot_inv_run(struct aiot_inv_job *job)
 			if (nas > 0) {
 				err = inv_record(job, as_id, rn16, &meta, nas);
 				if (err) {
-					end = AIOT_INV_END_ERROR;
+					end = AIOT_INV_END_FAILED;
 					break;
 				}
 				frame_reads++;
@@ -323,7 +333,7 @@ enum aiot_inv_end aiot_inv_run(struct aiot_inv_job *job)
 			break;
 		}
 		if (cfg->max_devices && job->stats.devices >= cfg->max_devices) {
-			end = AIOT_INV_END_DEVICES;
+			end = AIOT_INV_END_DEVICES_READ;
 			break;
 		}
 		if (deadline && ktime_get_ns() >= deadline) {
@@ -353,8 +363,10 @@ enum aiot_inv_end aiot_inv_run(struct aiot_inv_job *job)
 			empty_rounds = frame_reads ? 0 : empty_rounds + 1;
 			frame_reads = 0;
 			frame_lost = job->stats.msg3_lost;
+			if (job->events && job->events->tick)
+				job->events->tick(job);
 			if (cfg->max_empty_rounds && empty_rounds >= cfg->max_empty_rounds) {
-				end = AIOT_INV_END_ROUNDS;
+				end = AIOT_INV_END_EMPTY_ROUNDS;
 				break;
 			}
 			tx.trigger.cmd = AIOT_TRIG_ADJUST;
@@ -381,6 +393,154 @@ enum aiot_inv_end aiot_inv_run(struct aiot_inv_job *job)
 }
 EXPORT_SYMBOL_IF_KUNIT(aiot_inv_run);
 
+/* ---- Jobs of a reader: one runs, the others wait ------------------------- */
+
+static void aiot_inv_free(struct aiot_inv_job *job)
+{
+	if (!job)
+		return;
+	aiot_inv_job_release(job);
+	kfree(job);
+}
+
+/* Start the next queued job; under r->lock. */
+static void aiot_inv_kick(struct aiot_reader *r)
+{
+	struct aiot_inv_job *next;
+
+	lockdep_assert_held(&r->lock);
+	if (r->inv_active || list_empty(&r->inv_queue))
+		return;
+	next = list_first_entry(&r->inv_queue, struct aiot_inv_job, node);
+	list_del_init(&next->node);
+	r->inv_active = next;
+	queue_work(aiot_inv_wq, &next->work);
+}
+
+static void aiot_inv_work(struct work_struct *work)
+{
+	struct aiot_inv_job *job = container_of(work, struct aiot_inv_job, work);
+	struct aiot_reader *r = job->reader;
+	struct aiot_inv_job *old;
+
+	aiot_inv_run(job);
+	mutex_lock(&r->lock);
+	r->inv_active = NULL;
+	old = r->inv_last;
+	r->inv_last = job;
+	if (r->registered)
+		aiot_inv_kick(r);
+	mutex_unlock(&r->lock);
+	aiot_inv_free(old);
+}
+
+/**
+ * aiot_inv_submit - queue a job on its reader; it runs when the reader is free
+ * @r: the reader the job was initialised for
+ * @job: a kmalloc()ed job from aiot_inv_job_init(); the reader owns it now
+ * @id: set to the job's id
+ *
+ * Return: 0, or -ENODEV (the job is freed) when the reader is going away.
+ */
+int aiot_inv_submit(struct aiot_reader *r, struct aiot_inv_job *job, u32 *id)
+{
+	INIT_WORK(&job->work, aiot_inv_work);
+	job->id = atomic_inc_return(&aiot_inv_ids);
+	*id = job->id;
+	mutex_lock(&r->lock);
+	if (!r->registered) {
+		mutex_unlock(&r->lock);
+		aiot_inv_free(job);
+		return -ENODEV;
+	}
+	list_add_tail(&job->node, &r->inv_queue);
+	aiot_inv_kick(r);
+	mutex_unlock(&r->lock);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_inv_submit);
+
+/* Stop matching jobs of @r: the running one ends at its next exchange. */
+static int aiot_inv_stop_match(struct aiot_reader *r, u32 id, u32 owner,
+			       enum aiot_inv_end_cause why)
+{
+	struct aiot_inv_job *job, *tmp;
+	LIST_HEAD(gone);
+	int found = 0;
+
+	mutex_lock(&r->lock);
+	if (r->inv_active && (!id || r->inv_active->id == id) &&
+	    (!owner || r->inv_active->owner == owner)) {
+		WRITE_ONCE(r->inv_active->stop, true);
+		found++;
+	}
+	list_for_each_entry_safe(job, tmp, &r->inv_queue, node) {
+		if ((id && job->id != id) || (owner && job->owner != owner))
+			continue;
+		list_move_tail(&job->node, &gone);
+		found++;
+	}
+	mutex_unlock(&r->lock);
+	/* queued jobs end without running */
+	list_for_each_entry_safe(job, tmp, &gone, node) {
+		list_del(&job->node);
+		job->end = why;
+		if (job->events && job->events->done)
+			job->events->done(job, why);
+		aiot_inv_free(job);
+	}
+	return found;
+}
+
+/** aiot_inv_stop - stop job @id (0: every job) of @r, if @owner's (0: any) */
+int aiot_inv_stop(struct aiot_reader *r, u32 id, u32 owner)
+{
+	return aiot_inv_stop_match(r, id, owner, AIOT_INV_END_STOPPED) ? 0 : -ENOENT;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_inv_stop);
+
+/** aiot_inv_stop_owner - the netlink socket @owner closed: stop its jobs */
+void aiot_inv_stop_owner(u32 owner)
+{
+	struct aiot_reader *r;
+
+	if (!owner)
+		return;
+	mutex_lock(&aiot_readers_lock);
+	list_for_each_entry(r, &aiot_readers, list)
+		aiot_inv_stop_match(r, 0, owner, AIOT_INV_END_STOPPED);
+	mutex_unlock(&aiot_readers_lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_inv_stop_owner);
+
+/*
+ * The reader is being unregistered (no new job can start): end its jobs,
+ * wait for the running one, free them all.
+ */
+void aiot_inv_reader_gone(struct aiot_reader *r)
+{
+	struct aiot_inv_job *active, *last;
+
+	aiot_inv_stop_match(r, 0, 0, AIOT_INV_END_READER_GONE);
+	mutex_lock(&r->lock);
+	active = r->inv_active;
+	mutex_unlock(&r->lock);
+	if (active)
+		flush_work(&active->work);
+	mutex_lock(&r->lock);
+	last = r->inv_last;
+	r->inv_last = NULL;
+	mutex_unlock(&r->lock);
+	aiot_inv_free(last);
+}
+
+/* The running job, else the last one; under r->lock. */
+struct aiot_inv_job *aiot_inv_current(struct aiot_reader *r)
+{
+	lockdep_assert_held(&r->lock);
+	return r->inv_active ?: r->inv_last;
+}
+
 /* Bytes one tracked device costs (its slab object). */
 unsigned int aiot_inv_dev_size(void)
 {
@@ -391,10 +551,18 @@ EXPORT_SYMBOL_IF_KUNIT(aiot_inv_dev_size);
 int __init aiot_inv_init(void)
 {
 	aiot_inv_dev_cache = KMEM_CACHE(aiot_inv_dev, 0);
-	return aiot_inv_dev_cache ? 0 : -ENOMEM;
+	if (!aiot_inv_dev_cache)
+		return -ENOMEM;
+	aiot_inv_wq = alloc_workqueue("aiot_inv", WQ_UNBOUND, 0);
+	if (!aiot_inv_wq) {
+		kmem_cache_destroy(aiot_inv_dev_cache);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 void aiot_inv_exit(void)
 {
+	destroy_workqueue(aiot_inv_wq);
 	kmem_cache_destroy(aiot_inv_dev_cache);
 }

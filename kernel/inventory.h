@@ -6,6 +6,7 @@
 #define _AIOT_INVENTORY_H
 
 #include <linux/types.h>
+#include <linux/aiot.h>
 #include <net/aiot.h>
 
 #include "anticoll.h"
@@ -13,17 +14,6 @@
 
 struct aiot_reader;
 struct aiot_inv_job;
-
-/* Why a job ended (AIOT_INV_END_* in the uapi header). */
-enum aiot_inv_end {
-	AIOT_INV_END_COMPLETE,	/* a frame without collisions: nobody left */
-	AIOT_INV_END_DEVICES,	/* the device-count stop trigger */
-	AIOT_INV_END_TIME,	/* the time stop trigger */
-	AIOT_INV_END_ROUNDS,	/* the empty-rounds stop trigger */
-	AIOT_INV_END_STOPPED,	/* stopped by a request or a closed socket */
-	AIOT_INV_END_READER_GONE, /* the reader was unplugged */
-	AIOT_INV_END_ERROR,	/* the front end failed */
-};
 
 /**
  * struct aiot_inv_cfg - what an inventory looks for and when it stops
@@ -98,7 +88,8 @@ struct aiot_inv_stats {
 struct aiot_inv_events {
 	void (*device)(struct aiot_inv_job *job, const struct aiot_inv_dev *dev,
 		       const u8 *nas, unsigned int nas_bits);
-	void (*done)(struct aiot_inv_job *job, enum aiot_inv_end end);
+	void (*tick)(struct aiot_inv_job *job);
+	void (*done)(struct aiot_inv_job *job, enum aiot_inv_end_cause end);
 };
 
 /**
@@ -117,6 +108,15 @@ struct aiot_inv_events {
  * @tx: R2D frame buffer
  * @nas: NAS PDU reassembly buffer
  * @priv: for the events' implementation
+ * @work: runs the job (aiot_inv_submit())
+ * @node: in the reader's queue of jobs
+ * @lock: protects @devices and @generation against dumps
+ * @generation: changes whenever @devices does
+ * @report: the report being batched (netlink.c)
+ * @report_count: devices in @report
+ * @report_first_ns: when the oldest of them was read
+ * @report_batch: devices per report
+ * @report_ms: longest a device waits for its report
  */
 struct aiot_inv_job {
 	struct aiot_reader *reader;
@@ -128,11 +128,24 @@ struct aiot_inv_job {
 	bool stop;
 	struct list_head devices;
 	struct aiot_inv_stats stats;
-	enum aiot_inv_end end;
+	enum aiot_inv_end_cause end;
 	struct aiot_ac ac;
 	u8 tx[AIOT_FRAME_MAX_OCTETS];
 	u8 nas[(AIOT_SDU_MAX_BITS + 7) / 8];
 	void *priv;
+
+	struct work_struct work;
+	struct list_head node;
+	struct mutex lock;	/* devices, generation */
+	u32 generation;
+
+	struct sk_buff *report;
+	void *report_hdr;
+	struct nlattr *report_nest;
+	u32 report_count;
+	u64 report_first_ns;
+	u32 report_batch;
+	u32 report_ms;
 };
 
 int aiot_inv_init(void);
@@ -141,8 +154,14 @@ void aiot_inv_exit(void);
 int aiot_inv_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
 		      const struct aiot_inv_cfg *cfg,
 		      const struct aiot_inv_events *events);
-enum aiot_inv_end aiot_inv_run(struct aiot_inv_job *job);
+enum aiot_inv_end_cause aiot_inv_run(struct aiot_inv_job *job);
 void aiot_inv_job_release(struct aiot_inv_job *job);
 unsigned int aiot_inv_dev_size(void);
+
+int aiot_inv_submit(struct aiot_reader *r, struct aiot_inv_job *job, u32 *id);
+int aiot_inv_stop(struct aiot_reader *r, u32 id, u32 owner);
+void aiot_inv_stop_owner(u32 owner);
+void aiot_inv_reader_gone(struct aiot_reader *r);
+struct aiot_inv_job *aiot_inv_current(struct aiot_reader *r);
 
 #endif /* _AIOT_INVENTORY_H */

@@ -4,12 +4,21 @@
  * attributes; every attribute is defined in include/uapi/linux/aiot.h and
  * described in Documentation/netlink/specs/aiot.yaml.
  */
+#include <linux/ktime.h>
 #include <linux/module.h>
+#include <linux/netlink.h>
+#include <linux/slab.h>
 #include <net/genetlink.h>
 #include <kunit/visibility.h>
 
 #include <linux/aiot.h>
 #include "aiot_core.h"
+#include "inventory.h"
+
+static struct netlink_range_validation aiot_nl_slots_range = {
+	.min = 1,
+	.max = AIOT_FS_SLOTS_MAX,
+};
 
 VISIBLE_IF_KUNIT const struct nla_policy aiot_nl_policy[AIOT_ATTR_MAX + 1] = {
 	[AIOT_ATTR_VERSION]		= { .type = NLA_REJECT },
@@ -28,7 +37,37 @@ VISIBLE_IF_KUNIT const struct nla_policy aiot_nl_policy[AIOT_ATTR_MAX + 1] = {
 	[AIOT_ATTR_RATE_MIN]		= { .type = NLA_REJECT },
 	[AIOT_ATTR_RATE_MAX]		= { .type = NLA_REJECT },
 	[AIOT_ATTR_READER_STATS]	= { .type = NLA_REJECT },
+	[AIOT_ATTR_JOB_ID]		= NLA_POLICY_MIN(NLA_U32, 1),
+	[AIOT_ATTR_TARGET_TYPE]		= NLA_POLICY_MAX(NLA_U8, AIOT_TARGET_FILTER),
+	[AIOT_ATTR_TARGET]		= NLA_POLICY_RANGE(NLA_BINARY, 1, AIOT_ID_MAX_OCTETS),
+	[AIOT_ATTR_TARGET_BITS]		= NLA_POLICY_RANGE(NLA_U16, 1, AIOT_ID_MAX_BITS),
+	[AIOT_ATTR_RAND]		= NLA_POLICY_RANGE(NLA_BINARY, 1, AIOT_RAND_MAX_OCTETS),
+	[AIOT_ATTR_TXN]			= { .type = NLA_U8 },
+	[AIOT_ATTR_ALGO]		= NLA_POLICY_MAX(NLA_U8, AIOT_ALGO_ML),
+	[AIOT_ATTR_INIT_SLOTS]		= NLA_POLICY_FULL_RANGE(NLA_U32, &aiot_nl_slots_range),
+	[AIOT_ATTR_MAX_DEVICES]		= { .type = NLA_U32 },
+	[AIOT_ATTR_MAX_TIME_MS]		= { .type = NLA_U32 },
+	[AIOT_ATTR_MAX_EMPTY_ROUNDS]	= { .type = NLA_U32 },
+	[AIOT_ATTR_REPORT_BATCH]	= NLA_POLICY_RANGE(NLA_U32, 1, 256),
+	[AIOT_ATTR_REPORT_MS]		= { .type = NLA_U32 },
+	[AIOT_ATTR_DEVICE]		= { .type = NLA_REJECT },
+	[AIOT_ATTR_INV_END]		= { .type = NLA_REJECT },
+	[AIOT_ATTR_INV_STATS]		= { .type = NLA_REJECT },
 };
+
+/* The uapi enums and the engine's must agree. */
+static_assert(AIOT_ALGO_Q == (int)AIOT_AC_QALG);
+static_assert(AIOT_ALGO_SCHOUTE == (int)AIOT_AC_SCHOUTE);
+static_assert(AIOT_ALGO_ML == (int)AIOT_AC_ML);
+static_assert(AIOT_TARGET_ALL == (int)AIOT_ID_NONE);
+static_assert(AIOT_TARGET_PERMANENT_ID == (int)AIOT_ID_PERMANENT);
+static_assert(AIOT_TARGET_TEMPORARY_ID == (int)AIOT_ID_TEMPORARY);
+static_assert(AIOT_TARGET_CONCEALED_ID == (int)AIOT_ID_CONCEALED);
+static_assert(AIOT_TARGET_FILTER == (int)AIOT_ID_FILTER);
+
+/* Defaults of an inventory request. */
+#define AIOT_NL_REPORT_BATCH	16
+#define AIOT_NL_REPORT_MS	1000
 EXPORT_SYMBOL_IF_KUNIT(aiot_nl_policy);
 
 enum aiot_nl_mcgrp {
@@ -261,6 +300,347 @@ static int aiot_nl_set_reader(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+/* ---- Inventory ----------------------------------------------------------- */
+
+static int aiot_nl_put_device(struct sk_buff *skb, const struct aiot_inv_dev *dev,
+			      const u8 *nas, unsigned int nas_bits)
+{
+	struct nlattr *nest = nla_nest_start(skb, AIOT_ATTR_DEVICE);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, AIOT_DEV_SEQ, dev->seq) ||
+	    nla_put_u8(skb, AIOT_DEV_AS_ID, dev->as_id) ||
+	    nla_put_u16(skb, AIOT_DEV_RN16, dev->rn16) ||
+	    nla_put_s32(skb, AIOT_DEV_RSSI, dev->rssi_mbm) ||
+	    nla_put_u8(skb, AIOT_DEV_PORT, dev->port) ||
+	    nla_put_u64_64bit(skb, AIOT_DEV_TSTAMP, dev->tstamp_ns, AIOT_DEV_PAD) ||
+	    nla_put_u32(skb, AIOT_DEV_NAS_BITS, dev->nas_bits) ||
+	    (nas && nla_put(skb, AIOT_DEV_NAS, DIV_ROUND_UP(nas_bits, 8), nas))) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static void aiot_nl_report_flush(struct aiot_inv_job *job)
+{
+	if (!job->report)
+		return;
+	genlmsg_end(job->report, job->report_hdr);
+	genlmsg_multicast(&aiot_nl_family, job->report, 0, AIOT_NL_MCGRP_INVENTORY,
+			  GFP_KERNEL);
+	job->report = NULL;
+	job->report_count = 0;
+}
+
+static int aiot_nl_report_open(struct aiot_inv_job *job)
+{
+	job->report = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!job->report)
+		return -ENOMEM;
+	job->report_hdr = genlmsg_put(job->report, 0, 0, &aiot_nl_family, 0,
+				      AIOT_CMD_INVENTORY_REPORT);
+	if (!job->report_hdr ||
+	    nla_put_u32(job->report, AIOT_ATTR_READER_INDEX, job->reader->index) ||
+	    nla_put_u32(job->report, AIOT_ATTR_JOB_ID, job->id)) {
+		nlmsg_free(job->report);
+		job->report = NULL;
+		return -EMSGSIZE;
+	}
+	job->report_first_ns = ktime_get_ns();
+	return 0;
+}
+
+static bool aiot_nl_report_due(const struct aiot_inv_job *job)
+{
+	return job->report &&
+	       (job->report_count >= job->report_batch ||
+		ktime_get_ns() - job->report_first_ns >=
+		(u64)job->report_ms * NSEC_PER_MSEC);
+}
+
+/* A device was read: batch it into the job's report. */
+static void aiot_nl_inv_device(struct aiot_inv_job *job,
+			       const struct aiot_inv_dev *dev,
+			       const u8 *nas, unsigned int nas_bits)
+{
+	if (!genl_has_listeners(&aiot_nl_family, &init_net, AIOT_NL_MCGRP_INVENTORY)) {
+		kfree_skb(job->report);
+		job->report = NULL;
+		job->report_count = 0;
+		return;
+	}
+	if (!job->report && aiot_nl_report_open(job))
+		return;
+	if (aiot_nl_put_device(job->report, dev, nas, nas_bits)) {
+		/* full: send what is there, put the device in a new one */
+		aiot_nl_report_flush(job);
+		if (aiot_nl_report_open(job) ||
+		    aiot_nl_put_device(job->report, dev, nas, nas_bits))
+			return;
+	}
+	job->report_count++;
+	if (aiot_nl_report_due(job))
+		aiot_nl_report_flush(job);
+}
+
+static void aiot_nl_inv_tick(struct aiot_inv_job *job)
+{
+	if (aiot_nl_report_due(job))
+		aiot_nl_report_flush(job);
+}
+
+static int aiot_nl_put_inv_stats(struct sk_buff *skb, const struct aiot_inv_stats *st)
+{
+	struct nlattr *nest = nla_nest_start(skb, AIOT_ATTR_INV_STATS);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, AIOT_INV_STATS_DEVICES, st->devices, AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_SLOTS, st->slots, AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_EMPTY, st->empty, AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_COLLISIONS, st->collisions,
+			      AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_FRAMES, st->frames, AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_MSG3_LOST, st->msg3_lost,
+			      AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_R2D_FRAMES, st->r2d_frames,
+			      AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_D2R_FRAMES, st->d2r_frames,
+			      AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_R2D_BITS, st->r2d_bits, AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_D2R_BITS, st->d2r_bits, AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_AIR_US, st->air_us, AIOT_INV_STATS_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* A job ended: the last report, then why, with its counters. */
+static void aiot_nl_inv_done(struct aiot_inv_job *job, enum aiot_inv_end_cause end)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	aiot_nl_report_flush(job);
+	if (!genl_has_listeners(&aiot_nl_family, &init_net, AIOT_NL_MCGRP_INVENTORY))
+		return;
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &aiot_nl_family, 0, AIOT_CMD_INVENTORY_DONE);
+	if (!hdr ||
+	    nla_put_u32(msg, AIOT_ATTR_READER_INDEX, job->reader->index) ||
+	    nla_put_u32(msg, AIOT_ATTR_JOB_ID, job->id) ||
+	    nla_put_u8(msg, AIOT_ATTR_INV_END, end) ||
+	    aiot_nl_put_inv_stats(msg, &job->stats)) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast(&aiot_nl_family, msg, 0, AIOT_NL_MCGRP_INVENTORY, GFP_KERNEL);
+}
+
+static const struct aiot_inv_events aiot_nl_inv_events = {
+	.device = aiot_nl_inv_device,
+	.tick = aiot_nl_inv_tick,
+	.done = aiot_nl_inv_done,
+};
+
+/* The inventory request in @tb, checked beyond the policy. */
+VISIBLE_IF_KUNIT int aiot_nl_parse_inventory(struct nlattr **tb,
+					     struct aiot_inv_cfg *cfg,
+					     struct netlink_ext_ack *extack)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->ac.algo = AIOT_AC_ML;
+	if (tb[AIOT_ATTR_TARGET_TYPE])
+		cfg->id_type = nla_get_u8(tb[AIOT_ATTR_TARGET_TYPE]);
+	if (cfg->id_type == AIOT_TARGET_ALL) {
+		struct nlattr *t = tb[AIOT_ATTR_TARGET] ?: tb[AIOT_ATTR_TARGET_BITS];
+
+		if (t) {
+			NL_SET_ERR_MSG_ATTR(extack, t,
+					    "a target needs a target type other than all");
+			return -EINVAL;
+		}
+	} else {
+		if (!tb[AIOT_ATTR_TARGET] || !tb[AIOT_ATTR_TARGET_BITS]) {
+			NL_SET_ERR_MSG(extack,
+				       "this target type needs a target and its length in bits");
+			return -EINVAL;
+		}
+		cfg->id_bits = nla_get_u16(tb[AIOT_ATTR_TARGET_BITS]);
+		if (DIV_ROUND_UP(cfg->id_bits, 8) != nla_len(tb[AIOT_ATTR_TARGET])) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[AIOT_ATTR_TARGET_BITS],
+					    "target length in bits does not match the target");
+			return -EINVAL;
+		}
+		nla_memcpy(cfg->id, tb[AIOT_ATTR_TARGET], sizeof(cfg->id));
+	}
+	if (tb[AIOT_ATTR_RAND]) {
+		cfg->rand_len = nla_len(tb[AIOT_ATTR_RAND]);
+		nla_memcpy(cfg->rand, tb[AIOT_ATTR_RAND], sizeof(cfg->rand));
+	}
+	if (tb[AIOT_ATTR_TXN])
+		cfg->txn = nla_get_u8(tb[AIOT_ATTR_TXN]);
+	if (tb[AIOT_ATTR_ALGO])
+		cfg->ac.algo = nla_get_u8(tb[AIOT_ATTR_ALGO]);
+	if (tb[AIOT_ATTR_INIT_SLOTS])
+		cfg->ac.init_slots = nla_get_u32(tb[AIOT_ATTR_INIT_SLOTS]);
+	if (tb[AIOT_ATTR_MAX_DEVICES])
+		cfg->max_devices = nla_get_u32(tb[AIOT_ATTR_MAX_DEVICES]);
+	if (tb[AIOT_ATTR_MAX_TIME_MS])
+		cfg->max_time_ms = nla_get_u32(tb[AIOT_ATTR_MAX_TIME_MS]);
+	if (tb[AIOT_ATTR_MAX_EMPTY_ROUNDS])
+		cfg->max_empty_rounds = nla_get_u32(tb[AIOT_ATTR_MAX_EMPTY_ROUNDS]);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_nl_parse_inventory);
+
+static int aiot_nl_inventory_start(struct sk_buff *skb, struct genl_info *info)
+{
+	struct aiot_inv_job *job;
+	struct aiot_inv_cfg cfg;
+	struct aiot_reader *r;
+	struct sk_buff *msg;
+	void *hdr;
+	u32 id;
+	int err;
+
+	err = aiot_nl_parse_inventory(info->attrs, &cfg, info->extack);
+	if (err)
+		return err;
+	r = aiot_nl_reader(info);
+	if (IS_ERR(r))
+		return PTR_ERR(r);
+	msg = nlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	job = kzalloc(sizeof(*job), GFP_KERNEL);
+	if (!msg || !job) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = aiot_inv_job_init(job, r, &cfg, &aiot_nl_inv_events);
+	if (err) {
+		NL_SET_ERR_MSG(info->extack, "inconsistent inventory request");
+		goto out;
+	}
+	job->owner = info->snd_portid;
+	job->report_batch = info->attrs[AIOT_ATTR_REPORT_BATCH] ?
+		nla_get_u32(info->attrs[AIOT_ATTR_REPORT_BATCH]) : AIOT_NL_REPORT_BATCH;
+	job->report_ms = info->attrs[AIOT_ATTR_REPORT_MS] ?
+		nla_get_u32(info->attrs[AIOT_ATTR_REPORT_MS]) : AIOT_NL_REPORT_MS;
+	err = aiot_inv_submit(r, job, &id);
+	job = NULL;	/* the reader's now, or freed */
+	if (err) {
+		NL_SET_ERR_MSG(info->extack, "the reader is going away");
+		goto out;
+	}
+	hdr = genlmsg_put_reply(msg, info, &aiot_nl_family, 0, AIOT_CMD_INVENTORY_START);
+	if (!hdr || nla_put_u32(msg, AIOT_ATTR_READER_INDEX, r->index) ||
+	    nla_put_u32(msg, AIOT_ATTR_JOB_ID, id)) {
+		err = -EMSGSIZE;
+		goto out;
+	}
+	genlmsg_end(msg, hdr);
+	aiot_reader_put(r);
+	return genlmsg_reply(msg, info);
+out:
+	kfree(job);
+	nlmsg_free(msg);
+	aiot_reader_put(r);
+	return err;
+}
+
+static int aiot_nl_inventory_stop(struct sk_buff *skb, struct genl_info *info)
+{
+	struct aiot_reader *r;
+	u32 id = 0;
+	int err;
+
+	r = aiot_nl_reader(info);
+	if (IS_ERR(r))
+		return PTR_ERR(r);
+	if (info->attrs[AIOT_ATTR_JOB_ID])
+		id = nla_get_u32(info->attrs[AIOT_ATTR_JOB_ID]);
+	err = aiot_inv_stop(r, id, 0);
+	if (err && id)
+		NL_SET_ERR_MSG(info->extack, "no such job on this reader");
+	else if (err)
+		NL_SET_ERR_MSG(info->extack, "no job runs or waits on this reader");
+	aiot_reader_put(r);
+	return err;
+}
+
+/*
+ * The device table of the reader's current or last job, one message per
+ * device. cb->args[0]: next device; cb->seq: job and table generation, so
+ * a dump that spans a change is flagged NLM_F_DUMP_INTR.
+ */
+static int aiot_nl_dump_devices(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct nlattr *tb[AIOT_ATTR_MAX + 1];
+	struct aiot_inv_job *job;
+	struct aiot_inv_dev *dev;
+	struct aiot_reader *r;
+	void *hdr;
+	int err = 0;
+
+	/*
+	 * The core validated the request against the family's policy; parse
+	 * it here the same way on every kernel (where the dump's parsed
+	 * attributes live changed in 6.6).
+	 */
+	err = nlmsg_parse(cb->nlh, GENL_HDRLEN, tb, AIOT_ATTR_MAX, aiot_nl_policy,
+			  cb->extack);
+	if (err)
+		return err;
+	if (!tb[AIOT_ATTR_READER_INDEX]) {
+		NL_SET_ERR_MSG(cb->extack, "which reader? give its index");
+		return -EINVAL;
+	}
+	r = aiot_reader_get_by_index(nla_get_u32(tb[AIOT_ATTR_READER_INDEX]));
+	if (!r) {
+		NL_SET_ERR_MSG(cb->extack, "no reader with this index");
+		return -ENODEV;
+	}
+	mutex_lock(&r->lock);
+	job = aiot_inv_current(r);
+	if (!job)
+		goto out;
+	mutex_lock(&job->lock);
+	cb->seq = job->generation ^ (job->id << 20);
+	list_for_each_entry(dev, &job->devices, node) {
+		if (dev->seq < cb->args[0])
+			continue;
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+				  &aiot_nl_family, NLM_F_MULTI, AIOT_CMD_GET_DEVICE);
+		if (!hdr) {
+			err = -EMSGSIZE;
+			break;
+		}
+		if (nla_put_u32(skb, AIOT_ATTR_READER_INDEX, r->index) ||
+		    nla_put_u32(skb, AIOT_ATTR_JOB_ID, job->id) ||
+		    aiot_nl_put_device(skb, dev, NULL, 0)) {
+			genlmsg_cancel(skb, hdr);
+			err = -EMSGSIZE;
+			break;
+		}
+		genlmsg_end(skb, hdr);
+		genl_dump_check_consistent(cb, hdr);
+		cb->args[0] = dev->seq + 1;
+	}
+	mutex_unlock(&job->lock);
+out:
+	mutex_unlock(&r->lock);
+	aiot_reader_put(r);
+	return err == -EMSGSIZE ? skb->len : (err ?: skb->len);
+}
+
 static const struct genl_small_ops aiot_nl_ops[] = {
 	{
 		.cmd = AIOT_CMD_GET_INFO,
@@ -275,6 +655,20 @@ static const struct genl_small_ops aiot_nl_ops[] = {
 		.cmd = AIOT_CMD_SET_READER,
 		.doit = aiot_nl_set_reader,
 		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = AIOT_CMD_INVENTORY_START,
+		.doit = aiot_nl_inventory_start,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = AIOT_CMD_INVENTORY_STOP,
+		.doit = aiot_nl_inventory_stop,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = AIOT_CMD_GET_DEVICE,
+		.dumpit = aiot_nl_dump_devices,
 	},
 };
 
@@ -308,13 +702,72 @@ void aiot_nl_reader_event(struct aiot_reader *r, u8 cmd)
 	genlmsg_multicast(&aiot_nl_family, msg, 0, AIOT_NL_MCGRP_CONFIG, GFP_KERNEL);
 }
 
+/*
+ * A netlink socket closed: stop the jobs it started. The notifier runs in
+ * atomic context; stopping takes mutexes, so it is deferred.
+ */
+static struct workqueue_struct *aiot_nl_wq;
+
+struct aiot_nl_release {
+	struct work_struct work;
+	u32 portid;
+};
+
+static void aiot_nl_release_work(struct work_struct *work)
+{
+	struct aiot_nl_release *rel = container_of(work, struct aiot_nl_release, work);
+
+	aiot_inv_stop_owner(rel->portid);
+	kfree(rel);
+}
+
+static int aiot_nl_notify(struct notifier_block *nb, unsigned long state, void *ptr)
+{
+	struct netlink_notify *n = ptr;
+	struct aiot_nl_release *rel;
+
+	if (state != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC || !n->portid)
+		return NOTIFY_DONE;
+	rel = kmalloc(sizeof(*rel), GFP_ATOMIC);
+	if (!rel)
+		return NOTIFY_DONE;
+	INIT_WORK(&rel->work, aiot_nl_release_work);
+	rel->portid = n->portid;
+	queue_work(aiot_nl_wq, &rel->work);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block aiot_nl_notifier = {
+	.notifier_call = aiot_nl_notify,
+};
+
 int __init aiot_netlink_init(void)
 {
-	return genl_register_family(&aiot_nl_family);
+	int err;
+
+	aiot_nl_wq = alloc_ordered_workqueue("aiot_nl", 0);
+	if (!aiot_nl_wq)
+		return -ENOMEM;
+	err = genl_register_family(&aiot_nl_family);
+	if (err)
+		goto err_wq;
+	err = netlink_register_notifier(&aiot_nl_notifier);
+	if (err)
+		goto err_family;
+	return 0;
+
+err_family:
+	genl_unregister_family(&aiot_nl_family);
+err_wq:
+	destroy_workqueue(aiot_nl_wq);
+	return err;
 }
 
 void aiot_netlink_exit(void)
 {
+	netlink_unregister_notifier(&aiot_nl_notifier);
+	/* release work still queued must not outlive the module */
+	destroy_workqueue(aiot_nl_wq);
 	genl_unregister_family(&aiot_nl_family);
 }
 

@@ -64,6 +64,14 @@ def main():
     check('family version macro', cname(spec['c-version-name']) in defs)
 
     for d in spec.get('definitions', []):
+        if d['type'] == 'enum':
+            prefix = d.get('name-prefix', '%s-%s-' % (spec['name'], d['name']))
+            ename = cname(d.get('enum-name', '%s-%s' % (spec['name'], d['name']))).lower()
+            want = [(cname(prefix, e if isinstance(e, str) else e['name']), i)
+                    for i, e in enumerate(d['entries'])]
+            check('enum %s (%d entries)' % (ename, len(want)), enums.get(ename) == want,
+                  'spec %s / header %s' % (want, enums.get(ename)))
+            continue
         if d['type'] != 'flags':
             continue
         for i, e in enumerate(d['entries']):

@@ -6,6 +6,8 @@
  */
 #include <kunit/test.h>
 #include <linux/bitmap.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 #include <net/aiot.h>
@@ -238,7 +240,7 @@ struct seen {
 	unsigned int dups, phantoms, bad_nas;
 	unsigned int stop_after;
 	unsigned int unplug_after;
-	enum aiot_inv_end end;
+	enum aiot_inv_end_cause end;
 	unsigned int done_calls;
 };
 
@@ -271,7 +273,7 @@ static void seen_device(struct aiot_inv_job *job, const struct aiot_inv_dev *dev
 	}
 }
 
-static void seen_done(struct aiot_inv_job *job, enum aiot_inv_end end)
+static void seen_done(struct aiot_inv_job *job, enum aiot_inv_end_cause end)
 {
 	struct seen *sn = job->priv;
 
@@ -334,9 +336,9 @@ static void inv_test_exit(struct kunit *test)
 }
 
 /* Populate @n devices with @nas_bits-bit NAS PDUs; run one inventory. */
-static enum aiot_inv_end run_inventory(struct kunit *test, unsigned int n,
-				       unsigned int nas_bits,
-				       const struct aiot_inv_cfg *cfg)
+static enum aiot_inv_end_cause run_inventory(struct kunit *test, unsigned int n,
+					     unsigned int nas_bits,
+					     const struct aiot_inv_cfg *cfg)
 {
 	struct inv_fx *fx = test->priv;
 
@@ -430,10 +432,10 @@ static void inv_stop_devices(struct kunit *test)
 	struct aiot_inv_cfg cfg = { .ac.algo = AIOT_AC_ML, .max_devices = 25 };
 	struct inv_fx *fx = test->priv;
 
-	KUNIT_EXPECT_EQ(test, run_inventory(test, 100, 64, &cfg), AIOT_INV_END_DEVICES);
+	KUNIT_EXPECT_EQ(test, run_inventory(test, 100, 64, &cfg), AIOT_INV_END_DEVICES_READ);
 	KUNIT_EXPECT_EQ(test, fx->job->stats.devices, 25U);
 	KUNIT_EXPECT_EQ(test, fx->seen.dups, 0U);
-	KUNIT_EXPECT_EQ(test, fx->seen.end, AIOT_INV_END_DEVICES);
+	KUNIT_EXPECT_EQ(test, fx->seen.end, AIOT_INV_END_DEVICES_READ);
 }
 
 /* Stopped from outside (a request, a closed socket). */
@@ -452,10 +454,10 @@ static void inv_empty_rounds(struct kunit *test)
 {
 	struct aiot_inv_cfg cfg = { .ac.algo = AIOT_AC_QALG, .max_empty_rounds = 2 };
 	struct inv_fx *fx = test->priv;
-	enum aiot_inv_end end;
+	enum aiot_inv_end_cause end;
 
 	end = run_inventory(test, 0, 64, &cfg);
-	KUNIT_EXPECT_TRUE(test, end == AIOT_INV_END_COMPLETE || end == AIOT_INV_END_ROUNDS);
+	KUNIT_EXPECT_TRUE(test, end == AIOT_INV_END_COMPLETE || end == AIOT_INV_END_EMPTY_ROUNDS);
 	KUNIT_EXPECT_EQ(test, fx->job->stats.devices, 0U);
 	KUNIT_EXPECT_EQ(test, fx->job->stats.collisions, 0ULL);
 }
@@ -500,6 +502,158 @@ static void inv_device_size(struct kunit *test)
 	KUNIT_EXPECT_LE(test, aiot_inv_dev_size(), 128U);
 }
 
+/* ---- Jobs queued on a reader -------------------------------------------- */
+
+struct queued {
+	struct completion done[3];
+	enum aiot_inv_end_cause end[3];
+	u32 devices[3];
+	u64 r2d_frames[3];
+	u32 order[3];
+	unsigned int n_done;
+	unsigned int n_devices;
+	unsigned int hold_after;	/* go silent after this many devices */
+	struct sim *sim;
+};
+
+static struct queued *queued_of(struct aiot_inv_job *job)
+{
+	return job->priv;
+}
+
+static void queued_device(struct aiot_inv_job *job, const struct aiot_inv_dev *dev,
+			  const u8 *nas, unsigned int nas_bits)
+{
+	struct queued *q = queued_of(job);
+
+	if (q->hold_after && ++q->n_devices == q->hold_after)
+		q->sim->silent = true;
+}
+
+static void queued_done(struct aiot_inv_job *job, enum aiot_inv_end_cause end)
+{
+	struct queued *q = queued_of(job);
+	unsigned int k = job->cfg.txn;	/* the test numbers its jobs by txn */
+
+	q->end[k] = end;
+	q->devices[k] = job->stats.devices;
+	q->r2d_frames[k] = job->stats.r2d_frames;
+	q->order[q->n_done++] = k;
+	complete(&q->done[k]);
+}
+
+static const struct aiot_inv_events queued_events = {
+	.device = queued_device,
+	.done = queued_done,
+};
+
+static struct queued *queued_setup(struct kunit *test, unsigned int n)
+{
+	struct inv_fx *fx = test->priv;
+	struct queued *q = kunit_kzalloc(test, sizeof(*q), GFP_KERNEL);
+	int k;
+
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	for (k = 0; k < 3; k++)
+		init_completion(&q->done[k]);
+	q->sim = fx->sim;
+	fx->sim->n = n;
+	fx->sim->nas_bits = 64;
+	fx->sim->devs = kunit_kcalloc(test, n ?: 1, sizeof(struct sim_dev), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, fx->sim->devs);
+	return q;
+}
+
+/* Submit job number @k (its txn) with @owner; returns its id. */
+static u32 queued_submit(struct kunit *test, struct queued *q, u8 k, u32 owner)
+{
+	struct inv_fx *fx = test->priv;
+	struct aiot_inv_cfg cfg = { .ac.algo = AIOT_AC_ML, .txn = k };
+	struct aiot_inv_job *job = kzalloc(sizeof(*job), GFP_KERNEL);
+	u32 id = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, job);
+	KUNIT_ASSERT_EQ(test, aiot_inv_job_init(job, fx->sim->r, &cfg, &queued_events), 0);
+	job->priv = q;
+	job->owner = owner;
+	KUNIT_ASSERT_EQ(test, aiot_inv_submit(fx->sim->r, job, &id), 0);
+	return id;
+}
+
+static void queued_wait(struct kunit *test, struct queued *q, int k)
+{
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&q->done[k], 60 * HZ), 0UL);
+}
+
+/* Two jobs on one reader run one after the other, in order. */
+static void inv_jobs_in_order(struct kunit *test)
+{
+	struct queued *q = queued_setup(test, 50);
+	u32 a, b;
+
+	a = queued_submit(test, q, 0, 0);
+	b = queued_submit(test, q, 1, 0);
+	KUNIT_EXPECT_GT(test, b, a);
+	queued_wait(test, q, 0);
+	queued_wait(test, q, 1);
+	KUNIT_EXPECT_EQ(test, q->order[0], 0U);
+	KUNIT_EXPECT_EQ(test, q->order[1], 1U);
+	KUNIT_EXPECT_EQ(test, q->end[0], AIOT_INV_END_COMPLETE);
+	KUNIT_EXPECT_EQ(test, q->end[1], AIOT_INV_END_COMPLETE);
+	/* each paging resets the population: both read all 50 */
+	KUNIT_EXPECT_EQ(test, q->devices[0], 50U);
+	KUNIT_EXPECT_EQ(test, q->devices[1], 50U);
+}
+
+/*
+ * Stopping: a queued job ends at once without sending a frame; the running
+ * one at its next exchange; a closed socket stops only its own jobs.
+ */
+static void inv_jobs_stop(struct kunit *test)
+{
+	struct inv_fx *fx = test->priv;
+	struct queued *q = queued_setup(test, 2000);
+	u32 a, b;
+
+	a = queued_submit(test, q, 0, 77);
+	b = queued_submit(test, q, 1, 0);
+	queued_submit(test, q, 2, 77);
+	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, b, 0), 0);
+	queued_wait(test, q, 1);
+	KUNIT_EXPECT_EQ(test, q->end[1], AIOT_INV_END_STOPPED);
+	KUNIT_EXPECT_EQ(test, q->r2d_frames[1], 0ULL);
+	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, b, 0), -ENOENT);
+
+	aiot_inv_stop_owner(77);	/* job 0 (running) and job 2 (queued) */
+	queued_wait(test, q, 0);
+	queued_wait(test, q, 2);
+	KUNIT_EXPECT_EQ(test, q->end[0], AIOT_INV_END_STOPPED);
+	KUNIT_EXPECT_EQ(test, q->end[2], AIOT_INV_END_STOPPED);
+	KUNIT_EXPECT_LT(test, q->devices[0], 2000U);
+	KUNIT_EXPECT_EQ(test, q->r2d_frames[2], 0ULL);
+	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, a, 0), -ENOENT);
+}
+
+/* Unplug with a job running and one queued: both end, nothing leaks. */
+static void inv_jobs_reader_gone(struct kunit *test)
+{
+	struct inv_fx *fx = test->priv;
+	struct queued *q = queued_setup(test, 100);
+
+	q->hold_after = 5;	/* the running job then waits on the front end */
+	queued_submit(test, q, 0, 0);
+	queued_submit(test, q, 1, 0);
+	msleep(100);
+	aiot_reader_unregister(fx->sim->r);
+	fx->registered = false;
+	queued_wait(test, q, 0);
+	queued_wait(test, q, 1);
+	KUNIT_EXPECT_EQ(test, q->end[0], AIOT_INV_END_READER_GONE);
+	KUNIT_EXPECT_EQ(test, q->end[1], AIOT_INV_END_READER_GONE);
+	KUNIT_EXPECT_EQ(test, q->devices[0], 5U);
+	KUNIT_EXPECT_EQ(test, q->r2d_frames[1], 0ULL);
+}
+
 static struct kunit_case aiot_inventory_cases[] = {
 	KUNIT_CASE_PARAM(inv_reads_each_once, algo_gen_params),
 	KUNIT_CASE(inv_lost_frames),
@@ -511,6 +665,9 @@ static struct kunit_case aiot_inventory_cases[] = {
 	KUNIT_CASE(inv_unplug_mid_job),
 	KUNIT_CASE(inv_bad_requests),
 	KUNIT_CASE(inv_device_size),
+	KUNIT_CASE(inv_jobs_in_order),
+	KUNIT_CASE(inv_jobs_stop),
+	KUNIT_CASE(inv_jobs_reader_gone),
 	{}
 };
 

@@ -27,6 +27,18 @@
  *	%AIOT_ATTR_R2D_RATE, %AIOT_ATTR_D2R_RATE (admin)
  * @AIOT_CMD_NEW_READER: event on "config": a reader was registered
  * @AIOT_CMD_DEL_READER: event on "config": a reader was unregistered
+ * @AIOT_CMD_INVENTORY_START: start an inventory on reader
+ *	%AIOT_ATTR_READER_INDEX (queued behind the reader's current one);
+ *	the reply carries %AIOT_ATTR_JOB_ID (admin)
+ * @AIOT_CMD_INVENTORY_STOP: stop job %AIOT_ATTR_JOB_ID, or every job of
+ *	reader %AIOT_ATTR_READER_INDEX (admin)
+ * @AIOT_CMD_GET_DEVICE: dump the device table of the reader's current
+ *	(or last) job: %AIOT_ATTR_DEVICE entries; NLM_F_DUMP_INTR when the
+ *	table changed during the dump
+ * @AIOT_CMD_INVENTORY_REPORT: event on "inventory": a batch of devices
+ *	read (%AIOT_ATTR_DEVICE, with their NAS PDUs)
+ * @AIOT_CMD_INVENTORY_DONE: event on "inventory": a job ended
+ *	(%AIOT_ATTR_INV_END, %AIOT_ATTR_INV_STATS)
  */
 enum aiot_cmd {
 	AIOT_CMD_UNSPEC,
@@ -35,6 +47,11 @@ enum aiot_cmd {
 	AIOT_CMD_SET_READER,
 	AIOT_CMD_NEW_READER,
 	AIOT_CMD_DEL_READER,
+	AIOT_CMD_INVENTORY_START,
+	AIOT_CMD_INVENTORY_STOP,
+	AIOT_CMD_GET_DEVICE,
+	AIOT_CMD_INVENTORY_REPORT,
+	AIOT_CMD_INVENTORY_DONE,
 
 	/* add new commands above here */
 	__AIOT_CMD_MAX,
@@ -66,6 +83,24 @@ enum aiot_cmd {
  * @AIOT_ATTR_RATE_MIN: lowest data rate (u32, bit/s)
  * @AIOT_ATTR_RATE_MAX: highest data rate (u32, bit/s)
  * @AIOT_ATTR_READER_STATS: counters (nested, &enum aiot_stats_attr)
+ * @AIOT_ATTR_JOB_ID: inventory job id (u32)
+ * @AIOT_ATTR_TARGET_TYPE: whom the paging targets (u8, &enum aiot_target):
+ *	every device, an identity, or filtering information
+ * @AIOT_ATTR_TARGET: the identity or filter (binary, MSB first)
+ * @AIOT_ATTR_TARGET_BITS: its length in bits (u16, 1..128)
+ * @AIOT_ATTR_RAND: RAND_n for device authentication (binary, 1..32 octets)
+ * @AIOT_ATTR_TXN: transaction id (u8)
+ * @AIOT_ATTR_ALGO: anti-collision algorithm (u8, &enum aiot_algo)
+ * @AIOT_ATTR_INIT_SLOTS: first frame size (u32, 1..2^20)
+ * @AIOT_ATTR_MAX_DEVICES: stop after this many devices (u32)
+ * @AIOT_ATTR_MAX_TIME_MS: stop after this long (u32, ms)
+ * @AIOT_ATTR_MAX_EMPTY_ROUNDS: stop after this many frames in a row that
+ *	read nobody (u32)
+ * @AIOT_ATTR_REPORT_BATCH: devices per report event (u32, 1..256)
+ * @AIOT_ATTR_REPORT_MS: longest a read device waits for its report (u32)
+ * @AIOT_ATTR_DEVICE: one device (nested, &enum aiot_dev_attr)
+ * @AIOT_ATTR_INV_END: why a job ended (u8, &enum aiot_inv_end_cause)
+ * @AIOT_ATTR_INV_STATS: job counters (nested, &enum aiot_inv_stats_attr)
  */
 enum aiot_attr {
 	AIOT_ATTR_UNSPEC,
@@ -86,6 +121,22 @@ enum aiot_attr {
 	AIOT_ATTR_RATE_MIN,
 	AIOT_ATTR_RATE_MAX,
 	AIOT_ATTR_READER_STATS,
+	AIOT_ATTR_JOB_ID,
+	AIOT_ATTR_TARGET_TYPE,
+	AIOT_ATTR_TARGET,
+	AIOT_ATTR_TARGET_BITS,
+	AIOT_ATTR_RAND,
+	AIOT_ATTR_TXN,
+	AIOT_ATTR_ALGO,
+	AIOT_ATTR_INIT_SLOTS,
+	AIOT_ATTR_MAX_DEVICES,
+	AIOT_ATTR_MAX_TIME_MS,
+	AIOT_ATTR_MAX_EMPTY_ROUNDS,
+	AIOT_ATTR_REPORT_BATCH,
+	AIOT_ATTR_REPORT_MS,
+	AIOT_ATTR_DEVICE,
+	AIOT_ATTR_INV_END,
+	AIOT_ATTR_INV_STATS,
 
 	/* add new attributes above here */
 	__AIOT_ATTR_MAX,
@@ -119,6 +170,118 @@ enum aiot_stats_attr {
 
 	__AIOT_STATS_MAX,
 	AIOT_STATS_MAX = __AIOT_STATS_MAX - 1
+};
+
+/**
+ * enum aiot_target - whom an inventory pages
+ * @AIOT_TARGET_ALL: every device in the area
+ * @AIOT_TARGET_PERMANENT_ID: one permanent identity
+ * @AIOT_TARGET_TEMPORARY_ID: one temporary identity (T-ID)
+ * @AIOT_TARGET_CONCEALED_ID: one concealed T-ID
+ * @AIOT_TARGET_FILTER: devices matching filtering information
+ */
+enum aiot_target {
+	AIOT_TARGET_ALL,
+	AIOT_TARGET_PERMANENT_ID,
+	AIOT_TARGET_TEMPORARY_ID,
+	AIOT_TARGET_CONCEALED_ID,
+	AIOT_TARGET_FILTER,
+};
+
+/**
+ * enum aiot_algo - anti-collision algorithms
+ * @AIOT_ALGO_Q: the EPC Gen2 Q-algorithm
+ * @AIOT_ALGO_SCHOUTE: Schoute's backlog estimate, per frame
+ * @AIOT_ALGO_ML: maximum-likelihood backlog estimate, per slot (default)
+ */
+enum aiot_algo {
+	AIOT_ALGO_Q,
+	AIOT_ALGO_SCHOUTE,
+	AIOT_ALGO_ML,
+};
+
+/**
+ * enum aiot_inv_end_cause - why an inventory ended
+ * @AIOT_INV_END_COMPLETE: a silent confirmation frame: nobody left
+ * @AIOT_INV_END_DEVICES_READ: the device-count stop trigger
+ * @AIOT_INV_END_TIME: the time stop trigger
+ * @AIOT_INV_END_EMPTY_ROUNDS: the empty-rounds stop trigger
+ * @AIOT_INV_END_STOPPED: stopped by a request or a closed socket
+ * @AIOT_INV_END_READER_GONE: the reader was unplugged
+ * @AIOT_INV_END_FAILED: the front end failed
+ */
+enum aiot_inv_end_cause {
+	AIOT_INV_END_COMPLETE,
+	AIOT_INV_END_DEVICES_READ,
+	AIOT_INV_END_TIME,
+	AIOT_INV_END_EMPTY_ROUNDS,
+	AIOT_INV_END_STOPPED,
+	AIOT_INV_END_READER_GONE,
+	AIOT_INV_END_FAILED,
+};
+
+/**
+ * enum aiot_dev_attr - a device read by an inventory
+ * @AIOT_DEV_UNSPEC: unused
+ * @AIOT_DEV_PAD: padding
+ * @AIOT_DEV_SEQ: order in which it was read in its job (u32)
+ * @AIOT_DEV_AS_ID: AS ID it was given (u8)
+ * @AIOT_DEV_RN16: the RN16 of its Msg1 (u16)
+ * @AIOT_DEV_RSSI: RSSI of its Msg3 (s32, mBm)
+ * @AIOT_DEV_PORT: antenna port (u8)
+ * @AIOT_DEV_TSTAMP: reception time (u64, ns, front-end clock)
+ * @AIOT_DEV_NAS_BITS: length of its AIoT NAS PDU in bits (u32)
+ * @AIOT_DEV_NAS: the AIoT NAS PDU (binary; in reports only)
+ */
+enum aiot_dev_attr {
+	AIOT_DEV_UNSPEC,
+	AIOT_DEV_PAD,
+	AIOT_DEV_SEQ,
+	AIOT_DEV_AS_ID,
+	AIOT_DEV_RN16,
+	AIOT_DEV_RSSI,
+	AIOT_DEV_PORT,
+	AIOT_DEV_TSTAMP,
+	AIOT_DEV_NAS_BITS,
+	AIOT_DEV_NAS,
+
+	__AIOT_DEV_MAX,
+	AIOT_DEV_MAX = __AIOT_DEV_MAX - 1
+};
+
+/**
+ * enum aiot_inv_stats_attr - counters of an inventory job (all u64)
+ * @AIOT_INV_STATS_UNSPEC: unused
+ * @AIOT_INV_STATS_PAD: padding
+ * @AIOT_INV_STATS_DEVICES: devices read
+ * @AIOT_INV_STATS_SLOTS: access slots
+ * @AIOT_INV_STATS_EMPTY: empty slots
+ * @AIOT_INV_STATS_COLLISIONS: collided slots
+ * @AIOT_INV_STATS_FRAMES: frames after the first
+ * @AIOT_INV_STATS_MSG3_LOST: devices NACKed after their Msg3 was lost
+ * @AIOT_INV_STATS_R2D_FRAMES: R2D frames sent
+ * @AIOT_INV_STATS_D2R_FRAMES: D2R frames received
+ * @AIOT_INV_STATS_R2D_BITS: R2D bits sent
+ * @AIOT_INV_STATS_D2R_BITS: D2R bits received
+ * @AIOT_INV_STATS_AIR_US: modelled air time, microseconds
+ */
+enum aiot_inv_stats_attr {
+	AIOT_INV_STATS_UNSPEC,
+	AIOT_INV_STATS_PAD,
+	AIOT_INV_STATS_DEVICES,
+	AIOT_INV_STATS_SLOTS,
+	AIOT_INV_STATS_EMPTY,
+	AIOT_INV_STATS_COLLISIONS,
+	AIOT_INV_STATS_FRAMES,
+	AIOT_INV_STATS_MSG3_LOST,
+	AIOT_INV_STATS_R2D_FRAMES,
+	AIOT_INV_STATS_D2R_FRAMES,
+	AIOT_INV_STATS_R2D_BITS,
+	AIOT_INV_STATS_D2R_BITS,
+	AIOT_INV_STATS_AIR_US,
+
+	__AIOT_INV_STATS_MAX,
+	AIOT_INV_STATS_MAX = __AIOT_INV_STATS_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_AIOT_H */

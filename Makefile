@@ -55,7 +55,12 @@ modules: $(if $(KDIR_HAS_KUNIT),xcheck-vectors)
 	@if [ -f $(XCHECK_HDR) ]; then mkdir -p $(KBUILD_OUT)/generated && cp -u $(XCHECK_HDR) $(KBUILD_OUT)/generated/; fi
 	$(MAKE) -C $(KDIR) M=$(abspath $(KBUILD_OUT)) $(if $(W),W=$(W)) $(if $(C),C=$(C)) modules
 
-userspace: $(B)/aiotctl
+userspace: $(B)/aiotctl $(B)/aiot-nltest
+
+# Guest test programs (run inside the QEMU guests, never on the host).
+$(B)/aiot-nltest: tests/guest/aiot-nltest.c include/uapi/linux/aiot.h
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(shell pkg-config --libs libmnl)
 
 # Userspace unit tests: tests/unit/test_*.c, one cmocka binary each, linked
 # with libaiot. tests/unit/run.sh runs them all and counts.

@@ -192,8 +192,10 @@ static struct aiot_reader *aiot_nl_reader(struct genl_info *info)
 {
 	struct aiot_reader *r;
 
-	if (GENL_REQ_ATTR_CHECK(info, AIOT_ATTR_READER_INDEX))
+	if (!info->attrs[AIOT_ATTR_READER_INDEX]) {
+		NL_SET_ERR_MSG(info->extack, "which reader? give its index");
 		return ERR_PTR(-EINVAL);
+	}
 	r = aiot_reader_get_by_index(nla_get_u32(info->attrs[AIOT_ATTR_READER_INDEX]));
 	if (!r) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[AIOT_ATTR_READER_INDEX],

@@ -22,3 +22,15 @@ load_deps() {
 			modinfo "$d" >/dev/null 2>&1 || return 1
 	done
 }
+
+# Run a TAP-speaking test program; one RESULT line per TAP line.
+run_tap() {
+	prefix=$1
+	shift
+	timeout 120 "$@" >/tmp/tap.out 2>&1
+	rc=$?
+	[ $rc = 0 ] || { echo "=== $prefix output (exit $rc)"; cat /tmp/tap.out; } >$R
+	sed -n 's/^ok [0-9]* \(.*\)$/RESULT PASS '"$prefix"': \1/p; s/^not ok [0-9]* \(.*\)$/RESULT FAIL '"$prefix"': \1/p' \
+		/tmp/tap.out | tr ' ' '_' | sed 's/^RESULT_\(PASS\|FAIL\)_/RESULT \1 /' >$R
+	grep -q '^1\.\.[0-9]' /tmp/tap.out || fail "$prefix: no TAP plan (exit $rc)"
+}

@@ -3,6 +3,7 @@
 # module's suites as it loads. KTAP goes to the console; the host collects it.
 . /opt/guest-lib.sh
 check module_loads insmod /opt/modules/aiot.ko
+run_tap nltest aiot-nltest
 for t in /opt/modules/*_test.ko; do
 	[ -e "$t" ] || continue
 	check "load_$(basename "$t" .ko)" insmod "$t"

@@ -9,6 +9,7 @@ check sysfs_module_live test "$(cat /sys/module/aiot/initstate 2>/dev/null)" = l
 out=$(aiotctl info)
 check family_resolves test $? = 0
 check info_reports_version sh -c "echo '$out' | grep -q '^version [0-9]'"
+run_tap nltest aiot-nltest
 json=$(aiotctl -j info)
 check info_json sh -c "echo '$json' | grep -q '\"family\": *\"aiot\"'"
 check module_unloads rmmod aiot

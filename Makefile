@@ -171,7 +171,7 @@ build/bench/%: bench/%.c $(AIR_OBJ) $(AIR_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(BENCH_CFLAGS) -o $@ $< $(AIR_OBJ) -lm
 
-bench: build/bench/p2_codec build/bench/p3_anticoll
+bench: build/bench/p2_codec build/bench/p3_anticoll build/bench/p1_sec_user
 	@bench/run.sh
 
 # ---- Security engine: the cross-check generator ---------------------------

@@ -105,6 +105,22 @@ struct aiot_rx {
 	struct aiot_rx_meta meta;
 };
 
+/* Frames, bits and modelled air time of a procedure. */
+struct aiot_air {
+	u64 r2d_frames;
+	u64 d2r_frames;
+	u64 r2d_bits;
+	u64 d2r_bits;
+	u64 air_us;
+};
+
+int aiot_msg_xchg(struct aiot_reader *r, const struct aiot_fe_params *p,
+		  const struct aiot_msg *msg, unsigned int answer_bits, u8 *buf,
+		  struct aiot_rx *rx, struct aiot_air *air);
+int aiot_msg_decode(struct aiot_reader *r, const struct aiot_rx *rx,
+		    struct aiot_msg *msg);
+void aiot_bits_put(u8 *dst, unsigned int at, const u8 *src, unsigned int bits);
+
 int aiot_reader_init(void);
 void aiot_reader_exit(void);
 

@@ -28,79 +28,17 @@ static atomic_t aiot_inv_ids = ATOMIC_INIT(0);
 #define INV_SEG_BITS	(AIOT_MT_BITS + AIOT_AS_ID_BITS + 1 + 6 + \
 			 AIOT_SEG_OFFSET_BITS + AIOT_SEG_LEN_BITS + AIOT_SEG_MAX_BITS)
 
-static unsigned int inv_window_us(const struct aiot_inv_job *job,
-				  unsigned int info_bits)
-{
-	u32 bps = job->params.d2r_bps ?: AIOT_D2R_BPS;
-
-	if (!info_bits)
-		return AIOT_T_SILENT_WINDOW_US;
-	return AIOT_T_TURNAROUND_US +
-	       DIV_ROUND_UP_ULL((u64)aiot_frame_bits_for(info_bits) * USEC_PER_SEC, bps);
-}
-
-/*
- * One exchange: encode @msg (with its CRC unless the front end adds it),
- * send it, wait for the D2R window, account bits and air time.
- */
 static int inv_xchg(struct aiot_inv_job *job, const struct aiot_msg *msg,
 		    unsigned int answer_bits, struct aiot_rx *rx)
 {
-	struct aiot_reader *r = job->reader;
-	unsigned int window = inv_window_us(job, answer_bits);
-	u32 r2d = job->params.r2d_bps ?: AIOT_R2D_BPS;
-	u32 d2r = job->params.d2r_bps ?: AIOT_D2R_BPS;
-	size_t bits;
-	int err;
-
-	if (r->caps & AIOT_FE_CAP_HW_CRC)
-		err = aiot_pdu_encode(msg, job->tx, sizeof(job->tx), &bits);
-	else
-		err = aiot_frame_encode(msg, job->tx, sizeof(job->tx), &bits);
-	if (err)
-		return err;
-	err = aiot_reader_xchg(r, job->tx, bits, window, rx);
-	if (err)
-		return err;
-	job->stats.r2d_frames++;
-	job->stats.r2d_bits += bits;
-	job->stats.air_us += DIV_ROUND_UP_ULL((u64)bits * USEC_PER_SEC, r2d);
-	if (rx->status == AIOT_RX_FRAME) {
-		job->stats.d2r_frames++;
-		job->stats.d2r_bits += rx->bits;
-		job->stats.air_us += AIOT_T_TURNAROUND_US +
-			DIV_ROUND_UP_ULL((u64)rx->bits * USEC_PER_SEC, d2r);
-	} else {
-		job->stats.air_us += window;
-	}
-	return 0;
+	return aiot_msg_xchg(job->reader, &job->params, msg, answer_bits, job->tx,
+			     rx, &job->stats.air);
 }
 
-/* Decode what was heard; -errno when nothing valid was (collision). */
 static int inv_decode(struct aiot_inv_job *job, const struct aiot_rx *rx,
 		      struct aiot_msg *msg)
 {
-	if (rx->status != AIOT_RX_FRAME)
-		return -ENODATA;
-	if (job->reader->caps & AIOT_FE_CAP_HW_CRC)
-		return aiot_pdu_decode(rx->frame, rx->bits, AIOT_LINK_D2R, msg);
-	return aiot_frame_decode(rx->frame, rx->bits, AIOT_LINK_D2R, msg);
-}
-
-/* Append @bits bits of @src (MSB first) at bit @at of @dst. */
-static void inv_bitcat(u8 *dst, unsigned int at, const u8 *src,
-		       unsigned int bits)
-{
-	unsigned int i;
-
-	for (i = 0; i < bits; i++) {
-		unsigned int d = at + i;
-
-		if (src[i / 8] & (0x80 >> (i % 8)))
-			dst[d / 8] |= 0x80 >> (d % 8);
-		else
-			dst[d / 8] &= ~(0x80 >> (d % 8));
-	}
+	return aiot_msg_decode(job->reader, rx, msg);
 }
 
 static void inv_fill_fs(const struct aiot_inv_job *job, struct aiot_fsize *fs)
@@ -140,7 +78,7 @@ static int inv_read_device(struct aiot_inv_job *job, u16 rn16, u8 as_id,
 		    msg.data.as_id != as_id)
 			continue;
 		*meta = rx.meta;
-		inv_bitcat(job->nas, 0, msg.data.data, msg.data.len);
+		aiot_bits_put(job->nas, 0, msg.data.data, msg.data.len);
 		have = msg.data.len;
 		/* the rest of the PDU, one segment per empty R2D data PDU */
 		while (msg.data.more) {
@@ -156,7 +94,7 @@ static int inv_read_device(struct aiot_inv_job *job, u16 rn16, u8 as_id,
 				have = 0;
 				break;
 			}
-			inv_bitcat(job->nas, have, msg.data.data, msg.data.len);
+			aiot_bits_put(job->nas, have, msg.data.data, msg.data.len);
 			have += msg.data.len;
 		}
 		if (have)

@@ -9,6 +9,7 @@
 #include <linux/aiot.h>
 #include <net/aiot.h>
 
+#include "aiot_core.h"
 #include "anticoll.h"
 #include "frame.h"
 
@@ -68,11 +69,7 @@ struct aiot_inv_dev {
 
 /* Counters of a job; air time from the reader's data rates. */
 struct aiot_inv_stats {
-	u64 r2d_frames;
-	u64 d2r_frames;
-	u64 r2d_bits;
-	u64 d2r_bits;
-	u64 air_us;
+	struct aiot_air air;
 	u64 slots;
 	u64 empty;
 	u64 collisions;

@@ -408,13 +408,13 @@ static int aiot_nl_put_inv_stats(struct sk_buff *skb, const struct aiot_inv_stat
 	    nla_put_u64_64bit(skb, AIOT_INV_STATS_FRAMES, st->frames, AIOT_INV_STATS_PAD) ||
 	    nla_put_u64_64bit(skb, AIOT_INV_STATS_MSG3_LOST, st->msg3_lost,
 			      AIOT_INV_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_INV_STATS_R2D_FRAMES, st->r2d_frames,
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_R2D_FRAMES, st->air.r2d_frames,
 			      AIOT_INV_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_INV_STATS_D2R_FRAMES, st->d2r_frames,
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_D2R_FRAMES, st->air.d2r_frames,
 			      AIOT_INV_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_INV_STATS_R2D_BITS, st->r2d_bits, AIOT_INV_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_INV_STATS_D2R_BITS, st->d2r_bits, AIOT_INV_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_INV_STATS_AIR_US, st->air_us, AIOT_INV_STATS_PAD)) {
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_R2D_BITS, st->air.r2d_bits, AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_D2R_BITS, st->air.d2r_bits, AIOT_INV_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_INV_STATS_AIR_US, st->air.air_us, AIOT_INV_STATS_PAD)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

@@ -379,6 +379,92 @@ out:
 }
 EXPORT_SYMBOL_IF_KUNIT(aiot_reader_xchg);
 
+/* Length of a D2R window for an answer of @info_bits (0: none expected). */
+static unsigned int aiot_window_us(const struct aiot_fe_params *p,
+				   unsigned int info_bits)
+{
+	u32 bps = p->d2r_bps ?: AIOT_D2R_BPS;
+
+	if (!info_bits)
+		return AIOT_T_SILENT_WINDOW_US;
+	return AIOT_T_TURNAROUND_US +
+	       DIV_ROUND_UP_ULL((u64)aiot_frame_bits_for(info_bits) * USEC_PER_SEC, bps);
+}
+
+/**
+ * aiot_msg_xchg - one exchange of a procedure
+ * @r: the reader
+ * @p: the radio parameters the procedure runs with (for air time)
+ * @msg: the R2D PDU; encoded with its CRC unless the front end adds it
+ * @answer_bits: longest D2R answer expected, information bits (0: none)
+ * @buf: AIOT_FRAME_MAX_OCTETS of scratch for the encoded frame
+ * @rx: what was heard
+ * @air: frames, bits and air time, accumulated
+ *
+ * Return: as aiot_reader_xchg(), or the encoder's error.
+ */
+int aiot_msg_xchg(struct aiot_reader *r, const struct aiot_fe_params *p,
+		  const struct aiot_msg *msg, unsigned int answer_bits, u8 *buf,
+		  struct aiot_rx *rx, struct aiot_air *air)
+{
+	unsigned int window = aiot_window_us(p, answer_bits);
+	u32 r2d = p->r2d_bps ?: AIOT_R2D_BPS;
+	u32 d2r = p->d2r_bps ?: AIOT_D2R_BPS;
+	size_t bits;
+	int err;
+
+	if (r->caps & AIOT_FE_CAP_HW_CRC)
+		err = aiot_pdu_encode(msg, buf, AIOT_FRAME_MAX_OCTETS, &bits);
+	else
+		err = aiot_frame_encode(msg, buf, AIOT_FRAME_MAX_OCTETS, &bits);
+	if (err)
+		return err;
+	err = aiot_reader_xchg(r, buf, bits, window, rx);
+	if (err)
+		return err;
+	air->r2d_frames++;
+	air->r2d_bits += bits;
+	air->air_us += DIV_ROUND_UP_ULL((u64)bits * USEC_PER_SEC, r2d);
+	if (rx->status == AIOT_RX_FRAME) {
+		air->d2r_frames++;
+		air->d2r_bits += rx->bits;
+		air->air_us += AIOT_T_TURNAROUND_US +
+			DIV_ROUND_UP_ULL((u64)rx->bits * USEC_PER_SEC, d2r);
+	} else {
+		air->air_us += window;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_msg_xchg);
+
+/* Decode what was heard; -errno when nothing valid was (a collision). */
+int aiot_msg_decode(struct aiot_reader *r, const struct aiot_rx *rx,
+		    struct aiot_msg *msg)
+{
+	if (rx->status != AIOT_RX_FRAME)
+		return -ENODATA;
+	if (r->caps & AIOT_FE_CAP_HW_CRC)
+		return aiot_pdu_decode(rx->frame, rx->bits, AIOT_LINK_D2R, msg);
+	return aiot_frame_decode(rx->frame, rx->bits, AIOT_LINK_D2R, msg);
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_msg_decode);
+
+/* Put @bits bits of @src (MSB first) at bit @at of @dst. */
+void aiot_bits_put(u8 *dst, unsigned int at, const u8 *src, unsigned int bits)
+{
+	unsigned int i;
+
+	for (i = 0; i < bits; i++) {
+		unsigned int d = at + i;
+
+		if (src[i / 8] & (0x80 >> (i % 8)))
+			dst[d / 8] |= 0x80 >> (d % 8);
+		else
+			dst[d / 8] &= ~(0x80 >> (d % 8));
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_bits_put);
+
 /**
  * aiot_fe_rx - a front end reports the D2R window of an exchange
  * @r: the reader

@@ -383,11 +383,11 @@ static void inv_reads_each_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run_inventory(test, 300, 64, &cfg), AIOT_INV_END_COMPLETE);
 	expect_all_once(test, 300);
 	KUNIT_EXPECT_GT(test, fx->job->stats.collisions, 0ULL);
-	KUNIT_EXPECT_GT(test, fx->job->stats.air_us, 0ULL);
+	KUNIT_EXPECT_GT(test, fx->job->stats.air.air_us, 0ULL);
 	KUNIT_EXPECT_EQ(test, fx->job->stats.msg3_lost, 0ULL);
 	kunit_info(test, "%s: 300 devices in %llu slots, %llu frames, %llu us of air time",
 		   aiot_ac_algo_name(cfg.ac.algo), fx->job->stats.slots,
-		   fx->job->stats.frames, fx->job->stats.air_us);
+		   fx->job->stats.frames, fx->job->stats.air.air_us);
 }
 
 /* Lost D2R frames: Msg3s lost and re-read, never duplicated. */
@@ -423,7 +423,7 @@ static void inv_segmented_nas(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run_inventory(test, 20, 1800, &cfg), AIOT_INV_END_COMPLETE);
 	expect_all_once(test, 20);
 	/* Msg2 + at least one R2D data PDU per device */
-	KUNIT_EXPECT_GE(test, fx->job->stats.r2d_frames, 20ULL * 2);
+	KUNIT_EXPECT_GE(test, fx->job->stats.air.r2d_frames, 20ULL * 2);
 }
 
 /* The device-count stop trigger. */
@@ -537,7 +537,7 @@ static void queued_done(struct aiot_inv_job *job, enum aiot_inv_end_cause end)
 
 	q->end[k] = end;
 	q->devices[k] = job->stats.devices;
-	q->r2d_frames[k] = job->stats.r2d_frames;
+	q->r2d_frames[k] = job->stats.air.r2d_frames;
 	q->order[q->n_done++] = k;
 	complete(&q->done[k]);
 }

@@ -12,8 +12,11 @@ echo "\$ aiotctl info"
 aiotctl info
 echo "\$ aiotctl -j info"
 aiotctl -j info
-echo "\$ ls /sys/module/aiot"
-ls /sys/module/aiot
+echo "\$ ls /sys/class/aiot   # readers appear here when a front end registers one"
+ls /sys/class/aiot
+echo "\$ aiotctl crypto nia2 ...   # 128-NIA2, TS 33.401 C.2.1 (58-bit message)"
+aiotctl crypto nia2 -k 2bd6459f82c5b300952c49104881ff48 -c 0x38a6f056 -b 0x18 -d 0 \
+	-l 58 3332346263393840
 echo "\$ rmmod aiot && aiotctl info"
 rmmod aiot
 aiotctl info

@@ -154,6 +154,9 @@ extern const struct nla_policy aiot_nl_policy[];
 struct aiot_inv_cfg;
 int aiot_nl_parse_inventory(struct nlattr **tb, struct aiot_inv_cfg *cfg,
 			    struct netlink_ext_ack *extack);
+struct aiot_cmd_req;
+int aiot_nl_parse_command(struct nlattr **tb, struct aiot_cmd_req *req,
+			  struct netlink_ext_ack *extack);
 #endif
 
 #endif /* _AIOT_CORE_H */

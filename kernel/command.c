@@ -125,7 +125,7 @@ int aiot_cmd_run(struct aiot_reader *r, const struct aiot_cmd_req *req,
 	c->r = r;
 	c->res = res;
 	memset(res, 0, sizeof(*res));
-	res->outcome = AIOT_CMD_OUT_NO_RESPONSE;
+	res->outcome = AIOT_CMD_OUTCOME_NO_RESPONSE;
 	mutex_lock(&r->lock);
 	c->params = r->params;
 	mutex_unlock(&r->lock);
@@ -151,7 +151,7 @@ int aiot_cmd_run(struct aiot_reader *r, const struct aiot_cmd_req *req,
 			continue;	/* silence or garbage: send again */
 		if (c->rx_msg.type == AIOT_MSG_NO_NAS_RSP &&
 		    c->rx_msg.nnr.as_id == req->as_id) {
-			res->outcome = AIOT_CMD_OUT_AS_INDICATION;
+			res->outcome = AIOT_CMD_OUTCOME_AS_INDICATION;
 			res->cause = c->rx_msg.nnr.cause;
 			goto out;
 		}
@@ -174,7 +174,7 @@ int aiot_cmd_run(struct aiot_reader *r, const struct aiot_cmd_req *req,
 		c->tx.ack_as_id = req->as_id;
 		err = cmd_xchg(c, 0, &rx);
 		if (!err)
-			res->outcome = AIOT_CMD_OUT_NAS_RESPONSE;
+			res->outcome = AIOT_CMD_OUTCOME_NAS_RESPONSE;
 		goto out;
 	}
 out:

@@ -6,25 +6,12 @@
 #define _AIOT_COMMAND_H
 
 #include <linux/types.h>
+#include <linux/aiot.h>
 
 #include "aiot_core.h"
 #include "frame.h"
 
 struct aiot_reader;
-
-/**
- * enum aiot_cmd_outcome - what came back from the device
- * @AIOT_CMD_OUT_NAS_RESPONSE: a NAS response (in @rsp of the result)
- * @AIOT_CMD_OUT_AS_INDICATION: the device's AS said "no NAS response
- *	expected", with a cause when one was given; never retransmitted
- * @AIOT_CMD_OUT_NO_RESPONSE: no D2R at all after every attempt (out of
- *	coverage, out of energy, or silent by policy)
- */
-enum aiot_cmd_outcome {
-	AIOT_CMD_OUT_NAS_RESPONSE,
-	AIOT_CMD_OUT_AS_INDICATION,
-	AIOT_CMD_OUT_NO_RESPONSE,
-};
 
 /**
  * struct aiot_cmd_req - one command to one device
@@ -50,7 +37,8 @@ struct aiot_cmd_req {
 
 /**
  * struct aiot_cmd_result - the outcome of a command
- * @outcome: see &enum aiot_cmd_outcome
+ * @outcome: see &enum aiot_cmd_outcome (uapi; never FAILED here: the
+ *	run returns an error instead)
  * @cause: of an AS indication: &enum aiot_nnr_cause (AIOT_NNR_NONE when
  *	the device gave none)
  * @attempts: transmissions of the PDU made

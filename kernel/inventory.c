@@ -17,6 +17,7 @@
 #include <kunit/visibility.h>
 
 #include "aiot_core.h"
+#include "command.h"
 #include "inventory.h"
 
 static struct kmem_cache *aiot_inv_dev_cache;
@@ -184,6 +185,10 @@ void aiot_inv_job_release(struct aiot_inv_job *job)
 	}
 	kfree_skb(job->report);
 	job->report = NULL;
+	kfree(job->cmd);
+	kfree(job->cmd_res);
+	job->cmd = NULL;
+	job->cmd_res = NULL;
 	put_device(&job->reader->dev);
 	job->reader = NULL;
 }
@@ -331,6 +336,52 @@ enum aiot_inv_end_cause aiot_inv_run(struct aiot_inv_job *job)
 }
 EXPORT_SYMBOL_IF_KUNIT(aiot_inv_run);
 
+/**
+ * aiot_cmd_job_init - prepare a job that relays one command
+ * @job: the job
+ * @r: the reader; a reference is taken
+ * @req: the command (copied)
+ * @events: where the result goes (cmd_done)
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int aiot_cmd_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
+		      const struct aiot_cmd_req *req,
+		      const struct aiot_inv_events *events)
+{
+	memset(job, 0, sizeof(*job));
+	job->cmd = kmemdup(req, sizeof(*req), GFP_KERNEL);
+	job->cmd_res = kzalloc(sizeof(*job->cmd_res), GFP_KERNEL);
+	if (!job->cmd || !job->cmd_res) {
+		kfree(job->cmd);
+		kfree(job->cmd_res);
+		job->cmd = NULL;
+		job->cmd_res = NULL;
+		return -ENOMEM;
+	}
+	job->events = events;
+	INIT_LIST_HEAD(&job->devices);
+	INIT_LIST_HEAD(&job->node);
+	mutex_init(&job->lock);
+	get_device(&r->dev);
+	job->reader = r;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_cmd_job_init);
+
+/* A job ends without running, for @why. */
+static void aiot_job_cancel(struct aiot_inv_job *job, enum aiot_inv_end_cause why)
+{
+	job->end = why;
+	if (job->cmd) {
+		if (job->events && job->events->cmd_done)
+			job->events->cmd_done(job, why == AIOT_INV_END_READER_GONE ?
+					      -ENODEV : -ECANCELED);
+	} else if (job->events && job->events->done) {
+		job->events->done(job, why);
+	}
+}
+
 /* ---- Jobs of a reader: one runs, the others wait ------------------------- */
 
 static void aiot_inv_free(struct aiot_inv_job *job)
@@ -361,7 +412,14 @@ static void aiot_inv_work(struct work_struct *work)
 	struct aiot_reader *r = job->reader;
 	struct aiot_inv_job *old;
 
-	aiot_inv_run(job);
+	if (job->cmd) {
+		int err = aiot_cmd_run(r, job->cmd, job->cmd_res);
+
+		if (job->events && job->events->cmd_done)
+			job->events->cmd_done(job, err);
+	} else {
+		aiot_inv_run(job);
+	}
 	mutex_lock(&r->lock);
 	r->inv_active = NULL;
 	old = r->inv_last;
@@ -422,9 +480,7 @@ static int aiot_inv_stop_match(struct aiot_reader *r, u32 id, u32 owner,
 	/* queued jobs end without running */
 	list_for_each_entry_safe(job, tmp, &gone, node) {
 		list_del(&job->node);
-		job->end = why;
-		if (job->events && job->events->done)
-			job->events->done(job, why);
+		aiot_job_cancel(job, why);
 		aiot_inv_free(job);
 	}
 	return found;

@@ -15,6 +15,8 @@
 
 struct aiot_reader;
 struct aiot_inv_job;
+struct aiot_cmd_req;
+struct aiot_cmd_result;
 
 /**
  * struct aiot_inv_cfg - what an inventory looks for and when it stops
@@ -87,6 +89,7 @@ struct aiot_inv_events {
 		       const u8 *nas, unsigned int nas_bits);
 	void (*tick)(struct aiot_inv_job *job);
 	void (*done)(struct aiot_inv_job *job, enum aiot_inv_end_cause end);
+	void (*cmd_done)(struct aiot_inv_job *job, int err);
 };
 
 /**
@@ -114,6 +117,9 @@ struct aiot_inv_events {
  * @report_first_ns: when the oldest of them was read
  * @report_batch: devices per report
  * @report_ms: longest a device waits for its report
+ * @cmd: for a command job (aiot_cmd_job_init()): the command; NULL for an
+ *	inventory
+ * @cmd_res: its result
  */
 struct aiot_inv_job {
 	struct aiot_reader *reader;
@@ -143,6 +149,9 @@ struct aiot_inv_job {
 	u64 report_first_ns;
 	u32 report_batch;
 	u32 report_ms;
+
+	struct aiot_cmd_req *cmd;
+	struct aiot_cmd_result *cmd_res;
 };
 
 int aiot_inv_init(void);
@@ -153,6 +162,9 @@ int aiot_inv_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
 		      const struct aiot_inv_events *events);
 enum aiot_inv_end_cause aiot_inv_run(struct aiot_inv_job *job);
 void aiot_inv_job_release(struct aiot_inv_job *job);
+int aiot_cmd_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
+		      const struct aiot_cmd_req *req,
+		      const struct aiot_inv_events *events);
 unsigned int aiot_inv_dev_size(void);
 
 int aiot_inv_submit(struct aiot_reader *r, struct aiot_inv_job *job, u32 *id);

@@ -13,6 +13,7 @@
 
 #include <linux/aiot.h>
 #include "aiot_core.h"
+#include "command.h"
 #include "inventory.h"
 
 static struct netlink_range_validation aiot_nl_slots_range = {
@@ -53,6 +54,14 @@ VISIBLE_IF_KUNIT const struct nla_policy aiot_nl_policy[AIOT_ATTR_MAX + 1] = {
 	[AIOT_ATTR_DEVICE]		= { .type = NLA_REJECT },
 	[AIOT_ATTR_INV_END]		= { .type = NLA_REJECT },
 	[AIOT_ATTR_INV_STATS]		= { .type = NLA_REJECT },
+	[AIOT_ATTR_AS_ID]		= { .type = NLA_U8 },
+	[AIOT_ATTR_NAS]			= NLA_POLICY_RANGE(NLA_BINARY, 1,
+							   (AIOT_SDU_MAX_BITS + 7) / 8),
+	[AIOT_ATTR_NAS_BITS]		= NLA_POLICY_RANGE(NLA_U16, 1, AIOT_SDU_MAX_BITS),
+	[AIOT_ATTR_ATTEMPTS]		= NLA_POLICY_RANGE(NLA_U8, 1, 16),
+	[AIOT_ATTR_CMD_OUTCOME]		= { .type = NLA_REJECT },
+	[AIOT_ATTR_CMD_CAUSE]		= { .type = NLA_REJECT },
+	[AIOT_ATTR_CMD_ERROR]		= { .type = NLA_REJECT },
 };
 
 /* The uapi enums and the engine's must agree. */
@@ -447,11 +456,91 @@ static void aiot_nl_inv_done(struct aiot_inv_job *job, enum aiot_inv_end_cause e
 	genlmsg_multicast(&aiot_nl_family, msg, 0, AIOT_NL_MCGRP_INVENTORY, GFP_KERNEL);
 }
 
+/* A command job ended: its outcome on the "command" group. */
+static void aiot_nl_cmd_done(struct aiot_inv_job *job, int err)
+{
+	const struct aiot_cmd_result *res = job->cmd_res;
+	struct sk_buff *msg;
+	void *hdr;
+	u8 outcome = err ? AIOT_CMD_OUTCOME_FAILED : res->outcome;
+
+	if (!genl_has_listeners(&aiot_nl_family, &init_net, AIOT_NL_MCGRP_COMMAND))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &aiot_nl_family, 0, AIOT_CMD_COMMAND_RESULT);
+	if (!hdr ||
+	    nla_put_u32(msg, AIOT_ATTR_READER_INDEX, job->reader->index) ||
+	    nla_put_u32(msg, AIOT_ATTR_JOB_ID, job->id) ||
+	    nla_put_u8(msg, AIOT_ATTR_CMD_OUTCOME, outcome) ||
+	    (err && nla_put_s32(msg, AIOT_ATTR_CMD_ERROR, err)) ||
+	    (!err && nla_put_u8(msg, AIOT_ATTR_ATTEMPTS, res->attempts)) ||
+	    (!err && outcome == AIOT_CMD_OUTCOME_AS_INDICATION && res->cause &&
+	     nla_put_u8(msg, AIOT_ATTR_CMD_CAUSE, res->cause)) ||
+	    (!err && outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE &&
+	     (nla_put_u16(msg, AIOT_ATTR_NAS_BITS, res->rsp_bits) ||
+	      nla_put(msg, AIOT_ATTR_NAS, DIV_ROUND_UP(res->rsp_bits, 8), res->rsp)))) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast(&aiot_nl_family, msg, 0, AIOT_NL_MCGRP_COMMAND, GFP_KERNEL);
+}
+
 static const struct aiot_inv_events aiot_nl_inv_events = {
 	.device = aiot_nl_inv_device,
 	.tick = aiot_nl_inv_tick,
 	.done = aiot_nl_inv_done,
+	.cmd_done = aiot_nl_cmd_done,
 };
+
+static_assert(AIOT_NNR_CAUSE_INTEGRITY_FAILURE == (int)AIOT_NNR_INTEGRITY);
+static_assert(AIOT_NNR_CAUSE_UNKNOWN_MESSAGE == (int)AIOT_NNR_UNKNOWN_MSG);
+
+/* The command request in @tb, checked beyond the policy. */
+VISIBLE_IF_KUNIT int aiot_nl_parse_command(struct nlattr **tb, struct aiot_cmd_req *req,
+					   struct netlink_ext_ack *extack)
+{
+	memset(req, 0, sizeof(*req));
+	if (!tb[AIOT_ATTR_TARGET_TYPE] || !tb[AIOT_ATTR_TARGET] ||
+	    !tb[AIOT_ATTR_TARGET_BITS]) {
+		NL_SET_ERR_MSG(extack, "a command needs the device's identity: type, target, bits");
+		return -EINVAL;
+	}
+	req->id_type = nla_get_u8(tb[AIOT_ATTR_TARGET_TYPE]);
+	if (req->id_type == AIOT_TARGET_ALL || req->id_type == AIOT_TARGET_FILTER) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[AIOT_ATTR_TARGET_TYPE],
+				    "a command goes to one device: give its identity");
+		return -EINVAL;
+	}
+	req->id_bits = nla_get_u16(tb[AIOT_ATTR_TARGET_BITS]);
+	if (DIV_ROUND_UP(req->id_bits, 8) != nla_len(tb[AIOT_ATTR_TARGET])) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[AIOT_ATTR_TARGET_BITS],
+				    "target length in bits does not match the target");
+		return -EINVAL;
+	}
+	nla_memcpy(req->id, tb[AIOT_ATTR_TARGET], sizeof(req->id));
+	if (!tb[AIOT_ATTR_NAS] || !tb[AIOT_ATTR_NAS_BITS]) {
+		NL_SET_ERR_MSG(extack, "a command needs a NAS PDU and its length in bits");
+		return -EINVAL;
+	}
+	req->nas_bits = nla_get_u16(tb[AIOT_ATTR_NAS_BITS]);
+	if (DIV_ROUND_UP(req->nas_bits, 8) != nla_len(tb[AIOT_ATTR_NAS])) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[AIOT_ATTR_NAS_BITS],
+				    "NAS length in bits does not match the NAS PDU");
+		return -EINVAL;
+	}
+	nla_memcpy(req->nas, tb[AIOT_ATTR_NAS], sizeof(req->nas));
+	if (tb[AIOT_ATTR_AS_ID])
+		req->as_id = nla_get_u8(tb[AIOT_ATTR_AS_ID]);
+	if (tb[AIOT_ATTR_TXN])
+		req->txn = nla_get_u8(tb[AIOT_ATTR_TXN]);
+	req->attempts = tb[AIOT_ATTR_ATTEMPTS] ? nla_get_u8(tb[AIOT_ATTR_ATTEMPTS]) :
+						 AIOT_CMD_ATTEMPTS;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(aiot_nl_parse_command);
 
 /* The inventory request in @tb, checked beyond the policy. */
 VISIBLE_IF_KUNIT int aiot_nl_parse_inventory(struct nlattr **tb,
@@ -504,14 +593,43 @@ VISIBLE_IF_KUNIT int aiot_nl_parse_inventory(struct nlattr **tb,
 }
 EXPORT_SYMBOL_IF_KUNIT(aiot_nl_parse_inventory);
 
+/* Queue a job on the reader and reply with its id. */
+static int aiot_nl_submit(struct genl_info *info, struct aiot_reader *r,
+			  struct aiot_inv_job *job, u8 cmd)
+{
+	struct sk_buff *msg;
+	void *hdr;
+	u32 id;
+	int err;
+
+	msg = nlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg) {
+		aiot_inv_job_release(job);
+		kfree(job);
+		return -ENOMEM;
+	}
+	job->owner = info->snd_portid;
+	err = aiot_inv_submit(r, job, &id);	/* the reader's now, or freed */
+	if (err) {
+		NL_SET_ERR_MSG(info->extack, "the reader is going away");
+		nlmsg_free(msg);
+		return err;
+	}
+	hdr = genlmsg_put_reply(msg, info, &aiot_nl_family, 0, cmd);
+	if (!hdr || nla_put_u32(msg, AIOT_ATTR_READER_INDEX, r->index) ||
+	    nla_put_u32(msg, AIOT_ATTR_JOB_ID, id)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
 static int aiot_nl_inventory_start(struct sk_buff *skb, struct genl_info *info)
 {
 	struct aiot_inv_job *job;
 	struct aiot_inv_cfg cfg;
 	struct aiot_reader *r;
-	struct sk_buff *msg;
-	void *hdr;
-	u32 id;
 	int err;
 
 	err = aiot_nl_parse_inventory(info->attrs, &cfg, info->extack);
@@ -520,41 +638,51 @@ static int aiot_nl_inventory_start(struct sk_buff *skb, struct genl_info *info)
 	r = aiot_nl_reader(info);
 	if (IS_ERR(r))
 		return PTR_ERR(r);
-	msg = nlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	job = kzalloc(sizeof(*job), GFP_KERNEL);
-	if (!msg || !job) {
-		err = -ENOMEM;
-		goto out;
-	}
-	err = aiot_inv_job_init(job, r, &cfg, &aiot_nl_inv_events);
+	err = job ? aiot_inv_job_init(job, r, &cfg, &aiot_nl_inv_events) : -ENOMEM;
 	if (err) {
-		NL_SET_ERR_MSG(info->extack, "inconsistent inventory request");
+		if (err == -EINVAL)
+			NL_SET_ERR_MSG(info->extack, "inconsistent inventory request");
+		kfree(job);
 		goto out;
 	}
-	job->owner = info->snd_portid;
 	job->report_batch = info->attrs[AIOT_ATTR_REPORT_BATCH] ?
 		nla_get_u32(info->attrs[AIOT_ATTR_REPORT_BATCH]) : AIOT_NL_REPORT_BATCH;
 	job->report_ms = info->attrs[AIOT_ATTR_REPORT_MS] ?
 		nla_get_u32(info->attrs[AIOT_ATTR_REPORT_MS]) : AIOT_NL_REPORT_MS;
-	err = aiot_inv_submit(r, job, &id);
-	job = NULL;	/* the reader's now, or freed */
-	if (err) {
-		NL_SET_ERR_MSG(info->extack, "the reader is going away");
-		goto out;
-	}
-	hdr = genlmsg_put_reply(msg, info, &aiot_nl_family, 0, AIOT_CMD_INVENTORY_START);
-	if (!hdr || nla_put_u32(msg, AIOT_ATTR_READER_INDEX, r->index) ||
-	    nla_put_u32(msg, AIOT_ATTR_JOB_ID, id)) {
-		err = -EMSGSIZE;
-		goto out;
-	}
-	genlmsg_end(msg, hdr);
-	aiot_reader_put(r);
-	return genlmsg_reply(msg, info);
+	err = aiot_nl_submit(info, r, job, AIOT_CMD_INVENTORY_START);
 out:
-	kfree(job);
-	nlmsg_free(msg);
 	aiot_reader_put(r);
+	return err;
+}
+
+static int aiot_nl_command_send(struct sk_buff *skb, struct genl_info *info)
+{
+	struct aiot_inv_job *job;
+	struct aiot_cmd_req *req;
+	struct aiot_reader *r;
+	int err;
+
+	req = kmalloc(sizeof(*req), GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	err = aiot_nl_parse_command(info->attrs, req, info->extack);
+	if (err)
+		goto out_req;
+	r = aiot_nl_reader(info);
+	if (IS_ERR(r)) {
+		err = PTR_ERR(r);
+		goto out_req;
+	}
+	job = kzalloc(sizeof(*job), GFP_KERNEL);
+	err = job ? aiot_cmd_job_init(job, r, req, &aiot_nl_inv_events) : -ENOMEM;
+	if (err)
+		kfree(job);
+	else
+		err = aiot_nl_submit(info, r, job, AIOT_CMD_COMMAND_SEND);
+	aiot_reader_put(r);
+out_req:
+	kfree(req);
 	return err;
 }
 
@@ -671,6 +799,11 @@ static const struct genl_small_ops aiot_nl_ops[] = {
 	{
 		.cmd = AIOT_CMD_GET_DEVICE,
 		.dumpit = aiot_nl_dump_devices,
+	},
+	{
+		.cmd = AIOT_CMD_COMMAND_SEND,
+		.doit = aiot_nl_command_send,
+		.flags = GENL_ADMIN_PERM,
 	},
 };
 

@@ -67,8 +67,10 @@ def main():
         if d['type'] == 'enum':
             prefix = d.get('name-prefix', '%s-%s-' % (spec['name'], d['name']))
             ename = cname(d.get('enum-name', '%s-%s' % (spec['name'], d['name']))).lower()
-            want = [(cname(prefix, e if isinstance(e, str) else e['name']), i)
-                    for i, e in enumerate(d['entries'])]
+            want, value = [], -1
+            for e in d['entries']:
+                value = e.get('value', value + 1) if isinstance(e, dict) else value + 1
+                want.append((cname(prefix, e if isinstance(e, str) else e['name']), value))
             check('enum %s (%d entries)' % (ename, len(want)), enums.get(ename) == want,
                   'spec %s / header %s' % (want, enums.get(ename)))
             continue

@@ -144,6 +144,12 @@
 #define AIOT_T_TURNAROUND_US		100
 #define AIOT_T_SILENT_WINDOW_US		AIOT_T_TURNAROUND_US
 
+/*
+ * PROJECT: transmissions of a command's NAS PDU while the device stays
+ * silent, unless the request says otherwise (seed 000 leaves N open).
+ */
+#define AIOT_CMD_ATTEMPTS		3
+
 /* PROJECT: Msg2 sent for one Msg1 before the device is NACKed. */
 #define AIOT_MSG3_ATTEMPTS		2
 

@@ -5,12 +5,14 @@
  * "no NAS response expected" with and without a cause.
  */
 #include <kunit/test.h>
+#include <linux/completion.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 #include <net/aiot.h>
 
 #include "aiot_core.h"
 #include "command.h"
+#include "inventory.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
@@ -35,6 +37,7 @@ struct csim {
 	struct cdev devs[3];
 	struct aiot_reader *r;
 	bool unplug_on_pdu;
+	bool hold;		/* accept every frame, never report */
 	struct work_struct unplug;
 	u8 out[AIOT_FRAME_MAX_OCTETS];
 };
@@ -99,6 +102,8 @@ static int csim_xmit(struct aiot_reader *r, const u8 *frame, unsigned int bits,
 	size_t out_bits;
 	int i;
 
+	if (s->hold)
+		return 0;
 	if (aiot_frame_decode(frame, bits, AIOT_LINK_R2D, &m))
 		return -EINVAL;
 	for (i = 0; i < ARRAY_SIZE(s->devs); i++) {
@@ -230,7 +235,7 @@ static void expect_response(struct kunit *test, unsigned int extra)
 	struct cmd_fx *fx = test->priv;
 	struct cdev *d = &fx->sim->devs[1];
 
-	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUT_NAS_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NAS_RESPONSE);
 	KUNIT_EXPECT_EQ(test, d->pdu_bits, (unsigned int)fx->req->nas_bits);
 	KUNIT_EXPECT_EQ(test, memcmp(d->pdu, fx->req->nas, fx->req->nas_bits / 8), 0);
 	KUNIT_EXPECT_EQ(test, fx->res->rsp_bits, fx->req->nas_bits + extra);
@@ -286,7 +291,7 @@ static void cmd_no_response(struct kunit *test)
 
 	fx->sim->devs[1].policy = DEAD;
 	KUNIT_ASSERT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), 0);
-	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUT_NO_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
 	KUNIT_EXPECT_EQ(test, fx->res->attempts, 3);
 	KUNIT_EXPECT_EQ(test, fx->sim->devs[1].pdus, 3U);
 	KUNIT_EXPECT_EQ(test, fx->res->rsp_bits, 0);
@@ -300,7 +305,7 @@ static void cmd_as_indication(struct kunit *test)
 	fx->sim->devs[1].policy = NNR_INTEGRITY;
 	fx->req->attempts = 4;
 	KUNIT_ASSERT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), 0);
-	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUT_AS_INDICATION);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
 	KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_INTEGRITY);
 	KUNIT_EXPECT_EQ(test, fx->res->attempts, 1);
 	KUNIT_EXPECT_EQ(test, fx->sim->devs[1].pdus, 1U);
@@ -314,7 +319,7 @@ static void cmd_as_indication_no_cause(struct kunit *test)
 
 	fx->sim->devs[1].policy = NNR_NO_CAUSE;
 	KUNIT_ASSERT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), 0);
-	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUT_AS_INDICATION);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
 	KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_NONE);
 	KUNIT_EXPECT_EQ(test, fx->sim->devs[1].pdus, 1U);
 }
@@ -327,7 +332,7 @@ static void cmd_unknown_device(struct kunit *test)
 
 	fx->req->id[3] = 7;
 	KUNIT_ASSERT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), 0);
-	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUT_NO_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
 	for (i = 0; i < ARRAY_SIZE(fx->sim->devs); i++)
 		KUNIT_EXPECT_EQ(test, fx->sim->devs[i].pdus, 0U);
 }
@@ -358,6 +363,73 @@ static void cmd_reader_gone(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), -ENODEV);
 }
 
+/* ---- Command jobs on the reader's queue --------------------------------- */
+
+struct cmd_done_rec {
+	struct completion done[2];
+	int err[2];
+	enum aiot_cmd_outcome outcome[2];
+};
+
+static void rec_cmd_done(struct aiot_inv_job *job, int err)
+{
+	struct cmd_done_rec *rec = job->priv;
+	int k = job->cmd->txn;
+
+	rec->err[k] = err;
+	rec->outcome[k] = job->cmd_res->outcome;
+	complete(&rec->done[k]);
+}
+
+static const struct aiot_inv_events rec_events = { .cmd_done = rec_cmd_done };
+
+static void submit_cmd(struct kunit *test, struct cmd_done_rec *rec, u8 k, u32 *id)
+{
+	struct cmd_fx *fx = test->priv;
+	struct aiot_inv_job *job = kzalloc(sizeof(*job), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, job);
+	fx->req->txn = k;
+	KUNIT_ASSERT_EQ(test, aiot_cmd_job_init(job, fx->sim->r, fx->req, &rec_events), 0);
+	job->priv = rec;
+	KUNIT_ASSERT_EQ(test, aiot_inv_submit(fx->sim->r, job, id), 0);
+}
+
+/* A command queued on the reader runs and reports its outcome. */
+static void cmd_job_runs(struct kunit *test)
+{
+	struct cmd_done_rec *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
+	u32 id;
+
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	init_completion(&rec->done[0]);
+	submit_cmd(test, rec, 0, &id);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&rec->done[0], 30 * HZ), 0UL);
+	KUNIT_EXPECT_EQ(test, rec->err[0], 0);
+	KUNIT_EXPECT_EQ(test, rec->outcome[0], AIOT_CMD_OUTCOME_NAS_RESPONSE);
+}
+
+/* A queued command stopped before it runs ends at once, cancelled. */
+static void cmd_job_cancelled(struct kunit *test)
+{
+	struct cmd_fx *fx = test->priv;
+	struct cmd_done_rec *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
+	u32 a, b;
+
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	init_completion(&rec->done[0]);
+	init_completion(&rec->done[1]);
+	fx->sim->hold = true;	/* the first job waits on the front end */
+	submit_cmd(test, rec, 0, &a);
+	submit_cmd(test, rec, 1, &b);
+	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, b, 0), 0);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&rec->done[1], HZ / 10), 0UL);
+	KUNIT_EXPECT_EQ(test, rec->err[1], -ECANCELED);
+	/* the first one times out on the silent front end */
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&rec->done[0], 30 * HZ), 0UL);
+	KUNIT_EXPECT_EQ(test, rec->err[0], -ETIMEDOUT);
+}
+
 static struct kunit_case aiot_command_cases[] = {
 	KUNIT_CASE(cmd_nas_response),
 	KUNIT_CASE(cmd_segmented),
@@ -368,6 +440,8 @@ static struct kunit_case aiot_command_cases[] = {
 	KUNIT_CASE(cmd_unknown_device),
 	KUNIT_CASE(cmd_bad_requests),
 	KUNIT_CASE(cmd_reader_gone),
+	KUNIT_CASE(cmd_job_runs),
+	KUNIT_CASE(cmd_job_cancelled),
 	{}
 };
 

@@ -10,6 +10,7 @@
 #include <linux/aiot.h>
 #include <net/aiot.h>
 #include "aiot_core.h"
+#include "command.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
@@ -253,6 +254,47 @@ static void aiot_nl_set_reader_empty(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, extack._msg, "nothing to set: give a power, port or rate");
 }
 
+/* COMMAND_SEND's checks beyond the policy, and its defaults. */
+static void aiot_nl_command_parse(struct kunit *test)
+{
+	struct nlattr *tb[AIOT_ATTR_MAX + 1] = {};
+	struct netlink_ext_ack extack = {};
+	struct aiot_cmd_req *req;
+	struct sk_buff *skb;
+	static const u8 id[4] = { 1, 2, 3, 4 }, nas[3] = { 0xaa, 0xbb, 0xc0 };
+	int off;
+
+	req = kunit_kzalloc(test, sizeof(*req), GFP_KERNEL);
+	skb = test_skb(test, NLMSG_GOODSIZE);
+	KUNIT_ASSERT_NOT_NULL(test, req);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_EXPECT_EQ(test, aiot_nl_parse_command(tb, req, &extack), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, extack._msg,
+			   "a command needs the device's identity: type, target, bits");
+
+	off = skb->len;
+	KUNIT_ASSERT_EQ(test, nla_put_u8(skb, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_FILTER), 0);
+	KUNIT_ASSERT_EQ(test, nla_put(skb, AIOT_ATTR_TARGET, 4, id), 0);
+	KUNIT_ASSERT_EQ(test, nla_put_u16(skb, AIOT_ATTR_TARGET_BITS, 32), 0);
+	KUNIT_ASSERT_EQ(test, nla_put(skb, AIOT_ATTR_NAS, 3, nas), 0);
+	KUNIT_ASSERT_EQ(test, nla_put_u16(skb, AIOT_ATTR_NAS_BITS, 18), 0);
+	KUNIT_ASSERT_EQ(test, nla_parse(tb, AIOT_ATTR_MAX, (struct nlattr *)(skb->data + off),
+					skb->len - off, aiot_nl_policy, &extack), 0);
+	KUNIT_EXPECT_EQ(test, aiot_nl_parse_command(tb, req, &extack), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, extack._msg, "a command goes to one device: give its identity");
+
+	*(u8 *)nla_data(tb[AIOT_ATTR_TARGET_TYPE]) = AIOT_TARGET_PERMANENT_ID;
+	KUNIT_EXPECT_EQ(test, aiot_nl_parse_command(tb, req, &extack), 0);
+	KUNIT_EXPECT_EQ(test, req->nas_bits, 18);
+	KUNIT_EXPECT_EQ(test, req->attempts, AIOT_CMD_ATTEMPTS);
+	KUNIT_EXPECT_EQ(test, memcmp(req->nas, nas, 3), 0);
+	KUNIT_EXPECT_EQ(test, req->id_bits, 32);
+
+	*(u16 *)nla_data(tb[AIOT_ATTR_NAS_BITS]) = 25;	/* 4 octets, 3 given */
+	KUNIT_EXPECT_EQ(test, aiot_nl_parse_command(tb, req, &extack), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, extack._msg, "NAS length in bits does not match the NAS PDU");
+}
+
 static struct kunit_case aiot_netlink_cases[] = {
 	KUNIT_CASE(aiot_nl_info_reply),
 	KUNIT_CASE(aiot_nl_info_too_small),
@@ -260,6 +302,7 @@ static struct kunit_case aiot_netlink_cases[] = {
 	KUNIT_CASE(aiot_nl_reader_del_event),
 	KUNIT_CASE_PARAM(aiot_nl_policy_cases, policy_gen_params),
 	KUNIT_CASE(aiot_nl_set_reader_empty),
+	KUNIT_CASE(aiot_nl_command_parse),
 	{}
 };
 

@@ -265,6 +265,69 @@ static void unprivileged(struct nl *nl)
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
 	talk(nl, nlh, &a);
 	ok(a.error == -EPERM, "unprivileged: inventory-stop is EPERM (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_COMMAND_SEND, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	talk(nl, nlh, &a);
+	ok(a.error == -EPERM, "unprivileged: command-send is EPERM (got %d)", a.error);
+}
+
+/* command-send: every way a request can be wrong. */
+static void command_send_errors(struct nl *nl)
+{
+	static const uint8_t id[4] = { 0xa1, 0x07, 0, 1 }, nas[8] = { 1, 2, 3 };
+	struct nlmsghdr *nlh;
+	struct answer a;
+
+	nlh = req(nl, nl->family, AIOT_CMD_COMMAND_SEND, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL && strstr(a.extack, "identity"),
+	   "command-send without a device: EINVAL, \"%s\"", a.extack);
+
+	nlh = req(nl, nl->family, AIOT_CMD_COMMAND_SEND, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_ALL);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, 4, id);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL && strstr(a.extack, "one device"),
+	   "command-send to every device: EINVAL, \"%s\"", a.extack);
+
+	nlh = req(nl, nl->family, AIOT_CMD_COMMAND_SEND, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, 4, id);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL && strstr(a.extack, "NAS"),
+	   "command-send without a NAS PDU: EINVAL, \"%s\"", a.extack);
+
+	nlh = req(nl, nl->family, AIOT_CMD_COMMAND_SEND, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_NAS_BITS, 2001);
+	talk(nl, nlh, &a);
+	ok(a.error == -ERANGE, "command-send with a 2001-bit PDU: ERANGE (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_COMMAND_SEND, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_ATTEMPTS, 0);
+	talk(nl, nlh, &a);
+	ok(a.error == -ERANGE, "command-send with 0 attempts: ERANGE (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_COMMAND_SEND, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 4242);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, 4, id);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
+	mnl_attr_put(nlh, AIOT_ATTR_NAS, 3, nas);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_NAS_BITS, 20);
+	talk(nl, nlh, &a);
+	ok(a.error == -ENODEV, "command-send on a missing reader: ENODEV (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_COMMAND_RESULT, 0);
+	talk(nl, nlh, &a);
+	ok(a.error == -EOPNOTSUPP, "command-result is an event: EOPNOTSUPP (got %d)", a.error);
 }
 
 int main(int argc, char **argv)
@@ -387,6 +450,8 @@ int main(int argc, char **argv)
 	talk(&nl, nlh, &a);
 	ok(a.error == -EOPNOTSUPP, "an event is not a command: EOPNOTSUPP (got %d)", a.error);
 
+	command_send_errors(&nl);
+
 	nlh = req(&nl, nl.family, AIOT_CMD_MAX + 1, 0);
 	talk(&nl, nlh, &a);
 	ok(a.error == -EOPNOTSUPP, "unknown command: EOPNOTSUPP (got %d)", a.error);
@@ -405,7 +470,7 @@ int main(int argc, char **argv)
 		_exit(n_fail != before);
 	}
 	waitpid(pid, &status, 0);
-	n_test += 4;	/* the child's */
+	n_test += 5;	/* the child's */
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "unprivileged checks ran (%d)", status);
 
 	mnl_socket_close(nl.sk);

@@ -39,6 +39,11 @@
  *	read (%AIOT_ATTR_DEVICE, with their NAS PDUs)
  * @AIOT_CMD_INVENTORY_DONE: event on "inventory": a job ended
  *	(%AIOT_ATTR_INV_END, %AIOT_ATTR_INV_STATS)
+ * @AIOT_CMD_COMMAND_SEND: relay the AIoT NAS PDU %AIOT_ATTR_NAS to the
+ *	device %AIOT_ATTR_TARGET (queued like an inventory); the reply
+ *	carries %AIOT_ATTR_JOB_ID, the result comes as an event (admin)
+ * @AIOT_CMD_COMMAND_RESULT: event on "command": %AIOT_ATTR_CMD_OUTCOME,
+ *	the cause of an AS indication, the attempts made, the NAS response
  */
 enum aiot_cmd {
 	AIOT_CMD_UNSPEC,
@@ -52,6 +57,8 @@ enum aiot_cmd {
 	AIOT_CMD_GET_DEVICE,
 	AIOT_CMD_INVENTORY_REPORT,
 	AIOT_CMD_INVENTORY_DONE,
+	AIOT_CMD_COMMAND_SEND,
+	AIOT_CMD_COMMAND_RESULT,
 
 	/* add new commands above here */
 	__AIOT_CMD_MAX,
@@ -101,6 +108,15 @@ enum aiot_cmd {
  * @AIOT_ATTR_DEVICE: one device (nested, &enum aiot_dev_attr)
  * @AIOT_ATTR_INV_END: why a job ended (u8, &enum aiot_inv_end_cause)
  * @AIOT_ATTR_INV_STATS: job counters (nested, &enum aiot_inv_stats_attr)
+ * @AIOT_ATTR_AS_ID: AS ID a command's paging assigns (u8)
+ * @AIOT_ATTR_NAS: an AIoT NAS PDU (binary, 1..250 octets)
+ * @AIOT_ATTR_NAS_BITS: its length in bits (u16, 1..2000)
+ * @AIOT_ATTR_ATTEMPTS: transmissions of a command while the device stays
+ *	silent (u8, 1..16)
+ * @AIOT_ATTR_CMD_OUTCOME: what a command got (u8, &enum aiot_cmd_outcome)
+ * @AIOT_ATTR_CMD_CAUSE: cause of an AS indication (u8,
+ *	&enum aiot_nnr_cause_uapi); absent when the device gave none
+ * @AIOT_ATTR_CMD_ERROR: why a command failed (s32, negative errno)
  */
 enum aiot_attr {
 	AIOT_ATTR_UNSPEC,
@@ -137,6 +153,13 @@ enum aiot_attr {
 	AIOT_ATTR_DEVICE,
 	AIOT_ATTR_INV_END,
 	AIOT_ATTR_INV_STATS,
+	AIOT_ATTR_AS_ID,
+	AIOT_ATTR_NAS,
+	AIOT_ATTR_NAS_BITS,
+	AIOT_ATTR_ATTEMPTS,
+	AIOT_ATTR_CMD_OUTCOME,
+	AIOT_ATTR_CMD_CAUSE,
+	AIOT_ATTR_CMD_ERROR,
 
 	/* add new attributes above here */
 	__AIOT_ATTR_MAX,
@@ -218,6 +241,32 @@ enum aiot_inv_end_cause {
 	AIOT_INV_END_STOPPED,
 	AIOT_INV_END_READER_GONE,
 	AIOT_INV_END_FAILED,
+};
+
+/**
+ * enum aiot_cmd_outcome - what a command got
+ * @AIOT_CMD_OUTCOME_NAS_RESPONSE: a NAS response (%AIOT_ATTR_NAS)
+ * @AIOT_CMD_OUTCOME_AS_INDICATION: "no NAS response expected" from the
+ *	device's AS; never retransmitted
+ * @AIOT_CMD_OUTCOME_NO_RESPONSE: no D2R at all after every attempt
+ * @AIOT_CMD_OUTCOME_FAILED: not carried out (%AIOT_ATTR_CMD_ERROR: the
+ *	reader went away, the job was stopped, the front end failed)
+ */
+enum aiot_cmd_outcome {
+	AIOT_CMD_OUTCOME_NAS_RESPONSE,
+	AIOT_CMD_OUTCOME_AS_INDICATION,
+	AIOT_CMD_OUTCOME_NO_RESPONSE,
+	AIOT_CMD_OUTCOME_FAILED,
+};
+
+/**
+ * enum aiot_nnr_cause_uapi - cause of a "no NAS response expected"
+ * @AIOT_NNR_CAUSE_INTEGRITY_FAILURE: the NAS integrity check failed
+ * @AIOT_NNR_CAUSE_UNKNOWN_MESSAGE: unknown or unforeseen message type
+ */
+enum aiot_nnr_cause_uapi {
+	AIOT_NNR_CAUSE_INTEGRITY_FAILURE = 1,
+	AIOT_NNR_CAUSE_UNKNOWN_MESSAGE,
 };
 
 /**

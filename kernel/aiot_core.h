@@ -7,6 +7,7 @@
 
 #include <linux/completion.h>
 #include <linux/device.h>
+#include <linux/hashtable.h>
 #include <linux/mutex.h>
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
@@ -33,6 +34,16 @@ struct aiot_reader_stats {
 	u64 rx_crc_errors;
 	u64 timeouts;
 	u64 late_rx;
+	u64 jobs;
+	u64 devices;
+	u64 commands;
+	u64 cmd_retx;
+	u64 cmd_nas_rsp;
+	u64 cmd_as_ind;
+	u64 cmd_no_rsp;
+	u64 sec_protected;
+	u64 sec_verified;
+	u64 sec_failed;
 };
 
 /**
@@ -61,6 +72,8 @@ struct aiot_reader_stats {
  * @inv_queue: inventory jobs waiting for the reader (under @lock)
  * @inv_active: the job running on the reader (under @lock)
  * @inv_last: the last job that ended, for device dumps (under @lock)
+ * @sec_ctx: security contexts by device identity (under @lock)
+ * @n_sec: entries in @sec_ctx (under @lock)
  * @priv: the front end's private area
  */
 struct aiot_reader {
@@ -91,6 +104,8 @@ struct aiot_reader {
 	struct list_head inv_queue;
 	struct aiot_inv_job *inv_active;
 	struct aiot_inv_job *inv_last;
+	DECLARE_HASHTABLE(sec_ctx, 6);
+	unsigned int n_sec;
 
 	u8 priv[] __aligned(sizeof(void *));
 };
@@ -130,6 +145,17 @@ int aiot_reader_change(struct aiot_reader *r, const struct aiot_fe_params *p,
 		       struct netlink_ext_ack *extack);
 void aiot_reader_read_stats(struct aiot_reader *r,
 			    struct aiot_reader_stats *out);
+
+/* Add @n to the counter @ctr of r->stats. */
+static inline void aiot_stat_add(struct aiot_reader *r, u64 *ctr, u64 n)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&r->rx_lock, flags);
+	*ctr += n;
+	spin_unlock_irqrestore(&r->rx_lock, flags);
+}
+
 int aiot_reader_xchg(struct aiot_reader *r, const u8 *frame,
 		     unsigned int bits, unsigned int window_us,
 		     struct aiot_rx *rx);

@@ -119,6 +119,7 @@ static int inv_record(struct aiot_inv_job *job, u8 as_id, u16 rn16,
 	if (!dev)
 		return -ENOMEM;
 	dev->seq = job->stats.devices++;
+	aiot_stat_add(job->reader, &job->reader->stats.devices, 1);
 	dev->as_id = as_id;
 	dev->rn16 = rn16;
 	dev->port = meta->port;
@@ -185,8 +186,10 @@ void aiot_inv_job_release(struct aiot_inv_job *job)
 	}
 	kfree_skb(job->report);
 	job->report = NULL;
-	kfree(job->cmd);
-	kfree(job->cmd_res);
+	if (job->cmd)
+		aiot_cmd_sec_free(job->cmd->sec);
+	kfree_sensitive(job->cmd);
+	kfree_sensitive(job->cmd_res);
 	job->cmd = NULL;
 	job->cmd_res = NULL;
 	put_device(&job->reader->dev);
@@ -340,7 +343,8 @@ EXPORT_SYMBOL_IF_KUNIT(aiot_inv_run);
  * aiot_cmd_job_init - prepare a job that relays one command
  * @job: the job
  * @r: the reader; a reference is taken
- * @req: the command (copied)
+ * @req: the command (copied); its security context, if any, becomes the
+ *	job's on success and stays the caller's on failure
  * @events: where the result goes (cmd_done)
  *
  * Return: 0 or -ENOMEM.
@@ -353,7 +357,7 @@ int aiot_cmd_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
 	job->cmd = kmemdup(req, sizeof(*req), GFP_KERNEL);
 	job->cmd_res = kzalloc(sizeof(*job->cmd_res), GFP_KERNEL);
 	if (!job->cmd || !job->cmd_res) {
-		kfree(job->cmd);
+		kfree_sensitive(job->cmd);
 		kfree(job->cmd_res);
 		job->cmd = NULL;
 		job->cmd_res = NULL;
@@ -415,9 +419,13 @@ static void aiot_inv_work(struct work_struct *work)
 	if (job->cmd) {
 		int err = aiot_cmd_run(r, job->cmd, job->cmd_res);
 
+		/* one command per context: its keys go now, zeroised */
+		aiot_cmd_sec_free(job->cmd->sec);
+		job->cmd->sec = NULL;
 		if (job->events && job->events->cmd_done)
 			job->events->cmd_done(job, err);
 	} else {
+		aiot_stat_add(r, &r->stats.jobs, 1);
 		aiot_inv_run(job);
 	}
 	mutex_lock(&r->lock);

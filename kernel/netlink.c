@@ -15,6 +15,8 @@
 #include "aiot_core.h"
 #include "command.h"
 #include "inventory.h"
+#include "nas.h"
+#include "sec.h"
 
 static struct netlink_range_validation aiot_nl_slots_range = {
 	.min = 1,
@@ -62,6 +64,14 @@ VISIBLE_IF_KUNIT const struct nla_policy aiot_nl_policy[AIOT_ATTR_MAX + 1] = {
 	[AIOT_ATTR_CMD_OUTCOME]		= { .type = NLA_REJECT },
 	[AIOT_ATTR_CMD_CAUSE]		= { .type = NLA_REJECT },
 	[AIOT_ATTR_CMD_ERROR]		= { .type = NLA_REJECT },
+	[AIOT_ATTR_K_AIOTF]		= NLA_POLICY_EXACT_LEN(AIOT_K_AIOTF_LEN),
+	[AIOT_ATTR_K_ENC]		= NLA_POLICY_EXACT_LEN(AIOT_SEC_KEY_LEN),
+	[AIOT_ATTR_K_INT]		= NLA_POLICY_EXACT_LEN(AIOT_SEC_KEY_LEN),
+	[AIOT_ATTR_CIPHER]		= NLA_POLICY_MAX(NLA_U8, 1),
+	[AIOT_ATTR_CMD_SEC]		= { .type = NLA_REJECT },
+	[AIOT_ATTR_SEC_DRIVER_CMAC]	= { .type = NLA_REJECT },
+	[AIOT_ATTR_SEC_DRIVER_CTR]	= { .type = NLA_REJECT },
+	[AIOT_ATTR_SEC_DRIVER_HMAC]	= { .type = NLA_REJECT },
 };
 
 /* The uapi enums and the engine's must agree. */
@@ -128,6 +138,41 @@ static int aiot_nl_get_info(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+static int aiot_nl_put_counters(struct sk_buff *skb,
+				const struct aiot_reader_stats *st, u64 contexts)
+{
+	const struct {
+		int type;
+		u64 val;
+	} ctr[] = {
+		{ AIOT_STATS_TX_FRAMES, st->tx_frames },
+		{ AIOT_STATS_TX_ERRORS, st->tx_errors },
+		{ AIOT_STATS_RX_FRAMES, st->rx_frames },
+		{ AIOT_STATS_RX_EMPTY, st->rx_empty },
+		{ AIOT_STATS_RX_COLLISIONS, st->rx_collisions },
+		{ AIOT_STATS_RX_CRC_ERRORS, st->rx_crc_errors },
+		{ AIOT_STATS_TIMEOUTS, st->timeouts },
+		{ AIOT_STATS_LATE_RX, st->late_rx },
+		{ AIOT_STATS_JOBS, st->jobs },
+		{ AIOT_STATS_DEVICES, st->devices },
+		{ AIOT_STATS_COMMANDS, st->commands },
+		{ AIOT_STATS_CMD_RETX, st->cmd_retx },
+		{ AIOT_STATS_CMD_NAS_RSP, st->cmd_nas_rsp },
+		{ AIOT_STATS_CMD_AS_IND, st->cmd_as_ind },
+		{ AIOT_STATS_CMD_NO_RSP, st->cmd_no_rsp },
+		{ AIOT_STATS_SEC_CONTEXTS, contexts },
+		{ AIOT_STATS_SEC_PROTECTED, st->sec_protected },
+		{ AIOT_STATS_SEC_VERIFIED, st->sec_verified },
+		{ AIOT_STATS_SEC_FAILED, st->sec_failed },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ctr); i++)
+		if (nla_put_u64_64bit(skb, ctr[i].type, ctr[i].val, AIOT_STATS_PAD))
+			return -EMSGSIZE;
+	return 0;
+}
+
 static int aiot_nl_put_stats(struct sk_buff *skb, struct aiot_reader *r)
 {
 	struct aiot_reader_stats st;
@@ -137,16 +182,7 @@ static int aiot_nl_put_stats(struct sk_buff *skb, struct aiot_reader *r)
 	nest = nla_nest_start(skb, AIOT_ATTR_READER_STATS);
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u64_64bit(skb, AIOT_STATS_TX_FRAMES, st.tx_frames, AIOT_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_STATS_TX_ERRORS, st.tx_errors, AIOT_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_STATS_RX_FRAMES, st.rx_frames, AIOT_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_STATS_RX_EMPTY, st.rx_empty, AIOT_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_STATS_RX_COLLISIONS, st.rx_collisions,
-			      AIOT_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_STATS_RX_CRC_ERRORS, st.rx_crc_errors,
-			      AIOT_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_STATS_TIMEOUTS, st.timeouts, AIOT_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, AIOT_STATS_LATE_RX, st.late_rx, AIOT_STATS_PAD)) {
+	if (aiot_nl_put_counters(skb, &st, aiot_cmd_sec_count(r))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -175,6 +211,17 @@ VISIBLE_IF_KUNIT int aiot_nl_fill_reader(struct sk_buff *skb,
 		goto nospace;
 	if (cmd == AIOT_CMD_DEL_READER)
 		goto done;
+	if (cmd == AIOT_CMD_GET_STATS) {
+		if (aiot_nl_put_stats(skb, r) ||
+		    nla_put_string(skb, AIOT_ATTR_SEC_DRIVER_CMAC,
+				   aiot_sec_driver_name(AIOT_SEC_TFM_CMAC)) ||
+		    nla_put_string(skb, AIOT_ATTR_SEC_DRIVER_CTR,
+				   aiot_sec_driver_name(AIOT_SEC_TFM_CTR)) ||
+		    nla_put_string(skb, AIOT_ATTR_SEC_DRIVER_HMAC,
+				   aiot_sec_driver_name(AIOT_SEC_TFM_HMAC)))
+			goto nospace;
+		goto done;
+	}
 	if (nla_put_u32(skb, AIOT_ATTR_READER_CAPS, r->caps) ||
 	    nla_put_s32(skb, AIOT_ATTR_TX_POWER, p.tx_power_mbm) ||
 	    nla_put_u8(skb, AIOT_ATTR_PORT, p.port) ||
@@ -214,8 +261,10 @@ static struct aiot_reader *aiot_nl_reader(struct genl_info *info)
 	return r;
 }
 
+/* GET_READER and GET_STATS, for one reader. */
 static int aiot_nl_get_reader(struct sk_buff *skb, struct genl_info *info)
 {
+	u8 cmd = info->genlhdr->cmd;
 	struct aiot_reader *r;
 	struct sk_buff *msg;
 	int err;
@@ -228,8 +277,7 @@ static int aiot_nl_get_reader(struct sk_buff *skb, struct genl_info *info)
 		aiot_reader_put(r);
 		return -ENOMEM;
 	}
-	err = aiot_nl_fill_reader(msg, r, AIOT_CMD_GET_READER,
-				  info->snd_portid, info->snd_seq, 0);
+	err = aiot_nl_fill_reader(msg, r, cmd, info->snd_portid, info->snd_seq, 0);
 	aiot_reader_put(r);
 	if (err) {
 		nlmsg_free(msg);
@@ -239,12 +287,13 @@ static int aiot_nl_get_reader(struct sk_buff *skb, struct genl_info *info)
 }
 
 /*
- * Dump every reader. cb->args[0] is the index to resume from; cb->seq the
+ * Dump every reader (GET_READER or GET_STATS). cb->args[0] is the index to resume from; cb->seq the
  * list generation, so userspace sees NLM_F_DUMP_INTR when the list changed
  * between two parts of the dump.
  */
 static int aiot_nl_dump_readers(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	u8 cmd = ((struct genlmsghdr *)nlmsg_data(cb->nlh))->cmd;
 	struct aiot_reader *r;
 	unsigned int start;
 	int err = 0;
@@ -255,8 +304,7 @@ static int aiot_nl_dump_readers(struct sk_buff *skb, struct netlink_callback *cb
 		if (r->index < cb->args[0])
 			continue;
 		start = skb->len;
-		err = aiot_nl_fill_reader(skb, r, AIOT_CMD_GET_READER,
-					  NETLINK_CB(cb->skb).portid,
+		err = aiot_nl_fill_reader(skb, r, cmd, NETLINK_CB(cb->skb).portid,
 					  cb->nlh->nlmsg_seq, NLM_F_MULTI);
 		if (err)
 			break;
@@ -479,6 +527,9 @@ static void aiot_nl_cmd_done(struct aiot_inv_job *job, int err)
 	    (!err && outcome == AIOT_CMD_OUTCOME_AS_INDICATION && res->cause &&
 	     nla_put_u8(msg, AIOT_ATTR_CMD_CAUSE, res->cause)) ||
 	    (!err && outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE &&
+	     res->sec != AIOT_CMD_SEC_NONE &&
+	     nla_put_u8(msg, AIOT_ATTR_CMD_SEC, res->sec)) ||
+	    (!err && outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE &&
 	     (nla_put_u16(msg, AIOT_ATTR_NAS_BITS, res->rsp_bits) ||
 	      nla_put(msg, AIOT_ATTR_NAS, DIV_ROUND_UP(res->rsp_bits, 8), res->rsp)))) {
 		nlmsg_free(msg);
@@ -498,29 +549,42 @@ static const struct aiot_inv_events aiot_nl_inv_events = {
 static_assert(AIOT_NNR_CAUSE_INTEGRITY_FAILURE == (int)AIOT_NNR_INTEGRITY);
 static_assert(AIOT_NNR_CAUSE_UNKNOWN_MESSAGE == (int)AIOT_NNR_UNKNOWN_MSG);
 
-/* The command request in @tb, checked beyond the policy. */
-VISIBLE_IF_KUNIT int aiot_nl_parse_command(struct nlattr **tb, struct aiot_cmd_req *req,
-					   struct netlink_ext_ack *extack)
+/* One device's identity in @tb: a command's or a security context's. */
+static int aiot_nl_parse_identity(struct nlattr **tb, u8 *type, u16 *bits, u8 *id,
+				  struct netlink_ext_ack *extack)
 {
-	memset(req, 0, sizeof(*req));
 	if (!tb[AIOT_ATTR_TARGET_TYPE] || !tb[AIOT_ATTR_TARGET] ||
 	    !tb[AIOT_ATTR_TARGET_BITS]) {
-		NL_SET_ERR_MSG(extack, "a command needs the device's identity: type, target, bits");
+		NL_SET_ERR_MSG(extack, "give the device's identity: type, target, bits");
 		return -EINVAL;
 	}
-	req->id_type = nla_get_u8(tb[AIOT_ATTR_TARGET_TYPE]);
-	if (req->id_type == AIOT_TARGET_ALL || req->id_type == AIOT_TARGET_FILTER) {
+	*type = nla_get_u8(tb[AIOT_ATTR_TARGET_TYPE]);
+	if (*type == AIOT_TARGET_ALL || *type == AIOT_TARGET_FILTER) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[AIOT_ATTR_TARGET_TYPE],
-				    "a command goes to one device: give its identity");
+				    "this names one device: give its identity");
 		return -EINVAL;
 	}
-	req->id_bits = nla_get_u16(tb[AIOT_ATTR_TARGET_BITS]);
-	if (DIV_ROUND_UP(req->id_bits, 8) != nla_len(tb[AIOT_ATTR_TARGET])) {
+	*bits = nla_get_u16(tb[AIOT_ATTR_TARGET_BITS]);
+	if (DIV_ROUND_UP(*bits, 8) != nla_len(tb[AIOT_ATTR_TARGET])) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[AIOT_ATTR_TARGET_BITS],
 				    "target length in bits does not match the target");
 		return -EINVAL;
 	}
-	nla_memcpy(req->id, tb[AIOT_ATTR_TARGET], sizeof(req->id));
+	memset(id, 0, AIOT_ID_MAX_OCTETS);
+	nla_memcpy(id, tb[AIOT_ATTR_TARGET], AIOT_ID_MAX_OCTETS);
+	return 0;
+}
+
+/* The command request in @tb, checked beyond the policy. */
+VISIBLE_IF_KUNIT int aiot_nl_parse_command(struct nlattr **tb, struct aiot_cmd_req *req,
+					   struct netlink_ext_ack *extack)
+{
+	int err;
+
+	memset(req, 0, sizeof(*req));
+	err = aiot_nl_parse_identity(tb, &req->id_type, &req->id_bits, req->id, extack);
+	if (err)
+		return err;
 	if (!tb[AIOT_ATTR_NAS] || !tb[AIOT_ATTR_NAS_BITS]) {
 		NL_SET_ERR_MSG(extack, "a command needs a NAS PDU and its length in bits");
 		return -EINVAL;
@@ -656,6 +720,36 @@ out:
 	return err;
 }
 
+/* Offload mode takes a plain AIoT NAS request and protects it. */
+static int aiot_nl_check_plain(const struct aiot_cmd_req *req,
+			       struct netlink_ext_ack *extack)
+{
+	unsigned int len = req->nas_bits / 8;
+	struct aiot_nas_msg m;
+
+	if (req->nas_bits % 8 || aiot_nas_decode(req->nas, len, &m)) {
+		NL_SET_ERR_MSG(extack,
+			       "the device has a security context: the NAS PDU must be a plain AIoT NAS message");
+		return -EINVAL;
+	}
+	if (!aiot_nas_is_request(m.type)) {
+		NL_SET_ERR_MSG(extack, "offload mode sends Read, Write or Disable Requests only");
+		return -EINVAL;
+	}
+	if (len + AIOT_NAS_TRAILER_LEN > AIOT_NAS_MAX_LEN) {
+		NL_SET_ERR_MSG(extack, "no room for the MAC-I: the NAS message is too long");
+		return -EMSGSIZE;
+	}
+	return 0;
+}
+
+/* A context taken for a command that did not start goes back, or is freed. */
+static void aiot_nl_sec_return(struct aiot_reader *r, struct aiot_cmd_sec *s)
+{
+	if (s && aiot_cmd_sec_install(r, s))
+		aiot_cmd_sec_free(s);
+}
+
 static int aiot_nl_command_send(struct sk_buff *skb, struct genl_info *info)
 {
 	struct aiot_inv_job *job;
@@ -674,15 +768,109 @@ static int aiot_nl_command_send(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(r);
 		goto out_req;
 	}
-	job = kzalloc(sizeof(*job), GFP_KERNEL);
-	err = job ? aiot_cmd_job_init(job, r, req, &aiot_nl_inv_events) : -ENOMEM;
-	if (err)
+	req->sec = aiot_cmd_sec_take(r, req->id_type, req->id_bits, req->id);
+	err = req->sec ? aiot_nl_check_plain(req, info->extack) : 0;
+	job = err ? NULL : kzalloc(sizeof(*job), GFP_KERNEL);
+	if (!err)
+		err = job ? aiot_cmd_job_init(job, r, req, &aiot_nl_inv_events) : -ENOMEM;
+	if (err) {
+		aiot_nl_sec_return(r, req->sec);
 		kfree(job);
-	else
+	} else {
 		err = aiot_nl_submit(info, r, job, AIOT_CMD_COMMAND_SEND);
+	}
 	aiot_reader_put(r);
 out_req:
-	kfree(req);
+	kfree_sensitive(req);
+	return err;
+}
+
+/* Wipe key attributes from the request once they are used. */
+static void aiot_nl_wipe_keys(struct nlattr **tb)
+{
+	static const int keys[] = { AIOT_ATTR_K_AIOTF, AIOT_ATTR_K_ENC, AIOT_ATTR_K_INT };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(keys); i++)
+		if (tb[keys[i]])
+			memzero_explicit(nla_data(tb[keys[i]]), nla_len(tb[keys[i]]));
+}
+
+/* The keys of a SEC_CTX_SET request into @s. */
+static int aiot_nl_parse_keys(struct nlattr **tb, struct aiot_cmd_sec *s,
+			      struct netlink_ext_ack *extack)
+{
+	bool pair = tb[AIOT_ATTR_K_ENC] || tb[AIOT_ATTR_K_INT];
+
+	if (tb[AIOT_ATTR_K_AIOTF] && pair) {
+		NL_SET_ERR_MSG(extack, "give K_AIOTF or the two command keys, not both");
+		return -EINVAL;
+	}
+	if (tb[AIOT_ATTR_K_AIOTF])
+		return aiot_sec_ctx_set_kaiotf(s->ctx, nla_data(tb[AIOT_ATTR_K_AIOTF]));
+	if (!tb[AIOT_ATTR_K_ENC] || !tb[AIOT_ATTR_K_INT]) {
+		NL_SET_ERR_MSG(extack, "give K_AIOTF, or both K_Command_enc and K_Command_int");
+		return -EINVAL;
+	}
+	return aiot_sec_ctx_set_keys(s->ctx, nla_data(tb[AIOT_ATTR_K_ENC]),
+				     nla_data(tb[AIOT_ATTR_K_INT]));
+}
+
+static int aiot_nl_sec_ctx_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct aiot_cmd_sec *s;
+	struct aiot_reader *r;
+	int err;
+
+	s = aiot_cmd_sec_alloc();
+	if (!s) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = aiot_nl_parse_identity(tb, &s->id_type, &s->id_bits, s->id, info->extack);
+	if (!err)
+		err = aiot_nl_parse_keys(tb, s, info->extack);
+	if (err)
+		goto out;
+	s->cipher = tb[AIOT_ATTR_CIPHER] ? nla_get_u8(tb[AIOT_ATTR_CIPHER]) : 1;
+	s->owner = info->snd_portid;
+	r = aiot_nl_reader(info);
+	if (IS_ERR(r)) {
+		err = PTR_ERR(r);
+		goto out;
+	}
+	err = aiot_cmd_sec_install(r, s);
+	aiot_reader_put(r);
+	if (!err)
+		s = NULL;
+	else if (err == -ENOSPC)
+		NL_SET_ERR_MSG(info->extack, "the reader holds its maximum of security contexts");
+	else
+		NL_SET_ERR_MSG(info->extack, "the reader is going away");
+out:
+	aiot_nl_wipe_keys(tb);
+	aiot_cmd_sec_free(s);
+	return err;
+}
+
+static int aiot_nl_sec_ctx_del(struct sk_buff *skb, struct genl_info *info)
+{
+	u8 id[AIOT_ID_MAX_OCTETS], type;
+	struct aiot_reader *r;
+	u16 bits;
+	int err;
+
+	err = aiot_nl_parse_identity(info->attrs, &type, &bits, id, info->extack);
+	if (err)
+		return err;
+	r = aiot_nl_reader(info);
+	if (IS_ERR(r))
+		return PTR_ERR(r);
+	err = aiot_cmd_sec_delete(r, type, bits, id);
+	if (err)
+		NL_SET_ERR_MSG(info->extack, "no security context for this device");
+	aiot_reader_put(r);
 	return err;
 }
 
@@ -805,6 +993,21 @@ static const struct genl_small_ops aiot_nl_ops[] = {
 		.doit = aiot_nl_command_send,
 		.flags = GENL_ADMIN_PERM,
 	},
+	{
+		.cmd = AIOT_CMD_SEC_CTX_SET,
+		.doit = aiot_nl_sec_ctx_set,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = AIOT_CMD_SEC_CTX_DEL,
+		.doit = aiot_nl_sec_ctx_del,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = AIOT_CMD_GET_STATS,
+		.doit = aiot_nl_get_reader,
+		.dumpit = aiot_nl_dump_readers,
+	},
 };
 
 static struct genl_family aiot_nl_family __ro_after_init = {
@@ -838,7 +1041,8 @@ void aiot_nl_reader_event(struct aiot_reader *r, u8 cmd)
 }
 
 /*
- * A netlink socket closed: stop the jobs it started. The notifier runs in
+ * A netlink socket closed: stop the jobs it started and free the security
+ * contexts it installed. The notifier runs in
  * atomic context; stopping takes mutexes, so it is deferred.
  */
 static struct workqueue_struct *aiot_nl_wq;
@@ -851,8 +1055,13 @@ struct aiot_nl_release {
 static void aiot_nl_release_work(struct work_struct *work)
 {
 	struct aiot_nl_release *rel = container_of(work, struct aiot_nl_release, work);
+	struct aiot_reader *r;
 
 	aiot_inv_stop_owner(rel->portid);
+	mutex_lock(&aiot_readers_lock);
+	list_for_each_entry(r, &aiot_readers, list)
+		aiot_cmd_sec_flush(r, rel->portid);
+	mutex_unlock(&aiot_readers_lock);
 	kfree(rel);
 }
 

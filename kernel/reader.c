@@ -15,6 +15,7 @@
 
 #include <linux/aiot.h>
 #include "aiot_core.h"
+#include "command.h"
 #include "inventory.h"
 
 /* protects aiot_readers and aiot_readers_generation */
@@ -96,6 +97,7 @@ struct aiot_reader *aiot_reader_alloc(const struct aiot_fe_ops *ops, u32 caps,
 	init_completion(&r->rx_done);
 	INIT_LIST_HEAD(&r->list);
 	INIT_LIST_HEAD(&r->inv_queue);
+	hash_init(r->sec_ctx);
 	/* until the driver says otherwise: one port, today's defaults */
 	r->limits = (struct aiot_fe_limits) {
 		.tx_power_min_mbm = 0, .tx_power_max_mbm = 3000, .n_ports = 1,
@@ -215,6 +217,7 @@ void aiot_reader_unregister(struct aiot_reader *r)
 	spin_unlock_irqrestore(&r->rx_lock, flags);
 	/* end the reader's inventories, then wait until no exchange runs */
 	aiot_inv_reader_gone(r);
+	aiot_cmd_sec_flush(r, 0);
 	mutex_lock(&r->xchg_lock);
 	mutex_unlock(&r->xchg_lock);
 

@@ -13,10 +13,12 @@
 #include "aiot_core.h"
 #include "command.h"
 #include "inventory.h"
+#include "nas.h"
+#include "sec.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
-enum dev_policy { ANSWER, NNR_INTEGRITY, NNR_NO_CAUSE, DEAD };
+enum dev_policy { ANSWER, NNR_INTEGRITY, NNR_NO_CAUSE, DEAD, SECURE };
 
 struct cdev {
 	u32 id;
@@ -31,6 +33,11 @@ struct cdev {
 	unsigned int acks;
 	u8 rsp[(AIOT_SDU_MAX_BITS + 7) / 8];
 	unsigned int rsp_bits;
+	/* SECURE: the device side of seed 003 */
+	struct aiot_sec_ctx *ctx;
+	bool tamper;			/* flip a bit of its response */
+	u8 sht_seen;			/* security header of the request */
+	u8 mem[16];			/* user memory */
 };
 
 struct csim {
@@ -60,6 +67,43 @@ static void csim_segment(struct cdev *d, unsigned int at, struct aiot_msg *ans)
 	}
 }
 
+/* SECURE: open the request, execute it, seal the response into d->rsp. */
+static bool csim_secure(struct cdev *d, struct aiot_msg *ans)
+{
+	struct aiot_nas_msg req, rsp = { .status = AIOT_NAS_STATUS_SUCCESS };
+	int n;
+
+	d->sht_seen = d->pdu[0];
+	n = aiot_nas_open(d->ctx, AIOT_NAS_DIR_R2D, d->pdu, d->pdu_bits / 8);
+	if (n < 0 || aiot_nas_decode(d->pdu, n, &req)) {
+		memset(ans, 0, sizeof(*ans));
+		ans->type = AIOT_MSG_NO_NAS_RSP;
+		ans->nnr.as_id = d->as_id;
+		ans->nnr.cause = n == -EBADMSG ? AIOT_NNR_INTEGRITY : AIOT_NNR_UNKNOWN_MSG;
+		return true;
+	}
+	if (req.type == AIOT_NAS_MT_READ_REQ) {
+		rsp.type = AIOT_NAS_MT_READ_RSP;
+		rsp.data = d->mem + req.offset;
+		rsp.data_len = req.length;
+	} else {
+		rsp.type = AIOT_NAS_MT_WRITE_RSP;
+		memcpy(d->mem + req.offset, req.data, req.data_len);
+	}
+	n = aiot_nas_encode(&rsp, d->rsp, sizeof(d->rsp));
+	if (n > 0)
+		n = aiot_nas_seal(d->ctx, AIOT_NAS_DIR_D2R,
+				  d->sht_seen == AIOT_NAS_SHT_INTEGRITY_CIPHERED,
+				  d->rsp, n, sizeof(d->rsp));
+	if (n < 0)
+		return false;
+	if (d->tamper)
+		d->rsp[2] ^= 0x04;
+	d->rsp_bits = n * 8;
+	csim_segment(d, 0, ans);
+	return true;
+}
+
 /* The device's answer to a complete PDU; false for silence. */
 static bool csim_pdu_done(struct cdev *d, struct aiot_msg *ans)
 {
@@ -73,6 +117,8 @@ static bool csim_pdu_done(struct cdev *d, struct aiot_msg *ans)
 	switch (d->policy) {
 	case DEAD:
 		return false;
+	case SECURE:
+		return csim_secure(d, ans);
 	case NNR_INTEGRITY:
 	case NNR_NO_CAUSE:
 		memset(ans, 0, sizeof(*ans));
@@ -222,6 +268,8 @@ static void cmd_test_exit(struct kunit *test)
 
 	if (!fx || IS_ERR_OR_NULL(fx->sim->r))
 		return;
+	aiot_sec_ctx_free(fx->sim->devs[1].ctx);
+	aiot_cmd_sec_free(fx->req->sec);
 	flush_work(&fx->sim->unplug);
 	if (fx->registered && fx->sim->unplug_on_pdu)
 		fx->registered = false;
@@ -430,6 +478,180 @@ static void cmd_job_cancelled(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rec->err[0], -ETIMEDOUT);
 }
 
+/* ---- Offload mode: the reader protects and verifies -------------------- */
+
+/*
+ * Device 1 holds the command keys from K_AIOTF; the reader gets a context
+ * from @k_aiotf (the same, or a wrong one) and a plain Read Request.
+ */
+static void offload_setup(struct kunit *test, bool same_key, bool cipher)
+{
+	struct cmd_fx *fx = test->priv;
+	struct cdev *d = &fx->sim->devs[1];
+	struct aiot_nas_msg rd = { .type = AIOT_NAS_MT_READ_REQ, .offset = 4, .length = 6 };
+	u8 k[AIOT_K_AIOTF_LEN];
+	int i, n;
+
+	for (i = 0; i < sizeof(k); i++)
+		k[i] = 0x40 + i;
+	for (i = 0; i < sizeof(d->mem); i++)
+		d->mem[i] = 0xc0 + i;
+	d->policy = SECURE;
+	d->ctx = aiot_sec_ctx_alloc(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, d->ctx);
+	KUNIT_ASSERT_EQ(test, aiot_sec_ctx_set_kaiotf(d->ctx, k), 0);
+	fx->req->sec = aiot_cmd_sec_alloc();
+	KUNIT_ASSERT_NOT_NULL(test, fx->req->sec);
+	k[5] ^= !same_key;
+	KUNIT_ASSERT_EQ(test, aiot_sec_ctx_set_kaiotf(fx->req->sec->ctx, k), 0);
+	fx->req->sec->cipher = cipher;
+	n = aiot_nas_encode(&rd, fx->req->nas, sizeof(fx->req->nas));
+	KUNIT_ASSERT_EQ(test, n, 6);
+	fx->req->nas_bits = n * 8;
+}
+
+static void expect_read_response(struct kunit *test, bool cipher)
+{
+	struct cmd_fx *fx = test->priv;
+	struct cdev *d = &fx->sim->devs[1];
+	struct aiot_reader_stats st;
+	struct aiot_nas_msg m;
+
+	KUNIT_ASSERT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), 0);
+	KUNIT_EXPECT_EQ(test, d->sht_seen, cipher ? AIOT_NAS_SHT_INTEGRITY_CIPHERED :
+						    AIOT_NAS_SHT_INTEGRITY);
+	KUNIT_ASSERT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NAS_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->sec, AIOT_CMD_SEC_VERIFIED);
+	KUNIT_ASSERT_EQ(test, aiot_nas_decode(fx->res->rsp, fx->res->rsp_bits / 8, &m), 0);
+	KUNIT_EXPECT_EQ(test, m.type, AIOT_NAS_MT_READ_RSP);
+	KUNIT_EXPECT_EQ(test, m.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, m.data_len, 6);
+	KUNIT_EXPECT_EQ(test, memcmp(m.data, d->mem + 4, 6), 0);
+	aiot_reader_read_stats(fx->sim->r, &st);
+	KUNIT_EXPECT_EQ(test, st.sec_protected, 1ULL);
+	KUNIT_EXPECT_EQ(test, st.sec_verified, 1ULL);
+	KUNIT_EXPECT_EQ(test, st.sec_failed, 0ULL);
+	KUNIT_EXPECT_EQ(test, st.cmd_nas_rsp, 1ULL);
+}
+
+/* A plain Read Request goes out ciphered; the plain response comes back. */
+static void cmd_offload_ciphered(struct kunit *test)
+{
+	offload_setup(test, true, true);
+	expect_read_response(test, true);
+}
+
+/* Integrity only: the device is told so by the clear security header. */
+static void cmd_offload_integrity_only(struct kunit *test)
+{
+	offload_setup(test, true, false);
+	expect_read_response(test, false);
+}
+
+/* The reader's key is wrong: the device's integrity check fails. */
+static void cmd_offload_wrong_key(struct kunit *test)
+{
+	struct cmd_fx *fx = test->priv;
+
+	offload_setup(test, false, true);
+	KUNIT_ASSERT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), 0);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
+	KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_INTEGRITY);
+	KUNIT_EXPECT_EQ(test, fx->res->attempts, 1);
+}
+
+/* A response altered on the way is reported, as received, not as plain. */
+static void cmd_offload_tampered_response(struct kunit *test)
+{
+	struct cmd_fx *fx = test->priv;
+	struct aiot_reader_stats st;
+
+	offload_setup(test, true, true);
+	fx->sim->devs[1].tamper = true;
+	KUNIT_ASSERT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), 0);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NAS_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->sec, AIOT_CMD_SEC_INTEGRITY_FAILURE);
+	KUNIT_EXPECT_EQ(test, fx->res->rsp_bits, fx->sim->devs[1].rsp_bits);
+	KUNIT_EXPECT_EQ(test, memcmp(fx->res->rsp, fx->sim->devs[1].rsp,
+				     fx->res->rsp_bits / 8), 0);
+	aiot_reader_read_stats(fx->sim->r, &st);
+	KUNIT_EXPECT_EQ(test, st.sec_failed, 1ULL);
+	KUNIT_EXPECT_EQ(test, st.sec_verified, 0ULL);
+}
+
+/* Offload needs a plain message in whole octets; nothing goes out else. */
+static void cmd_offload_bad_plain(struct kunit *test)
+{
+	struct cmd_fx *fx = test->priv;
+	struct aiot_reader_stats st;
+
+	offload_setup(test, true, true);
+	fx->req->nas[0] = AIOT_NAS_SHT_INTEGRITY;	/* already protected */
+	KUNIT_EXPECT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), -EINVAL);
+	fx->req->nas[0] = AIOT_NAS_SHT_PLAIN;
+	fx->req->nas_bits = 47;
+	KUNIT_EXPECT_EQ(test, aiot_cmd_run(fx->sim->r, fx->req, fx->res), -EINVAL);
+	aiot_reader_read_stats(fx->sim->r, &st);
+	KUNIT_EXPECT_EQ(test, st.tx_frames, 0ULL);
+}
+
+/* The table of contexts: replace, take, delete, flush by owner, limit. */
+static void cmd_sec_table(struct kunit *test)
+{
+	struct cmd_fx *fx = test->priv;
+	struct aiot_reader *r = fx->sim->r;
+	static const u8 id0[AIOT_ID_MAX_OCTETS], id1[AIOT_ID_MAX_OCTETS] = { 0, 0, 0, 1 };
+	struct aiot_cmd_sec *s, *t;
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {
+		s = aiot_cmd_sec_alloc();
+		KUNIT_ASSERT_NOT_NULL(test, s);
+		s->id_type = AIOT_ID_PERMANENT;
+		s->id_bits = 32;
+		s->id[3] = i == 2 ? 1 : i;	/* the third replaces the second */
+		s->owner = 100 + i;
+		KUNIT_ASSERT_EQ(test, aiot_cmd_sec_install(r, s), 0);
+	}
+	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_count(r), 2U);
+	s = aiot_cmd_sec_take(r, AIOT_ID_PERMANENT, 32, id1);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	KUNIT_EXPECT_EQ(test, s->owner, 102U);
+	aiot_cmd_sec_free(s);
+	/* a different identity type or length is a different device */
+	KUNIT_EXPECT_NULL(test, aiot_cmd_sec_take(r, AIOT_ID_TEMPORARY, 32, id0));
+	KUNIT_EXPECT_NULL(test, aiot_cmd_sec_take(r, AIOT_ID_PERMANENT, 31, id0));
+	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_delete(r, AIOT_ID_PERMANENT, 32, id1), -ENOENT);
+	aiot_cmd_sec_flush(r, 999);
+	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_count(r), 1U);
+	aiot_cmd_sec_flush(r, 100);
+	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_count(r), 0U);
+
+	/* up to AIOT_CMD_SEC_MAX, then -ENOSPC; unregister frees them all */
+	for (i = 0; i <= AIOT_CMD_SEC_MAX; i++) {
+		s = aiot_cmd_sec_alloc();
+		KUNIT_ASSERT_NOT_NULL(test, s);
+		s->id_type = AIOT_ID_PERMANENT;
+		s->id_bits = 32;
+		s->id[2] = i >> 8;
+		s->id[3] = i;
+		if (i < AIOT_CMD_SEC_MAX) {
+			KUNIT_ASSERT_EQ(test, aiot_cmd_sec_install(r, s), 0);
+			continue;
+		}
+		KUNIT_EXPECT_EQ(test, aiot_cmd_sec_install(r, s), -ENOSPC);
+		aiot_cmd_sec_free(s);
+	}
+	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_count(r), AIOT_CMD_SEC_MAX);
+	aiot_reader_unregister(r);
+	fx->registered = false;
+	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_count(r), 0U);
+	t = aiot_cmd_sec_alloc();
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_install(r, t), -ENODEV);
+	aiot_cmd_sec_free(t);
+}
+
 static struct kunit_case aiot_command_cases[] = {
 	KUNIT_CASE(cmd_nas_response),
 	KUNIT_CASE(cmd_segmented),
@@ -442,6 +664,12 @@ static struct kunit_case aiot_command_cases[] = {
 	KUNIT_CASE(cmd_reader_gone),
 	KUNIT_CASE(cmd_job_runs),
 	KUNIT_CASE(cmd_job_cancelled),
+	KUNIT_CASE(cmd_offload_ciphered),
+	KUNIT_CASE(cmd_offload_integrity_only),
+	KUNIT_CASE(cmd_offload_wrong_key),
+	KUNIT_CASE(cmd_offload_tampered_response),
+	KUNIT_CASE(cmd_offload_bad_plain),
+	KUNIT_CASE(cmd_sec_table),
 	{}
 };
 

@@ -270,7 +270,7 @@ static void aiot_nl_command_parse(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	KUNIT_EXPECT_EQ(test, aiot_nl_parse_command(tb, req, &extack), -EINVAL);
 	KUNIT_EXPECT_STREQ(test, extack._msg,
-			   "a command needs the device's identity: type, target, bits");
+			   "give the device's identity: type, target, bits");
 
 	off = skb->len;
 	KUNIT_ASSERT_EQ(test, nla_put_u8(skb, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_FILTER), 0);
@@ -281,7 +281,7 @@ static void aiot_nl_command_parse(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, nla_parse(tb, AIOT_ATTR_MAX, (struct nlattr *)(skb->data + off),
 					skb->len - off, aiot_nl_policy, &extack), 0);
 	KUNIT_EXPECT_EQ(test, aiot_nl_parse_command(tb, req, &extack), -EINVAL);
-	KUNIT_EXPECT_STREQ(test, extack._msg, "a command goes to one device: give its identity");
+	KUNIT_EXPECT_STREQ(test, extack._msg, "this names one device: give its identity");
 
 	*(u8 *)nla_data(tb[AIOT_ATTR_TARGET_TYPE]) = AIOT_TARGET_PERMANENT_ID;
 	KUNIT_EXPECT_EQ(test, aiot_nl_parse_command(tb, req, &extack), 0);

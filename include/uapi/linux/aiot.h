@@ -41,7 +41,20 @@
  *	(%AIOT_ATTR_INV_END, %AIOT_ATTR_INV_STATS)
  * @AIOT_CMD_COMMAND_SEND: relay the AIoT NAS PDU %AIOT_ATTR_NAS to the
  *	device %AIOT_ATTR_TARGET (queued like an inventory); the reply
- *	carries %AIOT_ATTR_JOB_ID, the result comes as an event (admin)
+ *	carries %AIOT_ATTR_JOB_ID, the result comes as an event (admin). When
+ *	a security context is installed for the device, %AIOT_ATTR_NAS is a
+ *	plain AIoT NAS request that the kernel protects, and it verifies and
+ *	deciphers the response (offload mode; the context is used up)
+ * @AIOT_CMD_SEC_CTX_SET: install the security context of one device on
+ *	reader %AIOT_ATTR_READER_INDEX (offload mode): its identity
+ *	(%AIOT_ATTR_TARGET_TYPE, %AIOT_ATTR_TARGET, %AIOT_ATTR_TARGET_BITS),
+ *	%AIOT_ATTR_K_AIOTF or both %AIOT_ATTR_K_ENC and %AIOT_ATTR_K_INT, and
+ *	%AIOT_ATTR_CIPHER. Write-only: no command returns a key. It serves one
+ *	command, replaces an earlier context of the device, and is freed when
+ *	the installing socket closes.
+ * @AIOT_CMD_SEC_CTX_DEL: free the context of one device (its identity)
+ * @AIOT_CMD_GET_STATS: counters of one reader (%AIOT_ATTR_READER_INDEX)
+ *	or a dump of all, and the crypto drivers the security engine uses
  * @AIOT_CMD_COMMAND_RESULT: event on "command": %AIOT_ATTR_CMD_OUTCOME,
  *	the cause of an AS indication, the attempts made, the NAS response
  */
@@ -59,6 +72,9 @@ enum aiot_cmd {
 	AIOT_CMD_INVENTORY_DONE,
 	AIOT_CMD_COMMAND_SEND,
 	AIOT_CMD_COMMAND_RESULT,
+	AIOT_CMD_SEC_CTX_SET,
+	AIOT_CMD_SEC_CTX_DEL,
+	AIOT_CMD_GET_STATS,
 
 	/* add new commands above here */
 	__AIOT_CMD_MAX,
@@ -117,6 +133,17 @@ enum aiot_cmd {
  * @AIOT_ATTR_CMD_CAUSE: cause of an AS indication (u8,
  *	&enum aiot_nnr_cause_uapi); absent when the device gave none
  * @AIOT_ATTR_CMD_ERROR: why a command failed (s32, negative errno)
+ * @AIOT_ATTR_K_AIOTF: K_AIOTF of a device's session (binary, 32 octets);
+ *	the kernel derives K_Command_enc and K_Command_int from it
+ * @AIOT_ATTR_K_ENC: K_Command_enc (binary, 16 octets)
+ * @AIOT_ATTR_K_INT: K_Command_int (binary, 16 octets)
+ * @AIOT_ATTR_CIPHER: cipher commands with 128-NEA2 (u8, 0 or 1; default 1)
+ *	rather than only integrity protect them
+ * @AIOT_ATTR_CMD_SEC: what offload mode made of a response (u8,
+ *	&enum aiot_cmd_sec_result); present when the command was offloaded
+ * @AIOT_ATTR_SEC_DRIVER_CMAC: crypto driver behind 128-NIA2 (string)
+ * @AIOT_ATTR_SEC_DRIVER_CTR: crypto driver behind 128-NEA2 (string)
+ * @AIOT_ATTR_SEC_DRIVER_HMAC: crypto driver behind the KDF (string)
  */
 enum aiot_attr {
 	AIOT_ATTR_UNSPEC,
@@ -160,6 +187,14 @@ enum aiot_attr {
 	AIOT_ATTR_CMD_OUTCOME,
 	AIOT_ATTR_CMD_CAUSE,
 	AIOT_ATTR_CMD_ERROR,
+	AIOT_ATTR_K_AIOTF,
+	AIOT_ATTR_K_ENC,
+	AIOT_ATTR_K_INT,
+	AIOT_ATTR_CIPHER,
+	AIOT_ATTR_CMD_SEC,
+	AIOT_ATTR_SEC_DRIVER_CMAC,
+	AIOT_ATTR_SEC_DRIVER_CTR,
+	AIOT_ATTR_SEC_DRIVER_HMAC,
 
 	/* add new attributes above here */
 	__AIOT_ATTR_MAX,
@@ -178,6 +213,18 @@ enum aiot_attr {
  * @AIOT_STATS_RX_CRC_ERRORS: D2R frames with a bad CRC
  * @AIOT_STATS_TIMEOUTS: exchanges the front end never reported
  * @AIOT_STATS_LATE_RX: reports that came after their exchange timed out
+ * @AIOT_STATS_JOBS: inventory jobs run
+ * @AIOT_STATS_DEVICES: devices read by inventories
+ * @AIOT_STATS_COMMANDS: commands carried out
+ * @AIOT_STATS_CMD_RETX: command retransmissions to silent devices
+ * @AIOT_STATS_CMD_NAS_RSP: commands answered with a NAS response
+ * @AIOT_STATS_CMD_AS_IND: commands answered with an AS indication
+ * @AIOT_STATS_CMD_NO_RSP: commands that got no D2R at all
+ * @AIOT_STATS_SEC_CONTEXTS: security contexts installed now
+ * @AIOT_STATS_SEC_PROTECTED: requests protected in offload mode
+ * @AIOT_STATS_SEC_VERIFIED: responses verified in offload mode
+ * @AIOT_STATS_SEC_FAILED: responses that failed verification or were
+ *	malformed in offload mode
  */
 enum aiot_stats_attr {
 	AIOT_STATS_UNSPEC,
@@ -190,6 +237,17 @@ enum aiot_stats_attr {
 	AIOT_STATS_RX_CRC_ERRORS,
 	AIOT_STATS_TIMEOUTS,
 	AIOT_STATS_LATE_RX,
+	AIOT_STATS_JOBS,
+	AIOT_STATS_DEVICES,
+	AIOT_STATS_COMMANDS,
+	AIOT_STATS_CMD_RETX,
+	AIOT_STATS_CMD_NAS_RSP,
+	AIOT_STATS_CMD_AS_IND,
+	AIOT_STATS_CMD_NO_RSP,
+	AIOT_STATS_SEC_CONTEXTS,
+	AIOT_STATS_SEC_PROTECTED,
+	AIOT_STATS_SEC_VERIFIED,
+	AIOT_STATS_SEC_FAILED,
 
 	__AIOT_STATS_MAX,
 	AIOT_STATS_MAX = __AIOT_STATS_MAX - 1
@@ -257,6 +315,22 @@ enum aiot_cmd_outcome {
 	AIOT_CMD_OUTCOME_AS_INDICATION,
 	AIOT_CMD_OUTCOME_NO_RESPONSE,
 	AIOT_CMD_OUTCOME_FAILED,
+};
+
+/**
+ * enum aiot_cmd_sec_result - what offload mode made of a command's response
+ * @AIOT_CMD_SEC_NONE: relayed untouched (no security context)
+ * @AIOT_CMD_SEC_VERIFIED: MAC-I right; %AIOT_ATTR_NAS is the plain response
+ * @AIOT_CMD_SEC_INTEGRITY_FAILURE: MAC-I wrong; %AIOT_ATTR_NAS is the
+ *	response as received
+ * @AIOT_CMD_SEC_MALFORMED: not a protected AIoT NAS message; %AIOT_ATTR_NAS
+ *	is the response as received
+ */
+enum aiot_cmd_sec_result {
+	AIOT_CMD_SEC_NONE,
+	AIOT_CMD_SEC_VERIFIED,
+	AIOT_CMD_SEC_INTEGRITY_FAILURE,
+	AIOT_CMD_SEC_MALFORMED,
 };
 
 /**

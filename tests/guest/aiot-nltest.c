@@ -270,6 +270,116 @@ static void unprivileged(struct nl *nl)
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
 	talk(nl, nlh, &a);
 	ok(a.error == -EPERM, "unprivileged: command-send is EPERM (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_SET, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	talk(nl, nlh, &a);
+	ok(a.error == -EPERM, "unprivileged: sec-ctx-set is EPERM (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_DEL, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	talk(nl, nlh, &a);
+	ok(a.error == -EPERM, "unprivileged: sec-ctx-del is EPERM (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_GET_STATS, NLM_F_DUMP);
+	talk(nl, nlh, &a);
+	ok(a.error == 0, "unprivileged: get-stats dump allowed (got %d)", a.error);
+}
+#define N_UNPRIVILEGED	8
+
+/* A device's identity, as command-send and the security contexts take it. */
+static void put_identity(struct nlmsghdr *nlh)
+{
+	static const uint8_t id[4] = { 0xa1, 0x07, 0, 1 };
+
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, 4, id);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
+}
+
+/* sec-ctx-set, sec-ctx-del and get-stats: every way a request can be wrong. */
+static void sec_ctx_errors(struct nl *nl)
+{
+	static const uint8_t key[32] = { 1, 2, 3 };
+	struct nlmsghdr *nlh;
+	struct answer a;
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_SET, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	mnl_attr_put(nlh, AIOT_ATTR_K_AIOTF, 32, key);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL && strstr(a.extack, "identity"),
+	   "sec-ctx-set without a device: EINVAL, \"%s\"", a.extack);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_SET, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	put_identity(nlh);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL && strstr(a.extack, "K_AIOTF"),
+	   "sec-ctx-set without keys: EINVAL, \"%s\"", a.extack);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_SET, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	put_identity(nlh);
+	mnl_attr_put(nlh, AIOT_ATTR_K_AIOTF, 32, key);
+	mnl_attr_put(nlh, AIOT_ATTR_K_ENC, 16, key);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL && strstr(a.extack, "not both"),
+	   "sec-ctx-set with K_AIOTF and a command key: EINVAL, \"%s\"", a.extack);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_SET, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	put_identity(nlh);
+	mnl_attr_put(nlh, AIOT_ATTR_K_ENC, 16, key);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL && strstr(a.extack, "both"),
+	   "sec-ctx-set with K_Command_enc alone: EINVAL, \"%s\"", a.extack);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_SET, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	put_identity(nlh);
+	mnl_attr_put(nlh, AIOT_ATTR_K_AIOTF, 31, key);
+	talk(nl, nlh, &a);
+	ok((a.error == -EINVAL || a.error == -ERANGE) && a.extack[0],
+	   "sec-ctx-set with a 31-octet K_AIOTF: refused, \"%s\"", a.extack);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_SET, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	put_identity(nlh);
+	mnl_attr_put(nlh, AIOT_ATTR_K_AIOTF, 32, key);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_CIPHER, 2);
+	talk(nl, nlh, &a);
+	ok(a.error == -ERANGE, "sec-ctx-set with cipher 2: ERANGE (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_SET, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 4242);
+	put_identity(nlh);
+	mnl_attr_put(nlh, AIOT_ATTR_K_ENC, 16, key);
+	mnl_attr_put(nlh, AIOT_ATTR_K_INT, 16, key + 16);
+	talk(nl, nlh, &a);
+	ok(a.error == -ENODEV, "sec-ctx-set on a missing reader: ENODEV (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_DEL, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 0);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL && strstr(a.extack, "identity"),
+	   "sec-ctx-del without a device: EINVAL, \"%s\"", a.extack);
+
+	nlh = req(nl, nl->family, AIOT_CMD_SEC_CTX_DEL, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 4242);
+	put_identity(nlh);
+	talk(nl, nlh, &a);
+	ok(a.error == -ENODEV, "sec-ctx-del on a missing reader: ENODEV (got %d)", a.error);
+
+	nlh = req(nl, nl->family, AIOT_CMD_GET_STATS, NLM_F_DUMP);
+	talk(nl, nlh, &a);
+	ok(a.error == 0 && a.replies == 0, "get-stats dump with no reader: empty (%d)", a.replies);
+
+	nlh = req(nl, nl->family, AIOT_CMD_GET_STATS, 0);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, 4242);
+	talk(nl, nlh, &a);
+	ok(a.error == -ENODEV && strstr(a.extack, "no reader"),
+	   "get-stats of a missing reader: ENODEV, \"%s\"", a.extack);
 }
 
 /* command-send: every way a request can be wrong. */
@@ -451,6 +561,7 @@ int main(int argc, char **argv)
 	ok(a.error == -EOPNOTSUPP, "an event is not a command: EOPNOTSUPP (got %d)", a.error);
 
 	command_send_errors(&nl);
+	sec_ctx_errors(&nl);
 
 	nlh = req(&nl, nl.family, AIOT_CMD_MAX + 1, 0);
 	talk(&nl, nlh, &a);
@@ -470,7 +581,7 @@ int main(int argc, char **argv)
 		_exit(n_fail != before);
 	}
 	waitpid(pid, &status, 0);
-	n_test += 5;	/* the child's */
+	n_test += N_UNPRIVILEGED;	/* the child's */
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "unprivileged checks ran (%d)", status);
 
 	mnl_socket_close(nl.sk);

@@ -109,13 +109,15 @@ clean:
 	rm -rf build
 
 # ---- Air interface in userspace -------------------------------------------
-# kernel/frame.c and kernel/anticoll.c build unchanged through the type shim
-# in userspace/shim and go into libaiot.a; their unit tests, the fuzz target
+# kernel/frame.c, kernel/anticoll.c and kernel/nas.c (whose crypto calls
+# then go to the OpenSSL twin) build unchanged through the type shim in
+# userspace/shim and go into libaiot.a; their unit tests, the fuzz target
 # and the benchmarks use them from there.
 AIR_CFLAGS := -Iuserspace/shim -Iinclude -Ikernel -Ikernel/tests
 AIR_HDRS := $(wildcard kernel/frame.h kernel/anticoll.h include/aiot/air_values.h \
+	kernel/nas.h include/aiot/nas_values.h userspace/lib/aiot_sec.h \
 	userspace/shim/linux/*.h kernel/tests/air_*.h)
-AIR_OBJ := $(O)/air/frame.o $(O)/air/anticoll.o $(O)/air/crc-itu-t.o
+AIR_OBJ := $(O)/air/frame.o $(O)/air/anticoll.o $(O)/air/crc-itu-t.o $(O)/air/nas.o
 
 $(O)/air/%.o: kernel/%.c $(AIR_HDRS)
 	@mkdir -p $(dir $@)
@@ -127,7 +129,7 @@ $(O)/air/crc-itu-t.o: userspace/shim/crc-itu-t.c $(AIR_HDRS)
 
 $(O)/libaiot.a: $(AIR_OBJ)
 
-AIR_UNIT := build/tests/unit/test_frame build/tests/unit/test_anticoll
+AIR_UNIT := build/tests/unit/test_frame build/tests/unit/test_anticoll build/tests/unit/test_nas
 $(AIR_UNIT): private USER_CFLAGS += $(AIR_CFLAGS)
 $(AIR_UNIT): private UNIT_LIBS += -lm
 $(AIR_UNIT): $(AIR_HDRS)
@@ -175,9 +177,10 @@ bench: build/bench/p2_codec build/bench/p3_anticoll build/bench/p1_sec_user
 	@bench/run.sh
 
 # ---- Security engine: the cross-check generator ---------------------------
-build/tests/xcheck/gen_sec_xcheck: tests/xcheck/gen_sec_xcheck.c $(O)/libaiot.a $(HDRS)
+build/tests/xcheck/gen_sec_xcheck: tests/xcheck/gen_sec_xcheck.c $(O)/libaiot.a $(HDRS) \
+		kernel/nas.h include/aiot/nas_values.h include/aiot/sec_xcheck.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(O)/libaiot.a $(USER_LIBS)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $< $(O)/libaiot.a $(USER_LIBS)
 
 # The header is replaced only when its content changes, so that the test
 # module is not rebuilt for nothing.

@@ -39,7 +39,20 @@ struct aiot_xcheck_expect {
 	unsigned int mac_protected;	/* NIA2 MAC-I of the NEA2 ciphertext */
 	unsigned long long ct_digest;	/* aiot_xcheck_fnv() of the ciphertext */
 	unsigned long long kdf_digest;	/* of RES | K_AIOTF | K_enc | K_int */
+	unsigned long long nas_digest;	/* of the sealed AIoT NAS message */
 };
+
+/*
+ * The AIoT NAS case of a case (kernel/nas.c): a Write Request of
+ * aiot_xcheck_nas_len() octets of @msg at offset @count & 0xffff, sealed
+ * with K_enc and K_int, ciphered when @dir is 1, in direction @bearer & 1.
+ */
+#define AIOT_XCHECK_NAS_DATA_MAX	200
+
+static inline unsigned int aiot_xcheck_nas_len(const struct aiot_xcheck_case *c)
+{
+	return 1 + c->bits % AIOT_XCHECK_NAS_DATA_MAX;
+}
 
 /* splitmix64 (Steele, Lea, Flood 2014): small, fast, well distributed */
 static inline unsigned long long aiot_xcheck_next(unsigned long long *s)

@@ -12,6 +12,7 @@
 #include <linux/string.h>
 
 #include <aiot/sec_xcheck.h>
+#include "nas.h"
 #include "sec.h"
 #include "aiot_sec_xcheck_vectors.h"
 
@@ -222,12 +223,50 @@ static void xcheck_kdf(struct kunit *test)
 		DIV_ROUND_UP(AIOT_XCHECK_CASES, AIOT_XCHECK_KDF_EVERY));
 }
 
+/* The AIoT NAS envelope (kernel/nas.c) against the twin's, sealed bit for bit */
+static void xcheck_nas(struct kunit *test)
+{
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_WRITE_REQ };
+	struct xcheck *x = test->priv;
+	unsigned long long d;
+	unsigned int i;
+	int plain, n;
+
+	for (i = 0; i < AIOT_XCHECK_CASES; i++) {
+		struct aiot_xcheck_case *c = &x->c;
+
+		aiot_xcheck_case(AIOT_XCHECK_SEED, i, c);
+		KUNIT_ASSERT_EQ(test, aiot_sec_ctx_set_keys(x->ctx, c->k_enc,
+							    c->k_int), 0);
+		m.offset = c->count & 0xffff;
+		m.data = c->msg;
+		m.data_len = aiot_xcheck_nas_len(c);
+		plain = aiot_nas_encode(&m, x->out, AIOT_NAS_MAX_LEN);
+		KUNIT_ASSERT_GT(test, plain, 0);
+		memcpy(x->buf, x->out, plain);
+		n = aiot_nas_seal(x->ctx, c->bearer & 1, c->dir, x->buf, plain,
+				  AIOT_NAS_MAX_LEN);
+		KUNIT_ASSERT_EQ(test, n, plain + AIOT_NAS_TRAILER_LEN);
+		d = aiot_xcheck_fnv(AIOT_XCHECK_FNV_INIT, x->buf, n);
+		if (d != aiot_xcheck_expect[i].nas_digest) {
+			mismatch(test, x, i, "sealed NAS message digest", d,
+				 aiot_xcheck_expect[i].nas_digest);
+			continue;
+		}
+		if (aiot_nas_open(x->ctx, c->bearer & 1, x->buf, n) != plain ||
+		    memcmp(x->buf, x->out, plain))
+			mismatch(test, x, i, "NAS open of its own output", 1, 0);
+	}
+	summary(test, x, "AIoT NAS seal/open", AIOT_XCHECK_CASES);
+}
+
 static struct kunit_case aiot_sec_xcheck_cases[] = {
 	KUNIT_CASE(xcheck_inputs_agree),
 	KUNIT_CASE(xcheck_nia2),
 	KUNIT_CASE(xcheck_nea2),
 	KUNIT_CASE(xcheck_protect_unprotect),
 	KUNIT_CASE(xcheck_kdf),
+	KUNIT_CASE(xcheck_nas),
 	{}
 };
 

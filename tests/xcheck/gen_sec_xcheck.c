@@ -14,6 +14,7 @@
 
 #include <aiot/sec_xcheck.h>
 #include "aiot_sec.h"
+#include "nas.h"
 
 static int die(const char *what, unsigned int index, int err)
 {
@@ -33,6 +34,9 @@ int main(int argc, char **argv)
 	unsigned long long seed, digest = AIOT_XCHECK_FNV_INIT;
 	uint8_t ct[AIOT_XCHECK_MAX_BYTES], mac[4], macp[4];
 	uint8_t kd[AIOT_RES_LEN + AIOT_K_AIOTF_LEN + 2 * AIOT_SEC_KEY_LEN];
+	uint8_t nas[AIOT_NAS_MAX_LEN];
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_WRITE_REQ };
+	int nas_len;
 	struct aiot_xcheck_case c;
 	struct aiot_sec_ctx *ctx;
 	unsigned long cases;
@@ -101,11 +105,22 @@ int main(int argc, char **argv)
 			if (err)
 				return die("KDF", i, err);
 		}
-		printf("\t{ 0x%08" PRIx32 ", 0x%08" PRIx32 ", 0x%016llxULL, 0x%016llxULL },\n",
+		m.offset = c.count & 0xffff;
+		m.data = c.msg;
+		m.data_len = aiot_xcheck_nas_len(&c);
+		nas_len = aiot_nas_encode(&m, nas, sizeof(nas));
+		if (nas_len > 0)
+			nas_len = aiot_nas_seal(ctx, c.bearer & 1, c.dir, nas, nas_len,
+						sizeof(nas));
+		if (nas_len < 0)
+			return die("NAS seal", i, nas_len);
+		printf("\t{ 0x%08" PRIx32 ", 0x%08" PRIx32 ", 0x%016llxULL, 0x%016llxULL,"
+		       " 0x%016llxULL },\n",
 		       be32(mac), be32(macp),
 		       aiot_xcheck_fnv(AIOT_XCHECK_FNV_INIT, ct, len),
 		       i % AIOT_XCHECK_KDF_EVERY ? 0ULL :
-		       aiot_xcheck_fnv(AIOT_XCHECK_FNV_INIT, kd, sizeof(kd)));
+		       aiot_xcheck_fnv(AIOT_XCHECK_FNV_INIT, kd, sizeof(kd)),
+		       aiot_xcheck_fnv(AIOT_XCHECK_FNV_INIT, nas, nas_len));
 	}
 	printf("};\n\n#define AIOT_XCHECK_INPUT_DIGEST\t0x%016llxULL\n", digest);
 	aiot_sec_ctx_free(ctx);

@@ -36,6 +36,14 @@ struct aiotctl_cmd {
 	static const struct aiotctl_cmd *aiotctl_cmdp_##_id		\
 	__attribute__((used, section("aiotctl_cmds"))) = &aiotctl_cmd_##_id
 
+struct nl_msg;
+struct json_object;
+
+/* A message of the aiot family as a JSON object (attrs.c). */
+struct json_object *aiotctl_msg_json(struct nl_msg *msg);
+/* Print an object or an array: JSON with -j, "key value" lines without. */
+void aiotctl_print(struct aiotctl_ctx *ctx, struct json_object *o);
+
 /* Print an error sentence to stderr, prefixed with the program name. */
 void aiotctl_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -583,8 +583,10 @@ static int cmd_monitor(struct aiotctl_ctx *ctx, int argc, char **argv)
 	int err;
 
 	if (argc == 2 && !strcmp(argv[0], "count")) {
-		if (parse_uint("count", argv[1], ULONG_MAX, &w.events) || !w.events)
+		if (parse_uint("count", argv[1], ULONG_MAX, &w.events))
 			return AIOTCTL_EXIT_USAGE;
+		if (!w.events)
+			return usage_err("monitor [count N], N at least 1");
 	} else if (argc) {
 		return usage_err("monitor [count N]");
 	}

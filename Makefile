@@ -55,10 +55,15 @@ modules: $(if $(KDIR_HAS_KUNIT),xcheck-vectors)
 	@if [ -f $(XCHECK_HDR) ]; then mkdir -p $(KBUILD_OUT)/generated && cp -u $(XCHECK_HDR) $(KBUILD_OUT)/generated/; fi
 	$(MAKE) -C $(KDIR) M=$(abspath $(KBUILD_OUT)) $(if $(W),W=$(W)) $(if $(C),C=$(C)) modules
 
-userspace: $(B)/aiotctl $(B)/aiot-nltest
+userspace: $(B)/aiotctl $(B)/aiot-nltest $(B)/aiot-hwsim-test
 
 # Guest test programs (run inside the QEMU guests, never on the host).
 $(B)/aiot-nltest: tests/guest/aiot-nltest.c include/uapi/linux/aiot.h
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(shell pkg-config --libs libmnl)
+
+$(B)/aiot-hwsim-test: tests/guest/aiot-hwsim-test.c include/uapi/linux/aiot.h \
+		include/uapi/linux/aiot_hwsim.h include/aiot/nas_values.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(shell pkg-config --libs libmnl)
 

@@ -10,11 +10,16 @@ trap 'rm -rf "$t"' EXIT
 
 /usr/bin/python3 "$top/tests/ynl-check.py" "$spec" "$hdr" >"$t/real.tap"
 rc=$?
+# the same checks for the family of the simulated front end
+/usr/bin/python3 "$top/tests/ynl-check.py" "$top/Documentation/netlink/specs/aiot_hwsim.yaml" \
+	"$top/include/uapi/linux/aiot_hwsim.h" | sed 's/^\(ok\|not ok\) [0-9]* /\1 0 aiot_hwsim: /' >>"$t/real.tap"
+rc2=${PIPESTATUS[0]}
 n=$(grep -c '^ok \|^not ok ' "$t/real.tap")
 # the checker's own lines, then two self-checks of the checker
 echo "1..$((n + 2))"
-cat "$t/real.tap" | grep '^ok \|^not ok '
+grep '^ok \|^not ok ' "$t/real.tap" | awk '{ if ($1 == "ok") $2 = NR; else $3 = NR; print }'
 [ $rc = 0 ] || echo "# ynl-check exited $rc"
+[ $rc2 = 0 ] || echo "# ynl-check (aiot_hwsim) exited $rc2"
 
 sed 's/name: rate-min$/name: rate-minimum/' "$spec" >"$t/renamed.yaml"
 if ! /usr/bin/python3 "$top/tests/ynl-check.py" "$t/renamed.yaml" "$hdr" >/dev/null; then

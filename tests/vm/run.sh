@@ -101,7 +101,8 @@ run_stock() {
 		mkdir -p "$out"
 		deps=$(module_deps "$kb"/aiot*.ko)
 		AIOT_GUEST_MODS="$deps" "$here/mkinitramfs.sh" "$out/initrd.gz" "$kver" "$modroot" \
-			"$here/guest/smoke.sh" "$kb"/aiot*.ko build/bin/aiotctl build/bin/aiot-nltest || { result FAIL "stock-$kver/initramfs"; continue; }
+			"$here/guest/smoke.sh" "$kb"/aiot*.ko build/bin/aiotctl build/bin/aiot-nltest \
+			build/bin/aiot-hwsim-test || { result FAIL "stock-$kver/initramfs"; continue; }
 		msg "guest: booting Debian $kver"
 		"$here/run-vm.sh" "$vmlinuz" "$out/initrd.gz" "$out" quiet
 		analyse "$out" "stock-$kver" $((TAINT_O | TAINT_E))
@@ -159,7 +160,8 @@ run_kunit() {
 	[ -n "$tests" ] || die "no KUnit test module was built (is CONFIG_KUNIT set in $KB?)"
 	make -s userspace >&2 || die "userspace build failed"
 	"$here/mkinitramfs.sh" "$out/initrd.gz" - - "$here/guest/kunit.sh" \
-		"$KMOD/aiot.ko" $tests build/bin/aiotctl build/bin/aiot-nltest || die "initramfs failed"
+		"$KMOD/aiot.ko" "$KMOD/aiot_hwsim.ko" $tests build/bin/aiotctl build/bin/aiot-nltest \
+		build/bin/aiot-hwsim-test || die "initramfs failed"
 	msg "kunit: booting the KUnit guest"
 	"$here/run-vm.sh" "$KB/arch/x86/boot/bzImage" "$out/initrd.gz" "$out" kasan_multi_shot
 	analyse "$out" kunit $((TAINT_O | TAINT_N))

@@ -1,0 +1,843 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * aiot_hwsim: the simulated devices and the medium between them and the
+ * reader. The core hands the front end one R2D frame at a time (xmit); the
+ * devices that hear it act on it at once, in the caller's context, and the
+ * medium turns their answers into what the reader hears in the D2R window:
+ * nothing, a collision, or one frame (possibly with bit errors), with its
+ * RSSI and the simulated time. Nothing is allocated per frame.
+ *
+ * Device side, normative profile (seed 001 inventory, seed 003 command):
+ * paging by target, framed slotted access with a random RN16, Msg3 with an
+ * AIoT NAS Inventory Response (RES_AIOT over K_AIoT_root, RAND_n, RAND_d),
+ * then contention-free commands protected with K_Command_enc/int derived
+ * from K_AIOTF of the last inventory.
+ */
+#include <linux/delay.h>
+#include <linux/jhash.h>
+#include <linux/kernel.h>
+#include <linux/sort.h>
+#include <linux/string.h>
+#include <kunit/visibility.h>
+
+#include "hwsim.h"
+#include "nas.h"
+#include "sec.h"
+
+/* ---- Bits and identities ---------------------------------------------------- */
+
+static bool bit_at(const u8 *buf, unsigned int b)
+{
+	return buf[b / 8] & (0x80 >> (b % 8));
+}
+
+/* Copy @bits bits of @src (MSB first) to bit @at of @dst. */
+static void bits_put(u8 *dst, unsigned int at, const u8 *src, unsigned int bits)
+{
+	unsigned int i;
+
+	for (i = 0; i < bits; i++) {
+		unsigned int d = at + i;
+
+		if (bit_at(src, i))
+			dst[d / 8] |= 0x80 >> (d % 8);
+		else
+			dst[d / 8] &= ~(0x80 >> (d % 8));
+	}
+}
+
+/* Copy @bits bits from bit @at of @src to the start of @dst. */
+static void bits_get(u8 *dst, const u8 *src, unsigned int at, unsigned int bits)
+{
+	unsigned int i;
+
+	memset(dst, 0, DIV_ROUND_UP(bits, 8));
+	for (i = 0; i < bits; i++)
+		if (bit_at(src, at + i))
+			dst[i / 8] |= 0x80 >> (i % 8);
+}
+
+/* The first @bits bits of @a and @b are equal. */
+static bool bits_prefix_eq(const u8 *a, const u8 *b, unsigned int bits)
+{
+	unsigned int full = bits / 8, rest = bits % 8;
+
+	if (memcmp(a, b, full))
+		return false;
+	return !rest || !((a[full] ^ b[full]) & (0xff00 >> rest));
+}
+
+/**
+ * hwsim_key_rule - K_AIoT_root of a simulated device
+ * @seed: the population's key seed
+ * @seed_len: its length in octets
+ * @id: the device's identity, MSB first, zero padded
+ * @id_bits: its length in bits
+ * @k_root: AIOT_K_ROOT_LEN octets out
+ *
+ * The rule of <aiot/hwsim_values.h>: the first AIOT_K_ROOT_LEN octets of
+ * HMAC-SHA-256(seed, AIOT_HWSIM_KEY_LABEL | id_bits | ID).
+ *
+ * Return: 0 or an error of the security engine.
+ */
+int hwsim_key_rule(const u8 *seed, unsigned int seed_len, const u8 *id,
+		   unsigned int id_bits, u8 *k_root)
+{
+	u8 data[AIOT_HWSIM_KEY_LABEL_LEN + 1 + AIOT_ID_MAX_OCTETS];
+	u8 mac[AIOT_KDF_OUT_LEN];
+	unsigned int idlen = DIV_ROUND_UP(id_bits, 8);
+	int err;
+
+	memcpy(data, AIOT_HWSIM_KEY_LABEL, AIOT_HWSIM_KEY_LABEL_LEN);
+	data[AIOT_HWSIM_KEY_LABEL_LEN] = id_bits;
+	memcpy(data + AIOT_HWSIM_KEY_LABEL_LEN + 1, id, idlen);
+	err = aiot_hmac_sha256(seed, seed_len, data,
+			       AIOT_HWSIM_KEY_LABEL_LEN + 1 + idlen, mac);
+	if (!err)
+		memcpy(k_root, mac, AIOT_K_ROOT_LEN);
+	memzero_explicit(mac, sizeof(mac));
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_key_rule);
+
+/* D2R RSSI of @dev at the reader, mBm (the link model). */
+s32 hwsim_dev_rssi(const struct hwsim_reader *hr, const struct hwsim_dev *dev)
+{
+	return hr->params.tx_power_mbm - 2 * (s32)dev->pathloss_mb -
+	       AIOT_HWSIM_D2R_LOSS_MB;
+}
+
+/* ---- AES block count (the energy proxy) -------------------------------------- */
+
+/*
+ * 128-NIA2 over @len octets: AES-CMAC over the 8-octet COUNT | BEARER |
+ * DIRECTION header and the message, one block per 16 octets (at least
+ * one), plus one for the subkey L = AES(K, 0).
+ */
+static unsigned int hwsim_aes_nia2(unsigned int len)
+{
+	return max(DIV_ROUND_UP(AIOT_SEC_NAS_HDR_LEN + len, 16), 1U) + 1;
+}
+
+/* 128-NEA2 over @len octets: one AES block of keystream per 16 octets. */
+static unsigned int hwsim_aes_nea2(unsigned int len)
+{
+	return DIV_ROUND_UP(len, 16);
+}
+
+/* ---- Energy ------------------------------------------------------------------ */
+
+/*
+ * Charge @dev for the R2D bits it heard since it was last charged and for
+ * @nj more. Returns false, and the device is out of energy and silent,
+ * when its budget does not cover it.
+ */
+static bool hwsim_charge(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 nj)
+{
+	u64 cost;
+
+	if (dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY)
+		return false;
+	cost = nj + (hr->r2d_bits - dev->r2d_mark) * AIOT_HWSIM_E_RX_BIT_NJ;
+	dev->r2d_mark = hr->r2d_bits;
+	if (dev->energy == AIOT_HWSIM_ENERGY_UNLIMITED)
+		return true;
+	if (cost >= dev->energy) {
+		dev->energy = 0;
+		dev->state = AIOT_HWSIM_DEV_STATE_NO_ENERGY;
+		hr->stats.energy_outs++;
+		return false;
+	}
+	dev->energy -= cost;
+	return true;
+}
+
+/* A device starts to take part in a procedure with the frame just heard. */
+static void hwsim_engage(struct hwsim_reader *hr, struct hwsim_dev *dev,
+			 unsigned int bits)
+{
+	dev->r2d_mark = hr->r2d_bits - bits;
+}
+
+/* ---- What the reader hears ------------------------------------------------ */
+
+/**
+ * struct hwsim_air - the answers of one D2R window
+ * @n: devices that sent
+ * @best: the strongest of them
+ * @best_rssi: its RSSI
+ * @second_rssi: the RSSI of the next strongest
+ */
+struct hwsim_air {
+	unsigned int n;
+	struct hwsim_dev *best;
+	s32 best_rssi;
+	s32 second_rssi;
+};
+
+/*
+ * @dev sends @msg: it pays for the bits (and @extra_nj), and the medium
+ * keeps the strongest answer. Returns false when the device ran out of
+ * energy and sent nothing.
+ */
+static bool hwsim_send(struct hwsim_reader *hr, struct hwsim_air *air,
+		       struct hwsim_dev *dev, const struct aiot_msg *msg,
+		       u64 extra_nj)
+{
+	int pdu = aiot_pdu_bits(msg);
+	unsigned int bits;
+	s32 rssi;
+
+	if (pdu < 0)
+		return false;
+	bits = aiot_frame_bits_for(pdu);
+	if (!hwsim_charge(hr, dev, extra_nj + (u64)bits * AIOT_HWSIM_E_TX_BIT_NJ))
+		return false;
+	dev->tx_frames++;
+	dev->tx_bits += bits;
+	hr->stats.d2r_frames++;
+	rssi = hwsim_dev_rssi(hr, dev);
+	if (!air->n || rssi > air->best_rssi) {
+		air->second_rssi = air->n ? air->best_rssi : S32_MIN;
+		air->best_rssi = rssi;
+		air->best = dev;
+		if (msg != &hr->ans_msg)
+			hr->ans_msg = *msg;
+	} else if (rssi > air->second_rssi) {
+		air->second_rssi = rssi;
+	}
+	air->n++;
+	return true;
+}
+
+/* ---- Inventory ------------------------------------------------------------ */
+
+static u32 hwsim_rand(struct hwsim_reader *hr)
+{
+	return prandom_u32_state(&hr->rnd);
+}
+
+static u32 frame_slots(const struct aiot_fsize *fs)
+{
+	return fs->explicit_size ? fs->slots : 1U << fs->q;
+}
+
+static bool hwsim_matches(const struct hwsim_dev *dev, const struct aiot_paging *p)
+{
+	switch (p->id_type) {
+	case AIOT_ID_NONE:
+		return true;
+	case AIOT_ID_PERMANENT:
+		return p->id_bits == dev->id_bits &&
+		       bits_prefix_eq(p->id, dev->id, p->id_bits);
+	case AIOT_ID_FILTER:	/* the filter is a prefix of the identity */
+		return p->id_bits <= dev->id_bits &&
+		       bits_prefix_eq(p->id, dev->id, p->id_bits);
+	default:		/* no T-ID in the normative profile */
+		return false;
+	}
+}
+
+/* The Msg3 sent last is acknowledged by any other R2D PDU. */
+static void hwsim_ack_msg3(struct hwsim_reader *hr)
+{
+	if (hr->msg3_dev && hr->msg3_dev->state == AIOT_HWSIM_DEV_STATE_MSG3)
+		hr->msg3_dev->state = AIOT_HWSIM_DEV_STATE_READ;
+	hr->msg3_dev = NULL;
+}
+
+/* Devices that sent Msg1 in the slot that ends and got no Msg2 retry later. */
+static void hwsim_end_slot(struct hwsim_reader *hr)
+{
+	u32 i;
+
+	for (i = hr->slot_lo; i < hr->slot_hi; i++)
+		if (hr->cont[i].dev->state == AIOT_HWSIM_DEV_STATE_REPLIED)
+			hr->cont[i].dev->state = AIOT_HWSIM_DEV_STATE_CONTENDING;
+	hr->slot_lo = hr->slot_hi;
+}
+
+static int cont_cmp(const void *a, const void *b)
+{
+	const struct hwsim_cont *x = a, *y = b;
+
+	return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+/* A new access frame: every contender picks a slot. */
+static void hwsim_new_frame(struct hwsim_reader *hr, u32 slots)
+{
+	u32 i, n = 0;
+
+	for (i = 0; i < hr->n_cont; i++) {
+		struct hwsim_dev *dev = hr->cont[i].dev;
+
+		if (dev->state != AIOT_HWSIM_DEV_STATE_CONTENDING)
+			continue;
+		dev->slot = slots > 1 ? hwsim_rand(hr) % slots : 0;
+		hr->cont[n].dev = dev;
+		hr->cont[n].slot = dev->slot;
+		n++;
+	}
+	hr->n_cont = n;
+	sort(hr->cont, n, sizeof(*hr->cont), cont_cmp, NULL);
+	hr->slot_lo = 0;
+	hr->slot_hi = 0;
+	hr->cur_slot = 0;
+}
+
+/* The contenders whose slot has come send Msg1. */
+static void hwsim_slot(struct hwsim_reader *hr, struct hwsim_air *air)
+{
+	struct aiot_msg msg = { .type = AIOT_MSG_MSG1 };
+	u32 i = hr->slot_lo;
+
+	while (i < hr->n_cont && hr->cont[i].slot < hr->cur_slot)
+		i++;
+	hr->slot_lo = i;
+	for (; i < hr->n_cont && hr->cont[i].slot == hr->cur_slot; i++) {
+		struct hwsim_dev *dev = hr->cont[i].dev;
+
+		if (dev->state != AIOT_HWSIM_DEV_STATE_CONTENDING)
+			continue;
+		msg.rn16 = hwsim_rand(hr);
+		if (!hwsim_send(hr, air, dev, &msg, 0))
+			continue;
+		dev->rn16 = msg.rn16;
+		dev->state = AIOT_HWSIM_DEV_STATE_REPLIED;
+	}
+	hr->slot_hi = i;
+}
+
+static void hwsim_cbra_paging(struct hwsim_reader *hr, const struct aiot_paging *p,
+			      unsigned int bits, struct hwsim_air *air)
+{
+	struct hwsim_pop *pop;
+	u32 i, n = 0;
+
+	hr->msg3_dev = NULL;
+	hr->sel = NULL;
+	hr->paged = true;
+	hr->txn = p->txn;
+	memset(hr->rand_n, 0, sizeof(hr->rand_n));
+	if (p->cont_type == AIOT_CONT_RAND)
+		memcpy(hr->rand_n, p->cont, min_t(u32, p->cont_len, AIOT_RAND_N_LEN));
+	list_for_each_entry(pop, &hr->pops, node) {
+		for (i = 0; i < pop->n; i++) {
+			struct hwsim_dev *dev = &pop->devs[i];
+
+			if (dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY)
+				continue;
+			dev->state = AIOT_HWSIM_DEV_STATE_IDLE;
+			if (dev->disabled || !hwsim_matches(dev, p))
+				continue;
+			hwsim_engage(hr, dev, bits);
+			dev->state = AIOT_HWSIM_DEV_STATE_CONTENDING;
+			hr->cont[n++].dev = dev;
+		}
+	}
+	hr->n_cont = n;
+	hwsim_new_frame(hr, frame_slots(&p->fs));
+	hwsim_slot(hr, air);
+}
+
+static void hwsim_trigger(struct hwsim_reader *hr, const struct aiot_trigger *t,
+			  struct hwsim_air *air)
+{
+	u32 i;
+
+	if (!hr->paged || t->txn != hr->txn)
+		return;
+	hwsim_end_slot(hr);
+	switch (t->cmd) {
+	case AIOT_TRIG_REPEAT:
+		hr->cur_slot++;
+		hwsim_slot(hr, air);
+		break;
+	case AIOT_TRIG_ADJUST:
+		hwsim_new_frame(hr, frame_slots(&t->fs));
+		hwsim_slot(hr, air);
+		break;
+	default:	/* end: the access window closes */
+		for (i = 0; i < hr->n_cont; i++)
+			if (hr->cont[i].dev->state == AIOT_HWSIM_DEV_STATE_CONTENDING)
+				hr->cont[i].dev->state = AIOT_HWSIM_DEV_STATE_IDLE;
+		hr->n_cont = 0;
+		hr->paged = false;
+		break;
+	}
+}
+
+/* One segment of the NAS PDU of @msg3_dev, from bit @at. */
+static void hwsim_inv_segment(struct hwsim_reader *hr, unsigned int at,
+			      struct aiot_msg *msg)
+{
+	unsigned int len = min_t(unsigned int, hr->inv_nas_bits - at, AIOT_SEG_MAX_BITS);
+
+	memset(msg, 0, sizeof(*msg));
+	msg->type = at ? AIOT_MSG_D2R_DATA : AIOT_MSG_MSG3;
+	msg->data.as_id = hr->msg3_dev->as_id;
+	msg->data.offset = at;
+	msg->data.len = len;
+	msg->data.more = at + len < hr->inv_nas_bits;
+	bits_get(msg->data.data, hr->inv_nas, at, len);
+}
+
+/* The AIoT NAS Inventory Response of @dev: RAND_d and RES_AIOT. */
+static int hwsim_inv_response(struct hwsim_reader *hr, struct hwsim_dev *dev)
+{
+	struct aiot_nas_msg m = {
+		.type = AIOT_NAS_MT_INVENTORY_RSP,
+		.id_type = AIOT_ID_PERMANENT,
+		.id_bits = dev->id_bits,
+		.id = dev->id,
+	};
+	u8 res[AIOT_RES_LEN];
+	int len, err;
+
+	prandom_bytes_state(&hr->rnd, dev->rand_d, sizeof(dev->rand_d));
+	memcpy(dev->rand_n, hr->rand_n, sizeof(dev->rand_n));
+	err = aiot_res_aiot(dev->k_root, dev->rand_n, dev->rand_d, res);
+	dev->kdf_ops++;
+	if (err)
+		return err;
+	dev->auth = true;
+	m.rand_d = dev->rand_d;
+	m.res = res;
+	len = aiot_nas_encode(&m, hr->inv_nas, sizeof(hr->inv_nas));
+	if (len < 0)
+		return len;
+	hr->inv_nas_bits = len * 8;
+	return 0;
+}
+
+static void hwsim_msg2(struct hwsim_reader *hr, const struct aiot_ra_rsp *ra,
+		       struct hwsim_air *air)
+{
+	struct hwsim_dev *dev = NULL;
+	u64 nj = 0;
+	u32 i;
+
+	if (hr->msg3_dev && hr->msg3_dev->rn16 == ra->rn16) {
+		dev = hr->msg3_dev;	/* Msg3 lost: send it again */
+	} else {
+		hwsim_ack_msg3(hr);
+		for (i = hr->slot_lo; i < hr->slot_hi; i++) {
+			struct hwsim_dev *d = hr->cont[i].dev;
+
+			if (d->state != AIOT_HWSIM_DEV_STATE_REPLIED)
+				continue;
+			if (d->rn16 != ra->rn16) {	/* lost the slot */
+				d->state = AIOT_HWSIM_DEV_STATE_CONTENDING;
+				continue;
+			}
+			if (dev)	/* same RN16: both answer */
+				continue;
+			dev = d;
+		}
+		if (!dev)
+			return;
+		if (hwsim_inv_response(hr, dev))
+			return;
+		nj = AIOT_HWSIM_E_KDF_NJ;
+		hr->msg3_dev = dev;
+	}
+	dev->as_id = ra->as_id;
+	dev->state = AIOT_HWSIM_DEV_STATE_MSG3;
+	hr->msg3_at = 0;
+	hwsim_inv_segment(hr, 0, &hr->ans_msg);
+	if (hwsim_send(hr, air, dev, &hr->ans_msg, nj))
+		hr->msg3_at = hr->ans_msg.data.len;
+	else
+		hr->msg3_dev = NULL;
+}
+
+static void hwsim_nack(struct hwsim_reader *hr, const struct aiot_ra_rsp *ra)
+{
+	struct hwsim_dev *dev = hr->msg3_dev;
+
+	if (!dev || dev->rn16 != ra->rn16) {
+		hwsim_ack_msg3(hr);
+		return;
+	}
+	dev->state = AIOT_HWSIM_DEV_STATE_CONTENDING;	/* a later frame */
+	hr->msg3_dev = NULL;
+}
+
+/* ---- Commands ------------------------------------------------------------- */
+
+static void hwsim_cfra_paging(struct hwsim_reader *hr, const struct aiot_paging *p,
+			      unsigned int bits)
+{
+	struct hwsim_dev *dev;
+
+	hwsim_ack_msg3(hr);
+	if (hr->sel && hr->sel->state == AIOT_HWSIM_DEV_STATE_SELECTED)
+		hr->sel->state = AIOT_HWSIM_DEV_STATE_IDLE;
+	hr->sel = NULL;
+	if (p->id_type != AIOT_ID_PERMANENT)
+		return;
+	dev = hwsim_dev_find(hr, p->id, p->id_bits);
+	if (!dev || dev->disabled || dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY)
+		return;
+	hwsim_engage(hr, dev, bits);
+	dev->state = AIOT_HWSIM_DEV_STATE_SELECTED;
+	dev->as_id = p->as_id;
+	hr->sel = dev;
+	hr->pdu_bits = 0;
+	hr->rsp_bits = 0;
+}
+
+/* One segment of the command response, from bit @at. */
+static void hwsim_rsp_segment(struct hwsim_reader *hr, unsigned int at,
+			      struct aiot_msg *msg)
+{
+	unsigned int len = min_t(unsigned int, hr->rsp_bits - at, AIOT_SEG_MAX_BITS);
+
+	memset(msg, 0, sizeof(*msg));
+	msg->type = AIOT_MSG_D2R_DATA;
+	msg->data.as_id = hr->sel->as_id;
+	msg->data.offset = at;
+	msg->data.len = len;
+	msg->data.more = at + len < hr->rsp_bits;
+	bits_get(msg->data.data, hr->rsp, at, len);
+}
+
+/* The AS "no NAS response expected" indication, or silence. */
+static bool hwsim_nnr(struct hwsim_reader *hr, u8 cause, struct aiot_msg *msg)
+{
+	memset(msg, 0, sizeof(*msg));
+	msg->type = AIOT_MSG_NO_NAS_RSP;
+	msg->nnr.as_id = hr->sel->as_id;
+	msg->nnr.cause = cause;
+	return true;
+}
+
+static bool hwsim_integrity_failure(struct hwsim_reader *hr, struct aiot_msg *msg)
+{
+	switch (hr->sel->policy) {
+	case AIOT_HWSIM_POLICY_AS_INDICATION:
+		return hwsim_nnr(hr, AIOT_NNR_NONE, msg);
+	case AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE:
+		return hwsim_nnr(hr, AIOT_NNR_INTEGRITY, msg);
+	default:
+		return false;
+	}
+}
+
+/* K_Command_enc/int of the last inventory into the reader's context. */
+static int hwsim_cmd_keys(struct hwsim_reader *hr, struct hwsim_dev *dev)
+{
+	u8 k_aiotf[AIOT_K_AIOTF_LEN], k_enc[AIOT_SEC_KEY_LEN], k_int[AIOT_SEC_KEY_LEN];
+	int err;
+
+	err = aiot_k_aiotf(dev->k_root, dev->rand_n, dev->rand_d, k_aiotf);
+	if (!err)
+		err = aiot_k_command(k_aiotf, k_enc, k_int);
+	if (!err)
+		err = aiot_sec_ctx_set_keys(hr->sec, k_enc, k_int);
+	dev->kdf_ops += 3;
+	memzero_explicit(k_aiotf, sizeof(k_aiotf));
+	memzero_explicit(k_enc, sizeof(k_enc));
+	memzero_explicit(k_int, sizeof(k_int));
+	return err;
+}
+
+/* Execute a decoded request on @dev; the plain response into hr->rsp. */
+static int hwsim_execute(struct hwsim_reader *hr, struct hwsim_dev *dev,
+			 const struct aiot_nas_msg *req, int derr)
+{
+	struct aiot_nas_msg rsp = { .status = AIOT_NAS_STATUS_SUCCESS };
+
+	switch (req->type) {
+	case AIOT_NAS_MT_READ_REQ:
+		rsp.type = AIOT_NAS_MT_READ_RSP;
+		if (derr)
+			rsp.status = AIOT_NAS_STATUS_INVALID;
+		else if ((u32)req->offset + req->length > sizeof(dev->mem))
+			rsp.status = AIOT_NAS_STATUS_OUT_OF_RANGE;
+		rsp.data = rsp.status ? NULL : dev->mem + req->offset;
+		rsp.data_len = rsp.status ? 0 : req->length;
+		break;
+	case AIOT_NAS_MT_WRITE_REQ:
+		rsp.type = AIOT_NAS_MT_WRITE_RSP;
+		if (derr)
+			rsp.status = AIOT_NAS_STATUS_INVALID;
+		else if ((u32)req->offset + req->data_len > sizeof(dev->mem))
+			rsp.status = AIOT_NAS_STATUS_OUT_OF_RANGE;
+		else
+			memcpy(dev->mem + req->offset, req->data, req->data_len);
+		break;
+	default:	/* Disable */
+		rsp.type = AIOT_NAS_MT_DISABLE_RSP;
+		if (derr)
+			rsp.status = AIOT_NAS_STATUS_INVALID;
+		else
+			dev->disabled = true;	/* answers this one, then never */
+		break;
+	}
+	return aiot_nas_encode(&rsp, hr->rsp, sizeof(hr->rsp));
+}
+
+/*
+ * A complete command PDU arrived for the selected device: verify,
+ * decipher, execute, answer. Returns true when the device sends @msg.
+ */
+static bool hwsim_command(struct hwsim_reader *hr, struct aiot_msg *msg, u64 *nj)
+{
+	struct hwsim_dev *dev = hr->sel;
+	unsigned int len = hr->pdu_bits / 8;
+	struct aiot_nas_msg req;
+	bool cipher;
+	int plain, err, n;
+
+	if (hr->pdu_bits % 8 || len < AIOT_NAS_HDR_LEN + 1 + AIOT_NAS_TRAILER_LEN ||
+	    len > AIOT_NAS_MAX_LEN || !dev->auth)
+		return hwsim_integrity_failure(hr, msg);
+	cipher = hr->pdu[0] == AIOT_NAS_SHT_INTEGRITY_CIPHERED;
+	if (hr->pdu[0] != AIOT_NAS_SHT_INTEGRITY && !cipher)
+		return hwsim_integrity_failure(hr, msg);	/* not protected */
+	if (hwsim_cmd_keys(hr, dev))
+		return false;
+	*nj += 3 * AIOT_HWSIM_E_KDF_NJ;
+	dev->aes_blocks += hwsim_aes_nia2(len - AIOT_NAS_TRAILER_LEN);
+	*nj += hwsim_aes_nia2(len - AIOT_NAS_TRAILER_LEN) * AIOT_HWSIM_E_AES_BLOCK_NJ;
+	plain = aiot_nas_open(hr->sec, AIOT_NAS_DIR_R2D, hr->pdu, len);
+	if (plain == -EBADMSG || plain == -EPROTO)
+		return hwsim_integrity_failure(hr, msg);
+	if (plain < 0)
+		return false;
+	if (cipher) {
+		n = hwsim_aes_nea2(plain - AIOT_NAS_HDR_LEN);
+		dev->aes_blocks += n;
+		*nj += n * AIOT_HWSIM_E_AES_BLOCK_NJ;
+	}
+	err = aiot_nas_decode(hr->pdu, plain, &req);
+	if (err == -ENOMSG || !aiot_nas_is_request(req.type))
+		return hwsim_nnr(hr, AIOT_NNR_UNKNOWN_MSG, msg);
+	n = hwsim_execute(hr, dev, &req, err);
+	if (n < 0)
+		return false;
+	n = aiot_nas_seal(hr->sec, AIOT_NAS_DIR_D2R, cipher, hr->rsp, n, sizeof(hr->rsp));
+	if (n < 0)
+		return false;
+	err = hwsim_aes_nia2(n - AIOT_NAS_TRAILER_LEN) +
+	      (cipher ? hwsim_aes_nea2(n - AIOT_NAS_TRAILER_LEN - AIOT_NAS_HDR_LEN) : 0);
+	dev->aes_blocks += err;
+	*nj += err * AIOT_HWSIM_E_AES_BLOCK_NJ;
+	hr->rsp_bits = n * 8;
+	hwsim_rsp_segment(hr, 0, msg);
+	return true;
+}
+
+static void hwsim_r2d_data(struct hwsim_reader *hr, const struct aiot_data *d,
+			   struct hwsim_air *air)
+{
+	struct hwsim_dev *dev;
+	u64 nj = 0;
+
+	/* the next segment of a Msg3 */
+	if (hr->msg3_dev && d->as_id == hr->msg3_dev->as_id && !d->len) {
+		if (d->offset != hr->msg3_at || d->offset >= hr->inv_nas_bits)
+			return;
+		hwsim_inv_segment(hr, d->offset, &hr->ans_msg);
+		if (hwsim_send(hr, air, hr->msg3_dev, &hr->ans_msg, 0))
+			hr->msg3_at += hr->ans_msg.data.len;
+		return;
+	}
+	hwsim_ack_msg3(hr);
+	dev = hr->sel;
+	if (!dev || d->as_id != dev->as_id ||
+	    dev->state != AIOT_HWSIM_DEV_STATE_SELECTED)
+		return;
+	if (!d->len) {		/* the next segment of the response */
+		if (d->offset < hr->rsp_bits) {
+			hwsim_rsp_segment(hr, d->offset, &hr->ans_msg);
+			hwsim_send(hr, air, dev, &hr->ans_msg, 0);
+		}
+		return;
+	}
+	if (!d->offset)
+		hr->pdu_bits = 0;
+	if (d->offset != hr->pdu_bits || d->offset + d->len > AIOT_SDU_MAX_BITS) {
+		hr->pdu_bits = 0;	/* out of order: wait for a new PDU */
+		return;
+	}
+	bits_put(hr->pdu, d->offset, d->data, d->len);
+	hr->pdu_bits = d->offset + d->len;
+	if (d->more)
+		return;
+	hr->rsp_bits = 0;
+	if (hwsim_command(hr, &hr->ans_msg, &nj))
+		hwsim_send(hr, air, dev, &hr->ans_msg, nj);
+	else if (nj)
+		hwsim_charge(hr, dev, nj);
+	hr->pdu_bits = 0;
+}
+
+static void hwsim_r2d_ack(struct hwsim_reader *hr, u16 as_id)
+{
+	hwsim_ack_msg3(hr);
+	if (hr->sel && hr->sel->as_id == as_id) {
+		if (hr->sel->state == AIOT_HWSIM_DEV_STATE_SELECTED)
+			hr->sel->state = AIOT_HWSIM_DEV_STATE_IDLE;
+		hr->sel = NULL;
+	}
+}
+
+/* ---- The front end -------------------------------------------------------- */
+
+/* Flip each bit of the frame with probability ber_ppm / 10^6. */
+static bool hwsim_bit_errors(struct hwsim_reader *hr, unsigned int bits)
+{
+	bool hit = false;
+	unsigned int i;
+
+	if (!hr->ber_ppm)
+		return false;
+	for (i = 0; i < bits; i++) {
+		if (hwsim_rand(hr) % AIOT_HWSIM_BER_PPM_MAX < hr->ber_ppm) {
+			hr->out[i / 8] ^= 0x80 >> (i % 8);
+			hit = true;
+		}
+	}
+	return hit;
+}
+
+static u64 air_us(u64 bits, u32 bps)
+{
+	return DIV_ROUND_UP_ULL(bits * USEC_PER_SEC, bps ?: 1);
+}
+
+void hwsim_late_work(struct work_struct *work)
+{
+	struct hwsim_reader *hr = container_of(to_delayed_work(work),
+					       struct hwsim_reader, late_work);
+	struct hwsim_late *l = &hr->late;
+
+	aiot_fe_rx(hr->r, l->cookie, l->status, l->frame, l->bits, &l->meta);
+}
+
+static int hwsim_xmit(struct aiot_reader *r, const u8 *frame, unsigned int bits,
+		      unsigned int window_us, u32 cookie)
+{
+	struct hwsim_reader *hr = *(struct hwsim_reader **)aiot_reader_priv(r);
+	struct aiot_rx_meta meta = { .rssi_mbm = S32_MIN };
+	enum aiot_rx_status status = AIOT_RX_EMPTY;
+	struct aiot_msg *m = &hr->rx_msg;
+	struct hwsim_air air = {};
+	size_t out_bits = 0;
+	u64 r2d_us, d2r_us;
+	bool paced;
+	u32 delay;
+
+	mutex_lock(&hr->lock);
+	meta.port = hr->params.port;
+	hr->stats.r2d_frames++;
+	hr->r2d_bits += bits;
+	r2d_us = air_us(bits, hr->params.r2d_bps);
+	hr->clock_ns += r2d_us * NSEC_PER_USEC;
+
+	if (!aiot_frame_decode(frame, bits, AIOT_LINK_R2D, m)) {
+		switch (m->type) {
+		case AIOT_MSG_PAGING:
+			if (m->paging.ra_type == AIOT_RA_CBRA)
+				hwsim_cbra_paging(hr, &m->paging, bits, &air);
+			else
+				hwsim_cfra_paging(hr, &m->paging, bits);
+			break;
+		case AIOT_MSG_TRIGGER:
+			hwsim_ack_msg3(hr);
+			hwsim_trigger(hr, &m->trigger, &air);
+			break;
+		case AIOT_MSG_MSG2:
+			hwsim_msg2(hr, &m->ra, &air);
+			break;
+		case AIOT_MSG_NACK:
+			hwsim_nack(hr, &m->ra);
+			break;
+		case AIOT_MSG_R2D_DATA:
+			hwsim_r2d_data(hr, &m->data, &air);
+			break;
+		case AIOT_MSG_R2D_ACK:
+			hwsim_r2d_ack(hr, m->ack_as_id);
+			break;
+		default:
+			break;
+		}
+	}
+	/* a frame that does not decode is heard by nobody */
+
+	if (air.n > 1) {
+		hr->stats.collisions++;
+		if (hr->capture && air.best_rssi >=
+		    (s64)air.second_rssi + AIOT_HWSIM_CAPTURE_MARGIN_MB) {
+			hr->stats.captures++;
+			air.n = 1;
+		} else {
+			status = AIOT_RX_COLLISION;
+			meta.rssi_mbm = air.best_rssi;
+		}
+	}
+	if (air.n == 1) {
+		meta.rssi_mbm = air.best_rssi;
+		if (atomic_add_unless(&hr->drop_next, -1, 0)) {
+			hr->stats.dropped++;
+		} else if (!aiot_frame_encode(&hr->ans_msg, hr->out, sizeof(hr->out),
+					      &out_bits)) {
+			status = AIOT_RX_FRAME;
+			if (hwsim_bit_errors(hr, out_bits))
+				hr->stats.ber_frames++;
+			if (atomic_add_unless(&hr->corrupt_next, -1, 0)) {
+				hr->out[out_bits / 16] ^= 0x10;
+				hr->stats.corrupted++;
+			}
+		}
+	}
+	if (status == AIOT_RX_FRAME) {
+		meta.tstamp_ns = hr->clock_ns + AIOT_T_TURNAROUND_US * NSEC_PER_USEC;
+		d2r_us = AIOT_T_TURNAROUND_US + air_us(out_bits, hr->params.d2r_bps);
+	} else {
+		meta.tstamp_ns = hr->clock_ns;
+		d2r_us = window_us;
+	}
+	hr->clock_ns += d2r_us * NSEC_PER_USEC;
+	hr->stats.air_us += r2d_us + d2r_us;
+	paced = hr->paced;
+	delay = hr->delay_next_us;
+	hr->delay_next_us = 0;
+	if (delay) {
+		hr->late.cookie = cookie;
+		hr->late.status = status;
+		hr->late.bits = out_bits;
+		hr->late.meta = meta;
+		memcpy(hr->late.frame, hr->out, sizeof(hr->late.frame));
+	}
+	mutex_unlock(&hr->lock);
+
+	if (paced)
+		usleep_range(r2d_us + d2r_us, r2d_us + d2r_us + 100);
+	if (delay) {
+		mod_delayed_work(system_wq, &hr->late_work,
+				 usecs_to_jiffies(min_t(u32, delay, AIOT_HWSIM_DELAY_MAX_US)));
+		return 0;
+	}
+	aiot_fe_rx(r, cookie, status, hr->out, out_bits, &meta);
+	return 0;
+}
+
+static int hwsim_set_params(struct aiot_reader *r, const struct aiot_fe_params *p,
+			    struct netlink_ext_ack *extack)
+{
+	struct hwsim_reader *hr = *(struct hwsim_reader **)aiot_reader_priv(r);
+
+	mutex_lock(&hr->lock);
+	hr->params = *p;
+	mutex_unlock(&hr->lock);
+	return 0;
+}
+
+const struct aiot_fe_ops hwsim_fe_ops = {
+	.xmit = hwsim_xmit,
+	.set_params = hwsim_set_params,
+};

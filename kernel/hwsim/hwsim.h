@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * aiot_hwsim: a simulated A-IoT front end with populations of simulated
+ * devices. Internal declarations shared by the files of aiot_hwsim.ko and
+ * its KUnit suite. Documentation/hwsim.rst describes the simulation.
+ */
+#ifndef _AIOT_HWSIM_H
+#define _AIOT_HWSIM_H
+
+#include <linux/atomic.h>
+#include <linux/hashtable.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/prandom.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+#include <net/aiot.h>
+#include <linux/aiot_hwsim.h>
+#include <aiot/hwsim_values.h>
+#include <aiot/nas_values.h>
+#include <aiot/sec_values.h>
+
+#include "frame.h"
+
+struct dentry;
+struct netlink_ext_ack;
+struct aiot_sec_ctx;
+
+/**
+ * struct hwsim_dev - one simulated device
+ * @hnode: in the reader's identity hash
+ * @id: permanent identity, MSB first, @id_bits long, zero padded
+ * @id_bits: identity length
+ * @state: &enum aiot_hwsim_dev_state
+ * @policy: &enum aiot_hwsim_policy
+ * @type: &enum aiot_hwsim_device_type
+ * @as_id: AS ID assigned by Msg2 or a contention-free paging
+ * @disabled: a Disable command was executed: never answers again
+ * @auth: @rand_n and @rand_d of the last Inventory Response are valid
+ * @rn16: random number of the last Msg1
+ * @pathloss_mb: one-way path loss to the reader (link model)
+ * @slot: slot in the current access frame
+ * @energy: energy left, nJ, or AIOT_HWSIM_ENERGY_UNLIMITED
+ * @r2d_mark: the reader's R2D bit counter when the device was last charged
+ * @k_root: K_AIoT_root
+ * @rand_n: RAND_AIOT_n of the last Inventory Response
+ * @rand_d: RAND_AIOT_d of the last Inventory Response
+ * @aes_blocks: AES block operations (see hwsim_aes_*())
+ * @kdf_ops: HMAC-SHA-256 key derivations
+ * @tx_frames: D2R frames sent
+ * @tx_bits: D2R bits sent
+ * @mem: user memory
+ */
+struct hwsim_dev {
+	struct hlist_node hnode;
+	u8 id[AIOT_ID_MAX_OCTETS];
+	u8 id_bits;
+	u8 state;
+	u8 policy;
+	u8 type;
+	u8 as_id;
+	bool disabled;
+	bool auth;
+	u16 rn16;
+	u16 pathloss_mb;
+	u32 slot;
+	u32 energy;
+	u64 r2d_mark;
+	u8 k_root[AIOT_K_ROOT_LEN];
+	u8 rand_n[AIOT_RAND_N_LEN];
+	u8 rand_d[AIOT_RAND_D_LEN];
+	u64 aes_blocks;
+	u64 kdf_ops;
+	u64 tx_frames;
+	u64 tx_bits;
+	u8 mem[AIOT_HWSIM_USER_MEM_LEN];
+};
+
+/* One bulk addition of devices. */
+struct hwsim_pop {
+	struct list_head node;
+	u32 n;
+	struct hwsim_dev devs[];
+};
+
+/* A contender of the current access frame. */
+struct hwsim_cont {
+	u32 slot;
+	struct hwsim_dev *dev;
+};
+
+/* Counters of a reader (AIOT_HWSIM_STATS_*). */
+struct hwsim_stats {
+	u64 r2d_frames;
+	u64 d2r_frames;
+	u64 collisions;
+	u64 captures;
+	u64 ber_frames;
+	u64 dropped;
+	u64 corrupted;
+	u64 energy_outs;
+	u64 air_us;
+};
+
+/**
+ * struct hwsim_pop_cfg - a bulk addition
+ * @count: devices
+ * @id: the first identity, MSB first
+ * @id_bits: identity length, 1..AIOT_ID_MAX_BITS
+ * @scheme: &enum aiot_hwsim_id_scheme
+ * @type: &enum aiot_hwsim_device_type
+ * @profile: &enum aiot_hwsim_sec_profile
+ * @seed: key seed
+ * @seed_len: its length, 1..AIOT_HWSIM_SEED_MAX_LEN
+ * @policy: integrity-failure policy of every device
+ * @energy: energy budget of every device, nJ
+ */
+struct hwsim_pop_cfg {
+	u32 count;
+	u8 id[AIOT_ID_MAX_OCTETS];
+	u8 id_bits;
+	u8 scheme;
+	u8 type;
+	u8 profile;
+	u8 seed[AIOT_HWSIM_SEED_MAX_LEN];
+	u8 seed_len;
+	u8 policy;
+	u32 energy;
+};
+
+/* A D2R report held back by fault injection (debugfs delay_next_us). */
+struct hwsim_late {
+	u32 cookie;
+	enum aiot_rx_status status;
+	unsigned int bits;
+	struct aiot_rx_meta meta;
+	u8 frame[AIOT_FRAME_MAX_OCTETS];
+};
+
+/**
+ * struct hwsim_reader - one simulated reader
+ * @r: its aiot reader
+ * @node: in the list of simulated readers (under hwsim_lock)
+ * @listed: on that list; cleared by whoever destroys the reader
+ * @index: aiot reader index
+ * @owner: netlink port that destroys it on close (0: none)
+ * @lock: the population, the medium settings, the device model state
+ * @pops: populations
+ * @n_devs: devices in @pops
+ * @gen: changes with the population (dump consistency)
+ * @ids: devices by identity
+ * @cont: contenders of the current access frame, sorted by slot
+ * @cont_cap: room in @cont (the population's size)
+ * @n_cont: entries in @cont
+ * @slot_lo: first entry of the current slot
+ * @slot_hi: one past its last entry
+ * @cur_slot: the current slot
+ * @paged: an access window is open
+ * @txn: its transaction id
+ * @rand_n: its RAND_n (zero padded)
+ * @msg3_dev: the device whose Msg3 was sent last (until acknowledged)
+ * @msg3_at: bits of its NAS PDU sent
+ * @inv_nas_bits: length of its NAS PDU
+ * @sel: the device paged contention free
+ * @pdu_bits: bits of the command PDU received so far
+ * @rsp_bits: length of the command response
+ * @sec: security context of the device side
+ * @ber_ppm: D2R bit error rate
+ * @capture: capture effect
+ * @paced: sleep for the air time
+ * @seed: seed of @rnd
+ * @rnd: the reader's random numbers (slots, RN16, RAND_d, bit errors)
+ * @params: radio parameters (from the core)
+ * @clock_ns: the simulated clock
+ * @r2d_bits: R2D bits sent since creation (energy model)
+ * @stats: counters
+ * @drop_next: fault injection: drop the next N D2R frames
+ * @corrupt_next: fault injection: corrupt the next N D2R frames
+ * @delay_next_us: fault injection: delay the next D2R report
+ * @dbg: debugfs directory
+ * @unplug: debugfs unplug, deferred
+ * @late_work: delivers @late
+ * @late: the delayed report
+ * @rx_msg: scratch: the decoded R2D frame
+ * @ans_msg: scratch: the D2R answer
+ * @out: scratch: the encoded D2R frame
+ * @inv_nas: the Inventory Response of @msg3_dev
+ * @pdu: the command PDU (linear memory, for the security engine)
+ * @rsp: the command response (linear memory)
+ */
+struct hwsim_reader {
+	struct aiot_reader *r;
+	struct list_head node;
+	bool listed;
+	int index;
+	u32 owner;
+
+	struct mutex lock;	/* population, medium, device model */
+	struct list_head pops;
+	u32 n_devs;
+	u32 gen;
+	DECLARE_HASHTABLE(ids, 10);
+
+	struct hwsim_cont *cont;
+	u32 cont_cap;
+	u32 n_cont;
+	u32 slot_lo;
+	u32 slot_hi;
+	u32 cur_slot;
+	bool paged;
+	u8 txn;
+	u8 rand_n[AIOT_RAND_N_LEN];
+	struct hwsim_dev *msg3_dev;
+	u16 msg3_at;
+	u16 inv_nas_bits;
+	struct hwsim_dev *sel;
+	u16 pdu_bits;
+	u16 rsp_bits;
+	struct aiot_sec_ctx *sec;
+
+	u32 ber_ppm;
+	bool capture;
+	bool paced;
+	u64 seed;
+	struct rnd_state rnd;
+	struct aiot_fe_params params;
+	u64 clock_ns;
+	u64 r2d_bits;
+	struct hwsim_stats stats;
+
+	atomic_t drop_next;
+	atomic_t corrupt_next;
+	u32 delay_next_us;
+	struct dentry *dbg;
+	struct work_struct unplug;
+	struct delayed_work late_work;
+	struct hwsim_late late;
+
+	struct aiot_msg rx_msg;
+	struct aiot_msg ans_msg;
+	u8 out[AIOT_FRAME_MAX_OCTETS];
+	u8 inv_nas[AIOT_NAS_MAX_LEN];
+	u8 pdu[(AIOT_SDU_MAX_BITS + 7) / 8];
+	u8 rsp[AIOT_NAS_MAX_LEN];
+};
+
+/* device.c: the front end's operations, the device model and the medium */
+extern const struct aiot_fe_ops hwsim_fe_ops;
+int hwsim_key_rule(const u8 *seed, unsigned int seed_len, const u8 *id,
+		   unsigned int id_bits, u8 *k_root);
+s32 hwsim_dev_rssi(const struct hwsim_reader *hr, const struct hwsim_dev *dev);
+void hwsim_late_work(struct work_struct *work);
+
+/* main.c: readers and populations */
+extern struct mutex hwsim_lock;
+extern struct list_head hwsim_readers;
+extern struct workqueue_struct *hwsim_wq;
+
+struct hwsim_reader *hwsim_reader_new(u32 owner);
+int hwsim_reader_destroy(struct hwsim_reader *hr);
+struct hwsim_reader *hwsim_reader_find(int index);
+int hwsim_reader_del_index(int index);
+void hwsim_reader_unplug(struct hwsim_reader *hr);
+void hwsim_flush(void);
+void hwsim_reader_destroy_owner(u32 owner);
+struct aiot_reader *hwsim_reader_aiot(struct hwsim_reader *hr);
+int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
+		  struct netlink_ext_ack *extack);
+void hwsim_pop_clear(struct hwsim_reader *hr);
+struct hwsim_dev *hwsim_dev_find(struct hwsim_reader *hr, const u8 *id,
+				 unsigned int id_bits);
+void hwsim_dev_set_energy(struct hwsim_reader *hr, struct hwsim_dev *dev,
+			  u32 energy);
+void hwsim_medium_set(struct hwsim_reader *hr, u32 ber_ppm, bool capture,
+		      bool paced, u64 seed);
+
+/* netlink.c */
+int hwsim_nl_init(void);
+void hwsim_nl_exit(void);
+
+#endif /* _AIOT_HWSIM_H */

@@ -1,0 +1,633 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * aiot_hwsim: simulated A-IoT readers and their device populations.
+ *
+ * A front-end driver like any other: it registers its readers with the
+ * aiot core through <net/aiot.h> and plays the radio for them (device.c).
+ * Readers are made at load time (module parameter "readers") and over the
+ * generic netlink family "aiot_hwsim" (netlink.c); each has a debugfs
+ * directory for fault injection.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/debugfs.h>
+#include <linux/jhash.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <kunit/visibility.h>
+
+#include "hwsim.h"
+#include "sec.h"
+
+static unsigned int readers = 1;
+module_param(readers, uint, 0444);
+MODULE_PARM_DESC(readers, "simulated readers created at load (default 1)");
+
+DEFINE_MUTEX(hwsim_lock);	/* hwsim_readers, hwsim_n_readers */
+LIST_HEAD(hwsim_readers);
+static unsigned int hwsim_n_readers;
+struct workqueue_struct *hwsim_wq;
+static struct platform_device *hwsim_pdev;
+static struct dentry *hwsim_dbg_root;
+
+/* ---- Identities ------------------------------------------------------------ */
+
+/* An identity of @bits bits (MSB first) as a 128-bit number. */
+static void id_to_num(const u8 *id, unsigned int bits, u64 *hi, u64 *lo)
+{
+	unsigned int i;
+
+	*hi = 0;
+	*lo = 0;
+	for (i = 0; i < bits; i++) {
+		*hi = *hi << 1 | *lo >> 63;
+		*lo = *lo << 1 | ((id[i / 8] >> (7 - i % 8)) & 1);
+	}
+}
+
+static void num_to_id(u64 hi, u64 lo, unsigned int bits, u8 *id)
+{
+	unsigned int i;
+
+	memset(id, 0, AIOT_ID_MAX_OCTETS);
+	for (i = 0; i < bits; i++) {
+		unsigned int k = bits - 1 - i;	/* bit k of the number */
+		u64 w = k < 64 ? lo >> k : hi >> (k - 64);
+
+		if (w & 1)
+			id[i / 8] |= 0x80 >> (i % 8);
+	}
+}
+
+static u32 id_hash(const u8 *id, unsigned int bits)
+{
+	return jhash(id, DIV_ROUND_UP(bits, 8), bits);
+}
+
+/**
+ * hwsim_dev_find - a device of @hr by identity
+ * @hr: the reader; under hr->lock
+ * @id: the identity, MSB first (bits past @id_bits are ignored)
+ * @id_bits: its length
+ *
+ * Return: the device, or NULL.
+ */
+struct hwsim_dev *hwsim_dev_find(struct hwsim_reader *hr, const u8 *id,
+				 unsigned int id_bits)
+{
+	u8 key[AIOT_ID_MAX_OCTETS] = {};
+	unsigned int len = DIV_ROUND_UP(id_bits, 8);
+	struct hwsim_dev *dev;
+
+	lockdep_assert_held(&hr->lock);
+	if (!id_bits || id_bits > AIOT_ID_MAX_BITS)
+		return NULL;
+	memcpy(key, id, len);
+	if (id_bits % 8)
+		key[len - 1] &= 0xff00 >> (id_bits % 8);
+	hash_for_each_possible(hr->ids, dev, hnode, id_hash(key, id_bits))
+		if (dev->id_bits == id_bits && !memcmp(dev->id, key, len))
+			return dev;
+	return NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_dev_find);
+
+/* ---- Populations ----------------------------------------------------------- */
+
+/**
+ * hwsim_pop_add - add a population of devices to a reader
+ * @hr: the reader
+ * @cfg: what to add
+ * @extack: why not
+ *
+ * Return: 0, -EINVAL, -ERANGE (identities beyond their bit length, too
+ * many devices), -EEXIST (an identity already there), -ENOMEM.
+ */
+int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
+		  struct netlink_ext_ack *extack)
+{
+	struct hwsim_cont *cont = NULL;
+	struct hwsim_pop *pop;
+	u64 hi, lo, top_hi, top_lo;
+	u8 id[AIOT_ID_MAX_OCTETS];
+	u32 i;
+	int err;
+
+	if (!cfg->count || !cfg->id_bits || cfg->id_bits > AIOT_ID_MAX_BITS ||
+	    cfg->scheme != AIOT_HWSIM_ID_SCHEME_SEQUENTIAL ||
+	    cfg->profile != AIOT_HWSIM_SEC_PROFILE_NORMATIVE ||
+	    cfg->type > AIOT_HWSIM_DEVICE_TYPE_2B ||
+	    cfg->policy > AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE ||
+	    !cfg->seed_len || cfg->seed_len > AIOT_HWSIM_SEED_MAX_LEN) {
+		NL_SET_ERR_MSG(extack, "invalid population");
+		return -EINVAL;
+	}
+	id_to_num(cfg->id, cfg->id_bits, &hi, &lo);
+	/* the last identity, first + count - 1, must fit in id_bits */
+	top_lo = lo + cfg->count - 1;
+	top_hi = hi + (top_lo < lo);
+	if (top_hi < hi ||
+	    (cfg->id_bits < 128 &&
+	     (cfg->id_bits <= 64 ? top_hi || (cfg->id_bits < 64 && top_lo >> cfg->id_bits) :
+	      top_hi >> (cfg->id_bits - 64)))) {
+		NL_SET_ERR_MSG(extack, "the identities do not fit in their bit length");
+		return -ERANGE;
+	}
+
+	mutex_lock(&hr->lock);
+	if (cfg->count > AIOT_HWSIM_MAX_DEVICES - hr->n_devs) {
+		NL_SET_ERR_MSG(extack, "too many devices on this reader");
+		err = -ERANGE;
+		goto out;
+	}
+	for (i = 0; i < cfg->count; i++) {
+		num_to_id(hi + (lo + i < lo), lo + i, cfg->id_bits, id);
+		if (hwsim_dev_find(hr, id, cfg->id_bits)) {
+			NL_SET_ERR_MSG(extack, "a device with one of these identities exists");
+			err = -EEXIST;
+			goto out;
+		}
+	}
+	err = -ENOMEM;
+	pop = kvzalloc(struct_size(pop, devs, cfg->count), GFP_KERNEL);
+	if (!pop)
+		goto out;
+	cont = kvmalloc_array(hr->n_devs + cfg->count, sizeof(*cont), GFP_KERNEL);
+	if (!cont) {
+		kvfree(pop);
+		goto out;
+	}
+	pop->n = cfg->count;
+	for (i = 0; i < cfg->count; i++) {
+		struct hwsim_dev *dev = &pop->devs[i];
+		u32 h;
+
+		num_to_id(hi + (lo + i < lo), lo + i, cfg->id_bits, dev->id);
+		dev->id_bits = cfg->id_bits;
+		err = hwsim_key_rule(cfg->seed, cfg->seed_len, dev->id,
+				     cfg->id_bits, dev->k_root);
+		if (err) {
+			kvfree(cont);
+			kvfree(pop);
+			NL_SET_ERR_MSG(extack, "key derivation failed");
+			goto out;
+		}
+		h = id_hash(dev->id, dev->id_bits);
+		dev->pathloss_mb = AIOT_HWSIM_PATHLOSS_MIN_MB + h %
+			(AIOT_HWSIM_PATHLOSS_MAX_MB - AIOT_HWSIM_PATHLOSS_MIN_MB + 1);
+		dev->type = cfg->type;
+		dev->policy = cfg->policy;
+		dev->energy = cfg->energy;
+		dev->state = cfg->energy ? AIOT_HWSIM_DEV_STATE_IDLE :
+					   AIOT_HWSIM_DEV_STATE_NO_ENERGY;
+		dev->r2d_mark = hr->r2d_bits;
+	}
+	for (i = 0; i < cfg->count; i++)
+		hash_add(hr->ids, &pop->devs[i].hnode,
+			 id_hash(pop->devs[i].id, pop->devs[i].id_bits));
+	if (hr->n_cont)
+		memcpy(cont, hr->cont, hr->n_cont * sizeof(*cont));
+	kvfree(hr->cont);
+	hr->cont = cont;
+	hr->cont_cap = hr->n_devs + cfg->count;
+	list_add_tail(&pop->node, &hr->pops);
+	hr->n_devs += cfg->count;
+	hr->gen++;
+	err = 0;
+out:
+	mutex_unlock(&hr->lock);
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_pop_add);
+
+/** hwsim_pop_clear - remove every device of @hr */
+void hwsim_pop_clear(struct hwsim_reader *hr)
+{
+	struct hwsim_pop *pop, *tmp;
+
+	mutex_lock(&hr->lock);
+	list_for_each_entry_safe(pop, tmp, &hr->pops, node) {
+		list_del(&pop->node);
+		kvfree(pop);
+	}
+	hash_init(hr->ids);
+	kvfree(hr->cont);
+	hr->cont = NULL;
+	hr->cont_cap = 0;
+	hr->n_cont = 0;
+	hr->slot_lo = 0;
+	hr->slot_hi = 0;
+	hr->n_devs = 0;
+	hr->msg3_dev = NULL;
+	hr->sel = NULL;
+	hr->paged = false;
+	hr->gen++;
+	mutex_unlock(&hr->lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_pop_clear);
+
+/** hwsim_dev_set_energy - a new energy budget (0: out of energy now) */
+void hwsim_dev_set_energy(struct hwsim_reader *hr, struct hwsim_dev *dev,
+			  u32 energy)
+{
+	lockdep_assert_held(&hr->lock);
+	dev->energy = energy;
+	dev->r2d_mark = hr->r2d_bits;
+	if (!energy) {
+		if (dev->state != AIOT_HWSIM_DEV_STATE_NO_ENERGY)
+			hr->stats.energy_outs++;
+		dev->state = AIOT_HWSIM_DEV_STATE_NO_ENERGY;
+	} else if (dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY) {
+		dev->state = AIOT_HWSIM_DEV_STATE_IDLE;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_dev_set_energy);
+
+/** hwsim_medium_set - bit error rate, capture effect, pacing, random seed */
+void hwsim_medium_set(struct hwsim_reader *hr, u32 ber_ppm, bool capture,
+		      bool paced, u64 seed)
+{
+	mutex_lock(&hr->lock);
+	hr->ber_ppm = min_t(u32, ber_ppm, AIOT_HWSIM_BER_PPM_MAX);
+	hr->capture = capture;
+	hr->paced = paced;
+	if (seed != hr->seed) {
+		hr->seed = seed;
+		prandom_seed_state(&hr->rnd, seed);
+	}
+	mutex_unlock(&hr->lock);
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_medium_set);
+
+/* ---- debugfs ----------------------------------------------------------------- */
+
+/* kill_energy: "<hex identity>[/<bits>]"; bits default to 4 per digit. */
+static ssize_t hwsim_kill_write(struct file *file, const char __user *ubuf,
+				size_t count, loff_t *ppos)
+{
+	struct hwsim_reader *hr = file->private_data;
+	char buf[48], *slash, *p;
+	unsigned int bits, digits = 0, b;
+	u8 id[AIOT_ID_MAX_OCTETS];
+	struct hwsim_dev *dev;
+	u64 hi = 0, lo = 0;
+	int v;
+
+	if (count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = 0;
+	strim(buf);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash++ = 0;
+	for (p = buf; *p; p++) {
+		v = hex_to_bin(*p);
+		if (v < 0 || ++digits > AIOT_ID_MAX_BITS / 4)
+			return -EINVAL;
+		hi = hi << 4 | lo >> 60;
+		lo = lo << 4 | v;
+	}
+	bits = digits * 4;
+	if (slash && (kstrtouint(slash, 0, &b) || !b || b > AIOT_ID_MAX_BITS))
+		return -EINVAL;
+	if (slash)
+		bits = b;
+	if (!bits)
+		return -EINVAL;
+	num_to_id(hi, lo, bits, id);
+	mutex_lock(&hr->lock);
+	dev = hwsim_dev_find(hr, id, bits);
+	if (dev)
+		hwsim_dev_set_energy(hr, dev, 0);
+	mutex_unlock(&hr->lock);
+	return dev ? count : -ENOENT;
+}
+
+static const struct file_operations hwsim_kill_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hwsim_kill_write,
+	.llseek = noop_llseek,
+};
+
+/**
+ * hwsim_reader_unplug - unregister and destroy @hr soon, from a work item
+ * @hr: the reader; it must not be used once hwsim_flush() returned
+ *
+ * For fault injection: the reader disappears as a hot-unplugged device
+ * would, whatever runs on it. Any context that may queue work.
+ */
+void hwsim_reader_unplug(struct hwsim_reader *hr)
+{
+	queue_work(hwsim_wq, &hr->unplug);
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_reader_unplug);
+
+/** hwsim_flush - wait for queued unplugs and socket releases */
+void hwsim_flush(void)
+{
+	flush_workqueue(hwsim_wq);
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_flush);
+
+static ssize_t hwsim_unplug_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	hwsim_reader_unplug(file->private_data);
+	return count;
+}
+
+static const struct file_operations hwsim_unplug_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hwsim_unplug_write,
+	.llseek = noop_llseek,
+};
+
+static void hwsim_debugfs_add(struct hwsim_reader *hr)
+{
+	hr->dbg = debugfs_create_dir(aiot_reader_name(hr->r), hwsim_dbg_root);
+	debugfs_create_atomic_t("drop_next", 0600, hr->dbg, &hr->drop_next);
+	debugfs_create_atomic_t("corrupt_next", 0600, hr->dbg, &hr->corrupt_next);
+	debugfs_create_u32("delay_next_us", 0600, hr->dbg, &hr->delay_next_us);
+	debugfs_create_file("kill_energy", 0200, hr->dbg, hr, &hwsim_kill_fops);
+	debugfs_create_file("unplug", 0200, hr->dbg, hr, &hwsim_unplug_fops);
+}
+
+/* ---- Readers ------------------------------------------------------------------ */
+
+static void hwsim_reader_teardown(struct hwsim_reader *hr, bool from_unplug)
+{
+	debugfs_remove_recursive(hr->dbg);
+	if (!from_unplug)
+		cancel_work_sync(&hr->unplug);
+	aiot_reader_unregister(hr->r);
+	cancel_delayed_work_sync(&hr->late_work);
+	hwsim_pop_clear(hr);
+	aiot_sec_ctx_free(hr->sec);
+	aiot_reader_free(hr->r);
+	mutex_lock(&hwsim_lock);
+	hwsim_n_readers--;
+	mutex_unlock(&hwsim_lock);
+	kfree(hr);
+}
+
+/* Take @hr off the list; false when someone else already did. */
+static bool hwsim_reader_unlist(struct hwsim_reader *hr)
+{
+	bool mine;
+
+	mutex_lock(&hwsim_lock);
+	mine = hr->listed;
+	if (mine) {
+		list_del(&hr->node);
+		hr->listed = false;
+	}
+	mutex_unlock(&hwsim_lock);
+	return mine;
+}
+
+static void hwsim_unplug_work(struct work_struct *work)
+{
+	struct hwsim_reader *hr = container_of(work, struct hwsim_reader, unplug);
+
+	if (hwsim_reader_unlist(hr))
+		hwsim_reader_teardown(hr, true);
+}
+
+/**
+ * hwsim_reader_new - create and register a simulated reader
+ * @owner: netlink port whose closing destroys it (0: none)
+ *
+ * Return: the reader or an ERR_PTR (-ENOSPC: AIOT_HWSIM_MAX_READERS).
+ */
+struct hwsim_reader *hwsim_reader_new(u32 owner)
+{
+	const struct aiot_fe_limits limits = {
+		.tx_power_min_mbm = AIOT_HWSIM_TX_POWER_MIN_MBM,
+		.tx_power_max_mbm = AIOT_HWSIM_TX_POWER_MAX_MBM,
+		.n_ports = 1,
+		.rate_min_bps = AIOT_HWSIM_RATE_MIN_BPS,
+		.rate_max_bps = AIOT_HWSIM_RATE_MAX_BPS,
+	};
+	const struct aiot_fe_params params = {
+		.tx_power_mbm = AIOT_HWSIM_TX_POWER_MBM,
+		.port = 0,
+		.r2d_bps = AIOT_R2D_BPS,
+		.d2r_bps = AIOT_D2R_BPS,
+	};
+	struct hwsim_reader *hr;
+	int err;
+
+	mutex_lock(&hwsim_lock);
+	if (hwsim_n_readers >= AIOT_HWSIM_MAX_READERS) {
+		mutex_unlock(&hwsim_lock);
+		return ERR_PTR(-ENOSPC);
+	}
+	hwsim_n_readers++;
+	mutex_unlock(&hwsim_lock);
+
+	err = -ENOMEM;
+	hr = kzalloc(sizeof(*hr), GFP_KERNEL);
+	if (!hr)
+		goto err_count;
+	mutex_init(&hr->lock);
+	INIT_LIST_HEAD(&hr->pops);
+	hash_init(hr->ids);
+	INIT_WORK(&hr->unplug, hwsim_unplug_work);
+	INIT_DELAYED_WORK(&hr->late_work, hwsim_late_work);
+	hr->owner = owner;
+	hr->params = params;
+	hr->seed = get_random_u64();
+	prandom_seed_state(&hr->rnd, hr->seed);
+	hr->sec = aiot_sec_ctx_alloc(GFP_KERNEL);
+	if (!hr->sec)
+		goto err_free;
+	hr->r = aiot_reader_alloc(&hwsim_fe_ops, 0, sizeof(hr), &hwsim_pdev->dev);
+	if (IS_ERR(hr->r)) {
+		err = PTR_ERR(hr->r);
+		goto err_sec;
+	}
+	*(struct hwsim_reader **)aiot_reader_priv(hr->r) = hr;
+	aiot_reader_set_limits(hr->r, &limits);
+	aiot_reader_set_params(hr->r, &params);
+	err = aiot_reader_register(hr->r);
+	if (err)
+		goto err_reader;
+	hr->index = aiot_reader_index(hr->r);
+	hwsim_debugfs_add(hr);
+	mutex_lock(&hwsim_lock);
+	list_add_tail(&hr->node, &hwsim_readers);
+	hr->listed = true;
+	mutex_unlock(&hwsim_lock);
+	return hr;
+
+err_reader:
+	aiot_reader_free(hr->r);
+err_sec:
+	aiot_sec_ctx_free(hr->sec);
+err_free:
+	kfree(hr);
+err_count:
+	mutex_lock(&hwsim_lock);
+	hwsim_n_readers--;
+	mutex_unlock(&hwsim_lock);
+	return ERR_PTR(err);
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_reader_new);
+
+/**
+ * hwsim_reader_destroy - unregister and free a simulated reader
+ * @hr: the reader
+ *
+ * A job running on it ends with cause reader-gone. May sleep.
+ * Return: 0, or -ENODEV when it is already being destroyed.
+ */
+int hwsim_reader_destroy(struct hwsim_reader *hr)
+{
+	if (!hwsim_reader_unlist(hr))
+		return -ENODEV;
+	hwsim_reader_teardown(hr, false);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_reader_destroy);
+
+/**
+ * hwsim_reader_del_index - destroy the simulated reader with aiot index @index
+ * @index: its index
+ *
+ * Return: 0, or -ENODEV when there is none.
+ */
+int hwsim_reader_del_index(int index)
+{
+	struct hwsim_reader *hr;
+
+	mutex_lock(&hwsim_lock);
+	hr = hwsim_reader_find(index);
+	if (hr) {
+		list_del(&hr->node);
+		hr->listed = false;
+	}
+	mutex_unlock(&hwsim_lock);
+	if (!hr)
+		return -ENODEV;
+	hwsim_reader_teardown(hr, false);
+	return 0;
+}
+
+/* The simulated reader with aiot index @index; under hwsim_lock. */
+struct hwsim_reader *hwsim_reader_find(int index)
+{
+	struct hwsim_reader *hr;
+
+	lockdep_assert_held(&hwsim_lock);
+	list_for_each_entry(hr, &hwsim_readers, node)
+		if (hr->index == index)
+			return hr;
+	return NULL;
+}
+
+struct aiot_reader *hwsim_reader_aiot(struct hwsim_reader *hr)
+{
+	return hr->r;
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_reader_aiot);
+
+/* The socket @owner closed: destroy the readers it asked to. */
+void hwsim_reader_destroy_owner(u32 owner)
+{
+	struct hwsim_reader *hr, *tmp;
+	LIST_HEAD(gone);
+
+	mutex_lock(&hwsim_lock);
+	list_for_each_entry_safe(hr, tmp, &hwsim_readers, node) {
+		if (hr->owner != owner)
+			continue;
+		list_move_tail(&hr->node, &gone);
+		hr->listed = false;
+	}
+	mutex_unlock(&hwsim_lock);
+	list_for_each_entry_safe(hr, tmp, &gone, node) {
+		list_del(&hr->node);
+		hwsim_reader_teardown(hr, false);
+	}
+}
+
+static void hwsim_destroy_all(void)
+{
+	struct hwsim_reader *hr;
+
+	for (;;) {
+		mutex_lock(&hwsim_lock);
+		hr = list_first_entry_or_null(&hwsim_readers, struct hwsim_reader, node);
+		if (hr) {
+			list_del(&hr->node);
+			hr->listed = false;
+		}
+		mutex_unlock(&hwsim_lock);
+		if (!hr)
+			break;
+		hwsim_reader_teardown(hr, false);
+	}
+}
+
+static int __init hwsim_init(void)
+{
+	struct hwsim_reader *hr;
+	unsigned int i;
+	int err;
+
+	if (readers > AIOT_HWSIM_MAX_READERS)
+		return -EINVAL;
+	hwsim_wq = alloc_ordered_workqueue("aiot_hwsim", 0);
+	if (!hwsim_wq)
+		return -ENOMEM;
+	hwsim_pdev = platform_device_register_simple("aiot_hwsim", -1, NULL, 0);
+	if (IS_ERR(hwsim_pdev)) {
+		err = PTR_ERR(hwsim_pdev);
+		goto err_wq;
+	}
+	hwsim_dbg_root = debugfs_create_dir("aiot_hwsim", NULL);
+	for (i = 0; i < readers; i++) {
+		hr = hwsim_reader_new(0);
+		if (IS_ERR(hr)) {
+			err = PTR_ERR(hr);
+			goto err_readers;
+		}
+	}
+	err = hwsim_nl_init();
+	if (err)
+		goto err_readers;
+	return 0;
+
+err_readers:
+	hwsim_destroy_all();
+	debugfs_remove_recursive(hwsim_dbg_root);
+	platform_device_unregister(hwsim_pdev);
+err_wq:
+	destroy_workqueue(hwsim_wq);
+	return err;
+}
+
+static void __exit hwsim_exit(void)
+{
+	hwsim_nl_exit();
+	hwsim_destroy_all();
+	/* release and unplug work still queued finds nothing left to do */
+	destroy_workqueue(hwsim_wq);
+	debugfs_remove_recursive(hwsim_dbg_root);
+	platform_device_unregister(hwsim_pdev);
+}
+
+module_init(hwsim_init);
+module_exit(hwsim_exit);
+
+MODULE_DESCRIPTION("Simulated A-IoT reader front end with simulated devices");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,575 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * aiot-hwsim-test: aiot_hwsim end to end from userspace, in a guest.
+ *
+ * Creates a simulated reader over the "aiot_hwsim" family, adds a
+ * population, runs inventories over the "aiot" family and listens to the
+ * "inventory" group for the reports and the end; checks that every device
+ * is reported exactly once, that closing the socket that started an
+ * inventory stops it, and that a reader made with destroy-on-close goes
+ * with its socket. Also the family's error paths and its permissions.
+ * libmnl, independent of aiotctl. Prints TAP.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include <linux/aiot.h>
+#include <linux/aiot_hwsim.h>
+#include <aiot/nas_values.h>
+
+#ifndef NETLINK_EXT_ACK
+#define NETLINK_EXT_ACK 11
+#endif
+
+#define N_DEVS		200
+#define BASE_ID		0xa1070000U
+
+static int n_test;
+static int n_fail;
+
+static void ok(bool cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%sok %d ", cond ? "" : "not ", ++n_test);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	fflush(stdout);
+	if (!cond)
+		n_fail++;
+}
+
+struct nl {
+	struct mnl_socket *sk;
+	unsigned int seq;
+};
+
+/* What came back from one request. */
+struct answer {
+	int error;
+	char extack[256];
+	int replies;
+	uint32_t reader;
+	uint32_t job;
+};
+
+static char buf[1 << 16];
+static uint16_t fam_aiot, fam_hwsim;
+static uint32_t grp_inventory;
+
+static int attr_cb(const struct nlattr *a, void *data)
+{
+	struct answer *ans = data;
+
+	/* both families number the reader index and the job id this way */
+	if (mnl_attr_get_type(a) == AIOT_HWSIM_ATTR_READER_INDEX &&
+	    mnl_attr_get_payload_len(a) == 4)
+		ans->reader = mnl_attr_get_u32(a);
+	if (mnl_attr_get_type(a) == AIOT_ATTR_JOB_ID && mnl_attr_get_payload_len(a) == 4)
+		ans->job = mnl_attr_get_u32(a);
+	return MNL_CB_OK;
+}
+
+static int data_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct answer *ans = data;
+
+	ans->replies++;
+	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), attr_cb, ans);
+	return MNL_CB_OK;
+}
+
+static int extack_cb(const struct nlattr *a, void *data)
+{
+	struct answer *ans = data;
+
+	if (mnl_attr_get_type(a) == NLMSGERR_ATTR_MSG)
+		snprintf(ans->extack, sizeof(ans->extack), "%s", mnl_attr_get_str(a));
+	return MNL_CB_OK;
+}
+
+static int error_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
+	struct answer *ans = data;
+	unsigned int off = sizeof(*e);
+
+	ans->error = e->error;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += e->msg.nlmsg_len - sizeof(struct nlmsghdr);
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		mnl_attr_parse(nlh, off, extack_cb, ans);
+	return e->error ? MNL_CB_ERROR : MNL_CB_STOP;
+}
+
+static int done_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct answer *ans = data;
+
+	if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(int))
+		ans->error = *(int *)mnl_nlmsg_get_payload(nlh);
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		mnl_attr_parse(nlh, sizeof(int), extack_cb, ans);
+	return MNL_CB_STOP;
+}
+
+static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
+	[NLMSG_ERROR] = error_cb,
+	[NLMSG_DONE] = done_cb,
+};
+
+static struct nlmsghdr *req(struct nl *nl, uint16_t type, uint8_t cmd, uint16_t flags)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genlmsghdr *g;
+
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | flags | (flags & NLM_F_DUMP ? 0 : NLM_F_ACK);
+	nlh->nlmsg_seq = ++nl->seq;
+	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	g->cmd = cmd;
+	g->version = 1;
+	return nlh;
+}
+
+static void talk(struct nl *nl, struct nlmsghdr *nlh, struct answer *ans)
+{
+	unsigned int portid = mnl_socket_get_portid(nl->sk);
+	int n;
+
+	memset(ans, 0, sizeof(*ans));
+	ans->reader = ~0U;
+	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0) {
+		ans->error = -errno;
+		return;
+	}
+	for (;;) {
+		n = mnl_socket_recvfrom(nl->sk, buf, sizeof(buf));
+		if (n < 0) {
+			ans->error = -errno;
+			return;
+		}
+		n = mnl_cb_run2(buf, n, nl->seq, portid, data_cb, ans, ctl_cbs,
+				MNL_ARRAY_SIZE(ctl_cbs));
+		if (n <= MNL_CB_STOP)
+			break;
+	}
+}
+
+struct family_info {
+	uint16_t id;
+	uint32_t inventory;
+};
+
+static int family_cb(const struct nlattr *a, void *data)
+{
+	struct family_info *fi = data;
+	const struct nlattr *g, *f;
+
+	if (mnl_attr_get_type(a) == CTRL_ATTR_FAMILY_ID)
+		fi->id = mnl_attr_get_u16(a);
+	if (mnl_attr_get_type(a) != CTRL_ATTR_MCAST_GROUPS)
+		return MNL_CB_OK;
+	mnl_attr_for_each_nested(g, a) {
+		const char *name = NULL;
+		uint32_t id = 0;
+
+		mnl_attr_for_each_nested(f, g) {
+			if (mnl_attr_get_type(f) == CTRL_ATTR_MCAST_GRP_NAME)
+				name = mnl_attr_get_str(f);
+			else if (mnl_attr_get_type(f) == CTRL_ATTR_MCAST_GRP_ID)
+				id = mnl_attr_get_u32(f);
+		}
+		if (name && !strcmp(name, AIOT_MCGRP_INVENTORY))
+			fi->inventory = id;
+	}
+	return MNL_CB_OK;
+}
+
+static int ctrl_cb(const struct nlmsghdr *nlh, void *data)
+{
+	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), family_cb, data);
+	return MNL_CB_OK;
+}
+
+static int resolve(struct nl *nl, const char *name, struct family_info *fi)
+{
+	struct nlmsghdr *nlh;
+	int n;
+
+	memset(fi, 0, sizeof(*fi));
+	nlh = req(nl, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
+	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0)
+		return -1;
+	do {
+		n = mnl_socket_recvfrom(nl->sk, buf, sizeof(buf));
+		if (n < 0)
+			return -1;
+		n = mnl_cb_run(buf, n, nl->seq, mnl_socket_get_portid(nl->sk), ctrl_cb, fi);
+	} while (n > MNL_CB_STOP);
+	return fi->id ? 0 : -1;
+}
+
+static int nl_open(struct nl *nl)
+{
+	int one = 1;
+
+	nl->seq = 0;
+	nl->sk = mnl_socket_open(NETLINK_GENERIC);
+	if (!nl->sk || mnl_socket_bind(nl->sk, 0, MNL_SOCKET_AUTOPID) < 0)
+		return -1;
+	mnl_socket_setsockopt(nl->sk, NETLINK_EXT_ACK, &one, sizeof(one));
+	mnl_socket_setsockopt(nl->sk, NETLINK_CAP_ACK, &one, sizeof(one));
+	return 0;
+}
+
+static void nl_close(struct nl *nl)
+{
+	mnl_socket_close(nl->sk);
+	nl->sk = NULL;
+}
+
+/* ---- Requests ---------------------------------------------------------- */
+
+static void put_id(struct nlmsghdr *nlh, uint32_t id)
+{
+	uint8_t b[4] = { id >> 24, id >> 16, id >> 8, id };
+
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_ID, sizeof(b), b);
+	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_ID_BITS, 32);
+}
+
+static int new_reader(struct nl *nl, bool own, struct answer *a)
+{
+	struct nlmsghdr *nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
+
+	if (own)
+		mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
+	talk(nl, nlh, a);
+	return a->error;
+}
+
+static void add_devices(struct nl *nl, uint32_t reader, uint32_t count, uint32_t first,
+			struct answer *a)
+{
+	struct nlmsghdr *nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
+
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, count);
+	put_id(nlh, first);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, 9, "guest-key");
+	talk(nl, nlh, a);
+}
+
+static void set_medium(struct nl *nl, uint32_t reader, bool paced, struct answer *a)
+{
+	struct nlmsghdr *nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_SET_MEDIUM, 0);
+
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_PACED, paced);
+	talk(nl, nlh, a);
+}
+
+static void inventory_start(struct nl *nl, uint32_t reader, uint32_t batch,
+			    struct answer *a)
+{
+	static const uint8_t rand_n[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+	struct nlmsghdr *nlh = req(nl, fam_aiot, AIOT_CMD_INVENTORY_START, 0);
+
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
+	mnl_attr_put(nlh, AIOT_ATTR_RAND, sizeof(rand_n), rand_n);
+	if (batch)
+		mnl_attr_put_u32(nlh, AIOT_ATTR_REPORT_BATCH, batch);
+	talk(nl, nlh, a);
+}
+
+/* ---- Inventory events ----------------------------------------------------- */
+
+struct events {
+	uint32_t job;
+	unsigned char seen[N_DEVS];
+	unsigned int reports, dups, phantoms, bad;
+	bool done;
+	int end;
+};
+
+static void ev_device(struct events *ev, const struct nlattr *dev)
+{
+	const struct nlattr *a;
+	const uint8_t *nas = NULL;
+	unsigned int len = 0;
+	uint32_t id;
+
+	mnl_attr_for_each_nested(a, dev) {
+		if (mnl_attr_get_type(a) == AIOT_DEV_NAS) {
+			nas = mnl_attr_get_payload(a);
+			len = mnl_attr_get_payload_len(a);
+		}
+	}
+	ev->reports++;
+	/* plain Inventory Response: SHT, type, id type, id bits, ID */
+	if (!nas || len < 8 || nas[0] != AIOT_NAS_SHT_PLAIN ||
+	    nas[1] != AIOT_NAS_MT_INVENTORY_RSP || nas[3] != 32) {
+		ev->bad++;
+		return;
+	}
+	id = (uint32_t)nas[4] << 24 | nas[5] << 16 | nas[6] << 8 | nas[7];
+	if (id < BASE_ID || id - BASE_ID >= N_DEVS) {
+		ev->phantoms++;
+		return;
+	}
+	if (ev->seen[id - BASE_ID]++)
+		ev->dups++;
+}
+
+static int ev_attr(const struct nlattr *a, void *data)
+{
+	struct events *ev = data;
+
+	if (mnl_attr_get_type(a) == AIOT_ATTR_DEVICE)
+		ev_device(ev, a);
+	else if (mnl_attr_get_type(a) == AIOT_ATTR_INV_END)
+		ev->end = mnl_attr_get_u8(a);
+	return MNL_CB_OK;
+}
+
+static int ev_job(const struct nlattr *a, void *data)
+{
+	if (mnl_attr_get_type(a) == AIOT_ATTR_JOB_ID)
+		*(uint32_t *)data = mnl_attr_get_u32(a);
+	return MNL_CB_OK;
+}
+
+static int ev_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
+	struct events *ev = data;
+	uint32_t job = 0;
+
+	if (nlh->nlmsg_type != fam_aiot)
+		return MNL_CB_OK;
+	mnl_attr_parse(nlh, sizeof(*g), ev_job, &job);
+	if (job != ev->job)
+		return MNL_CB_OK;
+	mnl_attr_parse(nlh, sizeof(*g), ev_attr, ev);
+	if (g->cmd == AIOT_CMD_INVENTORY_DONE)
+		ev->done = true;
+	return MNL_CB_OK;
+}
+
+/* Read events for @ev->job until its end, or until @stop_after reports. */
+static int listen_job(struct nl *l, struct events *ev, unsigned int stop_after,
+		      int timeout_s)
+{
+	struct pollfd p = { .fd = mnl_socket_get_fd(l->sk), .events = POLLIN };
+	time_t end = time(NULL) + timeout_s;
+	int n;
+
+	while (!ev->done && (!stop_after || ev->reports < stop_after)) {
+		if (time(NULL) > end)
+			return -ETIMEDOUT;
+		if (poll(&p, 1, 1000) <= 0)
+			continue;
+		n = mnl_socket_recvfrom(l->sk, buf, sizeof(buf));
+		if (n < 0)
+			return -errno;
+		mnl_cb_run(buf, n, 0, 0, ev_cb, ev);
+	}
+	return 0;
+}
+
+/* ---- Tests ------------------------------------------------------------------ */
+
+static bool reader_exists(struct nl *nl, uint32_t reader)
+{
+	struct nlmsghdr *nlh = req(nl, fam_aiot, AIOT_CMD_GET_READER, 0);
+	struct answer a;
+
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
+	talk(nl, nlh, &a);
+	return a.error == 0;
+}
+
+static void errors(struct nl *nl, uint32_t reader)
+{
+	struct nlmsghdr *nlh;
+	struct answer a;
+
+	add_devices(nl, reader, 5, BASE_ID + 3, &a);
+	ok(a.error == -EEXIST && a.extack[0], "add-devices: an existing identity is EEXIST (%d, '%s')",
+	   a.error, a.extack);
+	add_devices(nl, 99999, 5, BASE_ID, &a);
+	ok(a.error == -ENODEV && a.extack[0], "add-devices: no such reader is ENODEV (%d, '%s')",
+	   a.error, a.extack);
+	nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	put_id(nlh, BASE_ID + 1000);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL && a.extack[0], "add-devices: no count is EINVAL (%d, '%s')",
+	   a.error, a.extack);
+	nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, 0);
+	talk(nl, nlh, &a);
+	ok(a.error == -ERANGE, "add-devices: count 0 refused by the policy (%d)", a.error);
+	nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_SET_MEDIUM, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_BER_PPM, 1000001);
+	talk(nl, nlh, &a);
+	ok(a.error == -ERANGE, "set-medium: BER above 10^6 ppm refused (%d)", a.error);
+	nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_STATE, 1);
+	put_id(nlh, BASE_ID);
+	talk(nl, nlh, &a);
+	ok(a.error == -EINVAL, "set-device: an attribute the kernel only sends is refused (%d)",
+	   a.error);
+	nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	put_id(nlh, BASE_ID + 5000);
+	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_POLICY, AIOT_HWSIM_POLICY_AS_INDICATION);
+	talk(nl, nlh, &a);
+	ok(a.error == -ENOENT && a.extack[0], "set-device: unknown identity is ENOENT (%d, '%s')",
+	   a.error, a.extack);
+	nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_DEL_READER, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, 99999);
+	talk(nl, nlh, &a);
+	ok(a.error == -ENODEV, "del-reader: no such reader is ENODEV (%d)", a.error);
+}
+
+static void unprivileged(void)
+{
+	struct nl nl;
+	struct answer a;
+	pid_t pid = fork();
+	int st;
+
+	if (!pid) {
+		if (setgid(65534) || setuid(65534) || nl_open(&nl))
+			_exit(2);
+		new_reader(&nl, false, &a);
+		_exit(a.error == -EPERM ? 0 : 1);
+	}
+	ok(pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && !WEXITSTATUS(st),
+	   "unprivileged: new-reader is EPERM");
+}
+
+static int count_devices(struct nl *nl, uint32_t reader)
+{
+	struct nlmsghdr *nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_GET_DEVICE, NLM_F_DUMP);
+	struct answer a;
+
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	talk(nl, nlh, &a);
+	return a.error ? a.error : a.replies;
+}
+
+int main(void)
+{
+	struct nl ctl, owner, l, job_owner;
+	struct family_info fi;
+	struct events *ev;
+	struct answer a;
+	uint32_t reader, other;
+	unsigned int found, i;
+	int err, tries;
+
+	printf("1..24\n");
+	if (nl_open(&ctl) || resolve(&ctl, AIOT_GENL_NAME, &fi)) {
+		printf("Bail out! the aiot family does not resolve\n");
+		return 1;
+	}
+	fam_aiot = fi.id;
+	grp_inventory = fi.inventory;
+	ok(resolve(&ctl, AIOT_HWSIM_GENL_NAME, &fi) == 0, "the aiot_hwsim family resolves");
+	fam_hwsim = fi.id;
+	ev = calloc(1, sizeof(*ev));
+	if (!ev || nl_open(&owner) || nl_open(&l) ||
+	    mnl_socket_setsockopt(l.sk, NETLINK_ADD_MEMBERSHIP, &grp_inventory,
+				  sizeof(grp_inventory))) {
+		printf("Bail out! sockets\n");
+		return 1;
+	}
+
+	/* a reader owned by a socket, its population */
+	err = new_reader(&owner, true, &a);
+	reader = a.reader;
+	ok(!err && a.reader != ~0U, "new-reader (destroy on close) returns the reader index %u",
+	   a.reader);
+	ok(reader_exists(&ctl, reader), "the reader is an aiot reader (get-reader %u)", reader);
+	add_devices(&ctl, reader, N_DEVS, BASE_ID, &a);
+	ok(a.error == 0, "add-devices: %d devices (%d '%s')", N_DEVS, a.error, a.extack);
+	ok(count_devices(&ctl, reader) == N_DEVS, "get-device dumps %d devices", N_DEVS);
+	errors(&ctl, reader);
+	unprivileged();
+
+	/* an inventory over the aiot family finds every device once */
+	inventory_start(&ctl, reader, 0, &a);
+	ok(a.error == 0 && a.job, "inventory-start: job %u (%d '%s')", a.job, a.error, a.extack);
+	ev->job = a.job;
+	err = listen_job(&l, ev, 0, 120);
+	for (found = 0, i = 0; i < N_DEVS; i++)
+		found += !!ev->seen[i];
+	ok(!err && ev->done && ev->end == AIOT_INV_END_COMPLETE,
+	   "inventory ends complete (err %d, end %d)", err, ev->end);
+	ok(found == N_DEVS && !ev->dups && !ev->phantoms && !ev->bad,
+	   "all %d devices reported once (%u found, %u dups, %u phantoms, %u bad)",
+	   N_DEVS, found, ev->dups, ev->phantoms, ev->bad);
+
+	/* closing the socket that started a running inventory stops it */
+	set_medium(&ctl, reader, true, &a);
+	ok(a.error == 0, "set-medium: paced in real time (%d)", a.error);
+	memset(ev, 0, sizeof(*ev));
+	if (nl_open(&job_owner) || resolve(&job_owner, AIOT_GENL_NAME, &fi)) {
+		printf("Bail out! socket\n");
+		return 1;
+	}
+	inventory_start(&job_owner, reader, 1, &a);
+	ev->job = a.job;
+	err = listen_job(&l, ev, 1, 60);
+	ok(!err && ev->reports >= 1 && !ev->done, "paced inventory is running (%u reports)",
+	   ev->reports);
+	nl_close(&job_owner);
+	err = listen_job(&l, ev, 0, 60);
+	ok(!err && ev->done && ev->end == AIOT_INV_END_STOPPED,
+	   "closing its socket stops the inventory (err %d, end %d, %u reports)",
+	   err, ev->end, ev->reports);
+	set_medium(&ctl, reader, false, &a);
+
+	/* a reader without an owner stays; one with an owner goes with it */
+	new_reader(&ctl, false, &a);
+	other = a.reader;
+	ok(a.error == 0 && other != reader, "new-reader without owner: %u", other);
+	nl_close(&owner);
+	for (tries = 0; tries < 50 && reader_exists(&ctl, reader); tries++)
+		usleep(100000);
+	ok(!reader_exists(&ctl, reader), "closing the owner socket destroys reader %u", reader);
+	ok(reader_exists(&ctl, other), "the reader without owner stays");
+	{
+		struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_DEL_READER, 0);
+
+		mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, other);
+		talk(&ctl, nlh, &a);
+		ok(a.error == 0 && !reader_exists(&ctl, other), "del-reader destroys it (%d)",
+		   a.error);
+	}
+	nl_close(&l);
+	nl_close(&ctl);
+	free(ev);
+	return n_fail ? 1 : 0;
+}

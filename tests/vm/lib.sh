@@ -51,9 +51,11 @@ stock_kernel() {
 # dependencies and its soft "pre:" dependencies (e.g. the crypto modules the
 # crypto API loads by name).
 module_deps() {
-	local ko
+	local ko own
+	# the project's own modules (aiot_hwsim depends on aiot) are not Debian's
+	own=$(for ko in "$@"; do basename "$ko" .ko; done)
 	for ko in "$@"; do
 		modinfo -F depends "$ko" | tr ',' '\n'
 		modinfo -F softdep "$ko" | sed -n 's/^pre: *//p' | tr ' ' '\n'
-	done | sed '/^$/d' | sort -u | tr '\n' ' '
+	done | sed '/^$/d' | grep -vxF "$own" | sort -u | tr '\n' ' '
 }

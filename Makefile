@@ -55,7 +55,7 @@ modules: $(if $(KDIR_HAS_KUNIT),xcheck-vectors)
 	@if [ -f $(XCHECK_HDR) ]; then mkdir -p $(KBUILD_OUT)/generated && cp -u $(XCHECK_HDR) $(KBUILD_OUT)/generated/; fi
 	$(MAKE) -C $(KDIR) M=$(abspath $(KBUILD_OUT)) $(if $(W),W=$(W)) $(if $(C),C=$(C)) modules
 
-userspace: $(B)/aiotctl $(B)/aiot-nltest $(B)/aiot-hwsim-test
+userspace: $(B)/aiotctl $(B)/aiotf-sim $(B)/aiot-nltest $(B)/aiot-hwsim-test
 
 # Guest test programs (run inside the QEMU guests, never on the host).
 $(B)/aiot-nltest: tests/guest/aiot-nltest.c include/uapi/linux/aiot.h
@@ -94,6 +94,11 @@ $(O)/aiotctl/%.o: userspace/aiotctl/%.c $(HDRS)
 $(B)/aiotctl: $(AIOTCTL_SRC:userspace/aiotctl/%.c=$(O)/aiotctl/%.o) $(O)/libaiot.a
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) -o $@ $^ $(USER_LIBS)
+
+# The reference AIOTF + ADM: libaiot's OpenSSL twin and kernel/nas.c.
+$(B)/aiotf-sim: userspace/aiotf-sim/aiotf-sim.c $(O)/libaiot.a $(HDRS) $(AIR_HDRS)
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $< $(O)/libaiot.a $(USER_LIBS)
 
 deps:
 	tests/deps.sh

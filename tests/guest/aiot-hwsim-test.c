@@ -479,6 +479,139 @@ static int count_devices(struct nl *nl, uint32_t reader)
 	return a.error ? a.error : a.replies;
 }
 
+/* Write @val to debugfs file @name of reader @reader; 0 or -errno. */
+static int debugfs_write(uint32_t reader, const char *name, const char *val)
+{
+	char path[128];
+	FILE *f;
+	int err = 0;
+
+	snprintf(path, sizeof(path), "/sys/kernel/debug/aiot_hwsim/aiot%u/%s", reader, name);
+	f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	if (fputs(val, f) < 0)
+		err = -EIO;
+	if (fclose(f))
+		err = -errno;
+	return err;
+}
+
+static int stats_cb(const struct nlattr *a, void *data)
+{
+	uint64_t *st = data;
+	const struct nlattr *s;
+
+	if (mnl_attr_get_type(a) != AIOT_HWSIM_ATTR_STATS)
+		return MNL_CB_OK;
+	mnl_attr_for_each_nested(s, a)
+		if (mnl_attr_get_type(s) <= AIOT_HWSIM_STATS_MAX &&
+		    mnl_attr_get_payload_len(s) == 8)
+			st[mnl_attr_get_type(s)] = mnl_attr_get_u64(s);
+	return MNL_CB_OK;
+}
+
+static int stats_msg_cb(const struct nlmsghdr *nlh, void *data)
+{
+	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), stats_cb, data);
+	return MNL_CB_OK;
+}
+
+/* The counters of a simulated reader (get-reader); 0 or -errno. */
+static int get_stats(struct nl *nl, uint32_t reader, uint64_t *st)
+{
+	struct nlmsghdr *nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_GET_READER, 0);
+	unsigned int portid = mnl_socket_get_portid(nl->sk);
+	struct answer a = { 0 };
+	int n;
+
+	memset(st, 0, sizeof(uint64_t) * (AIOT_HWSIM_STATS_MAX + 1));
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	do {
+		n = mnl_socket_recvfrom(nl->sk, buf, sizeof(buf));
+		if (n < 0)
+			return -errno;
+		n = mnl_cb_run2(buf, n, nl->seq, portid, stats_msg_cb, st, ctl_cbs,
+				MNL_ARRAY_SIZE(ctl_cbs));
+	} while (n > MNL_CB_STOP);
+	return n < 0 ? -errno : a.error;
+}
+
+/* Run one inventory to its end; the devices found in @ev. */
+static int run_inventory(struct nl *ctl, struct nl *l, uint32_t reader, struct events *ev)
+{
+	struct answer a;
+
+	memset(ev, 0, sizeof(*ev));
+	inventory_start(ctl, reader, 0, &a);
+	if (a.error)
+		return a.error;
+	ev->job = a.job;
+	return listen_job(l, ev, 0, 120);
+}
+
+static unsigned int n_found(const struct events *ev)
+{
+	unsigned int i, found = 0;
+
+	for (i = 0; i < N_DEVS; i++)
+		found += !!ev->seen[i];
+	return found;
+}
+
+/* Fault injection through debugfs on reader @reader (N_DEVS devices). */
+static void faults(struct nl *ctl, struct nl *l, uint32_t reader, struct events *ev)
+{
+	uint64_t st0[AIOT_HWSIM_STATS_MAX + 1], st[AIOT_HWSIM_STATS_MAX + 1];
+	int err;
+
+	get_stats(ctl, reader, st0);
+	ok(!debugfs_write(reader, "drop_next", "3") && !debugfs_write(reader, "corrupt_next", "3"),
+	   "debugfs: drop_next and corrupt_next written");
+	err = run_inventory(ctl, l, reader, ev);
+	get_stats(ctl, reader, st);
+	ok(!err && ev->end == AIOT_INV_END_COMPLETE && n_found(ev) == N_DEVS && !ev->dups &&
+	   !ev->phantoms && st[AIOT_HWSIM_STATS_DROPPED] - st0[AIOT_HWSIM_STATS_DROPPED] == 3 &&
+	   st[AIOT_HWSIM_STATS_CORRUPTED] - st0[AIOT_HWSIM_STATS_CORRUPTED] == 3,
+	   "3 dropped and 3 corrupted D2R frames: all %d found once anyway (%u, %u dups)",
+	   N_DEVS, n_found(ev), ev->dups);
+
+	ok(!debugfs_write(reader, "kill_energy", "a1070005"), "debugfs: kill_energy a1070005");
+	ok(debugfs_write(reader, "kill_energy", "a1079999") == -ENOENT,
+	   "debugfs: kill_energy of an unknown device is ENOENT");
+	err = run_inventory(ctl, l, reader, ev);
+	ok(!err && ev->end == AIOT_INV_END_COMPLETE && n_found(ev) == N_DEVS - 1 &&
+	   !ev->seen[5], "a device out of energy is not found (%u found)", n_found(ev));
+
+	ok(!debugfs_write(reader, "delay_next_us", "1500000"), "debugfs: delay_next_us 1500000");
+	err = run_inventory(ctl, l, reader, ev);
+	ok(!err && ev->end == AIOT_INV_END_FAILED,
+	   "a D2R report later than the window and the grace fails the job (end %d)", ev->end);
+}
+
+/* Unplug reader @reader through debugfs while a paced inventory runs. */
+static void unplug(struct nl *ctl, struct nl *l, uint32_t reader, struct events *ev)
+{
+	struct answer a;
+	int err, tries;
+
+	set_medium(ctl, reader, true, &a);
+	memset(ev, 0, sizeof(*ev));
+	inventory_start(ctl, reader, 1, &a);
+	ev->job = a.job;
+	err = listen_job(l, ev, 1, 60);
+	ok(!err && !ev->done && !debugfs_write(reader, "unplug", "1"),
+	   "debugfs: unplug while an inventory runs");
+	err = listen_job(l, ev, 0, 60);
+	ok(!err && ev->done && ev->end == AIOT_INV_END_READER_GONE,
+	   "the inventory ends with reader-gone (err %d, end %d)", err, ev->end);
+	for (tries = 0; tries < 50 && reader_exists(ctl, reader); tries++)
+		usleep(100000);
+	ok(!reader_exists(ctl, reader), "the unplugged reader is gone");
+}
+
 int main(void)
 {
 	struct nl ctl, owner, l, job_owner;
@@ -489,7 +622,7 @@ int main(void)
 	unsigned int found, i;
 	int err, tries;
 
-	printf("1..24\n");
+	printf("1..34\n");
 	if (nl_open(&ctl) || resolve(&ctl, AIOT_GENL_NAME, &fi)) {
 		printf("Bail out! the aiot family does not resolve\n");
 		return 1;
@@ -551,6 +684,8 @@ int main(void)
 	   err, ev->end, ev->reports);
 	set_medium(&ctl, reader, false, &a);
 
+	faults(&ctl, &l, reader, ev);
+
 	/* a reader without an owner stays; one with an owner goes with it */
 	new_reader(&ctl, false, &a);
 	other = a.reader;
@@ -568,6 +703,10 @@ int main(void)
 		ok(a.error == 0 && !reader_exists(&ctl, other), "del-reader destroys it (%d)",
 		   a.error);
 	}
+	new_reader(&ctl, false, &a);
+	other = a.reader;
+	add_devices(&ctl, other, 50, BASE_ID, &a);
+	unplug(&ctl, &l, other, ev);
 	nl_close(&l);
 	nl_close(&ctl);
 	free(ev);

@@ -8,6 +8,10 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <errno.h>
+#include <netlink/netlink.h>
+#include <netlink/genl/genl.h>
+#include <linux/genetlink.h>
 
 #include "aiot_nl.h"
 
@@ -57,12 +61,38 @@ static void open_nlctrl(void **state)
 	assert_null(nl.sk);
 }
 
+/*
+ * aiot_nl_talk() returns the kernel's error and its extack message: the
+ * generic netlink controller refuses a family id of the wrong size.
+ */
+static void talk_extack(void **state)
+{
+	struct aiot_nl nl;
+	struct nl_msg *msg;
+	char why[256];
+
+	(void)state;
+	assert_int_equal(aiot_nl_open(&nl, "nlctrl", why, sizeof(why)), 0);
+	msg = aiot_nl_msg(&nl, CTRL_CMD_GETFAMILY, 0);
+	assert_non_null(msg);
+	assert_int_equal(nla_put_u8(msg, CTRL_ATTR_FAMILY_ID, 1), 0);
+	assert_int_equal(aiot_nl_talk(&nl, msg, NULL, NULL, why, sizeof(why)), -ERANGE);
+	assert_string_equal(why, "Attribute failed policy validation");
+	/* a good request on the same socket: acknowledged, one reply */
+	msg = aiot_nl_msg(&nl, CTRL_CMD_GETFAMILY, 0);
+	assert_int_equal(nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, "nlctrl"), 0);
+	assert_int_equal(aiot_nl_talk(&nl, msg, NULL, NULL, why, sizeof(why)), 0);
+	assert_string_equal(why, "");
+	aiot_nl_close(&nl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(open_missing_family),
 		cmocka_unit_test(open_short_buffer),
 		cmocka_unit_test(open_nlctrl),
+		cmocka_unit_test(talk_extack),
 	};
 
 	return cmocka_run_group_tests_name("aiot_nl", tests, NULL, NULL);

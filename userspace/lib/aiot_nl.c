@@ -168,7 +168,8 @@ int aiot_nl_talk(struct aiot_nl *nl, struct nl_msg *msg,
 	while (err >= 0 && !t.done)
 		err = nl_recvmsgs(nl->sk, c);
 	nl_cb_put(c);
-	if (err < 0) {
+	/* after an error message libnl returns that error too: t has it */
+	if (err < 0 && !t.done) {
 		snprintf(why, len, "netlink: %s", nl_geterror(err));
 		return -EIO;
 	}

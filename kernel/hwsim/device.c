@@ -715,7 +715,10 @@ void hwsim_late_work(struct work_struct *work)
 					       struct hwsim_reader, late_work);
 	struct hwsim_late *l = &hr->late;
 
+	/* under the lock: a new delayed report may be stored meanwhile */
+	mutex_lock(&hr->lock);
 	aiot_fe_rx(hr->r, l->cookie, l->status, l->frame, l->bits, &l->meta);
+	mutex_unlock(&hr->lock);
 }
 
 static int hwsim_xmit(struct aiot_reader *r, const u8 *frame, unsigned int bits,

@@ -20,7 +20,7 @@ out=build/vm/demo
 mkdir -p "$out"
 AIOT_GUEST_MODS="$(module_deps "$kb"/aiot*.ko)" \
 	"$here/mkinitramfs.sh" "$out/initrd.gz" "$kver" "$modroot" "$here/guest/demo.sh" \
-	"$kb"/aiot*.ko build/bin/aiotctl
+	"$kb"/aiot*.ko build/bin/aiotctl build/bin/aiotf-sim
 echo "demo: booting Debian's $kver kernel under QEMU (TCG)..."
 "$here/run-vm.sh" "$vmlinuz" "$out/initrd.gz" "$out" quiet || true
 sed -n '/^=== GUEST START/,/^=== RUN_RC/p' "$out/results.log" | sed '/^===/d'

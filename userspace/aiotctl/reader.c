@@ -14,14 +14,19 @@
 #include <json-c/json.h>
 
 #include <linux/aiot.h>
+#include <linux/aiot_hwsim.h>
 #include "aiot_nl.h"
 #include "aiot_sec.h"
 #include "aiotctl.h"
 
+/* The family build() and open_family() talk to, and its reader attribute. */
+static const char *family_name = AIOT_GENL_NAME;
+static int reader_attr = AIOT_ATTR_READER_INDEX;
+
 static int open_family(struct aiot_nl *nl)
 {
 	char why[256];
-	int err = aiot_nl_open(nl, AIOT_GENL_NAME, why, sizeof(why));
+	int err = aiot_nl_open(nl, family_name, why, sizeof(why));
 
 	if (!err)
 		return 0;
@@ -215,7 +220,9 @@ static int cmd_device_list(struct aiotctl_ctx *ctx, int argc, char **argv)
 struct kw {
 	const char *name;
 	int attr;
-	int type;	/* 8, 16, 32, -32 (s32), 'h' hex, 'i' identity, 't' target */
+	int type;	/* 8, 16, 32, -32 (s32), 'h' hex (max: exact length, 0: any),
+			 * 'i' identity, 't' target
+			 */
 	unsigned long max;
 };
 
@@ -300,7 +307,7 @@ static struct nl_msg *build(struct aiot_nl *nl, unsigned char cmd, int argc, cha
 		*status = AIOTCTL_EXIT_FAIL;
 		return NULL;
 	}
-	nla_put_u32(msg, AIOT_ATTR_READER_INDEX, idx);
+	nla_put_u32(msg, reader_attr, idx);
 	if (put_kws(msg, kws, argc - 1, argv + 1, &used))
 		goto fail;
 	used++;
@@ -545,6 +552,19 @@ static int cmd_inventory_start(struct aiotctl_ctx *ctx, int argc, char **argv)
 		   AIOT_CMD_INVENTORY_DONE, wait);
 }
 
+/* The attributes of @src whose type is in @types (0-ended) into @dst. */
+static void copy_attrs(struct nl_msg *dst, struct nl_msg *src, const int *types)
+{
+	struct nlattr *a;
+	int rem;
+	const int *t;
+
+	nlmsg_for_each_attr(a, nlmsg_hdr(src), GENL_HDRLEN, rem)
+		for (t = types; *t; t++)
+			if (nla_type(a) == *t)
+				nla_put(dst, *t, nla_len(a), nla_data(a));
+}
+
 static int cmd_command_send(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
 	static const struct kw kws[] = {
@@ -553,24 +573,123 @@ static int cmd_command_send(struct aiotctl_ctx *ctx, int argc, char **argv)
 		{ "as-id", AIOT_ATTR_AS_ID, 8, 255 },
 		{ "txn", AIOT_ATTR_TXN, 8, 255 },
 		{ "attempts", AIOT_ATTR_ATTEMPTS, 8, 255 },
+		{ "k-aiotf", AIOT_ATTR_K_AIOTF, 'h', 32 },
+		{ "k-enc", AIOT_ATTR_K_ENC, 'h', 16 },
+		{ "k-int", AIOT_ATTR_K_INT, 'h', 16 },
+		{ "cipher", AIOT_ATTR_CIPHER, 8, 1 },
 		{ NULL, 0, 0, 0 }
 	};
+	static const int cmd_attrs[] = {
+		AIOT_ATTR_READER_INDEX, AIOT_ATTR_TARGET_TYPE, AIOT_ATTR_TARGET,
+		AIOT_ATTR_TARGET_BITS, AIOT_ATTR_NAS, AIOT_ATTR_AS_ID, AIOT_ATTR_TXN,
+		AIOT_ATTR_ATTEMPTS, 0
+	};
+	static const int sec_attrs[] = {
+		AIOT_ATTR_READER_INDEX, AIOT_ATTR_TARGET_TYPE, AIOT_ATTR_TARGET,
+		AIOT_ATTR_TARGET_BITS, AIOT_ATTR_K_AIOTF, AIOT_ATTR_K_ENC, AIOT_ATTR_K_INT,
+		AIOT_ATTR_CIPHER, 0
+	};
 	const char *syn = "command send INDEX device ID nas HEX [as-id N] [txn N] [attempts N] "
-			  "[nowait]";
+			  "[k-aiotf HEX | k-enc HEX k-int HEX [cipher 0|1]] [nowait]";
+	struct nl_msg *all, *msg, *sec;
 	struct nlattr *nas;
 	struct aiot_nl nl;
-	struct nl_msg *msg;
 	bool nowait = false;
-	int st;
+	char why[256];
+	int st, i;
 
-	msg = build(&nl, AIOT_CMD_COMMAND_SEND, argc, argv, kws, syn, "nowait", &nowait, &st);
-	if (!msg)
+	all = build(&nl, AIOT_CMD_COMMAND_SEND, argc, argv, kws, syn, "nowait", &nowait, &st);
+	if (!all)
 		return st;
+	for (i = 1; i < argc; i++)	/* keys in hex on the command line */
+		if (!strncmp(argv[i - 1], "k-", 2))
+			explicit_bzero(argv[i], strlen(argv[i]));
+	msg = aiot_nl_msg(&nl, AIOT_CMD_COMMAND_SEND, 0);
+	sec = aiot_nl_msg(&nl, AIOT_CMD_SEC_CTX_SET, 0);
+	if (msg && sec) {
+		copy_attrs(msg, all, cmd_attrs);
+		copy_attrs(sec, all, sec_attrs);
+	}
+	explicit_bzero(nlmsg_hdr(all), nlmsg_hdr(all)->nlmsg_len);
+	nlmsg_free(all);
+	if (!msg || !sec) {
+		nlmsg_free(msg);
+		nlmsg_free(sec);
+		aiot_nl_close(&nl);
+		return AIOTCTL_EXIT_FAIL;
+	}
+	/*
+	 * Offload mode: the context goes in on this socket, which it lives
+	 * with, and serves the command that follows on the same socket.
+	 */
+	if (nlmsg_find_attr(nlmsg_hdr(sec), GENL_HDRLEN, AIOT_ATTR_K_AIOTF) ||
+	    nlmsg_find_attr(nlmsg_hdr(sec), GENL_HDRLEN, AIOT_ATTR_K_ENC) ||
+	    nlmsg_find_attr(nlmsg_hdr(sec), GENL_HDRLEN, AIOT_ATTR_K_INT)) {
+		st = aiot_nl_talk(&nl, sec, NULL, NULL, why, sizeof(why));
+		if (st) {
+			aiotctl_err("command send: the security context was refused: %s", why);
+			nlmsg_free(msg);
+			aiot_nl_close(&nl);
+			return AIOTCTL_EXIT_FAIL;
+		}
+	} else {
+		nlmsg_free(sec);
+	}
 	nas = nlmsg_find_attr(nlmsg_hdr(msg), GENL_HDRLEN, AIOT_ATTR_NAS);
 	if (nas)	/* whole octets from the command line */
 		nla_put_u16(msg, AIOT_ATTR_NAS_BITS, nla_len(nas) * 8);
 	return job(ctx, &nl, msg, "command send", AIOT_MCGRP_COMMAND,
 		   AIOT_CMD_COMMAND_RESULT, !nowait);
+}
+
+/* ---- The simulated front end (family aiot_hwsim) ---------------------- */
+
+static int cmd_hwsim_add(struct aiotctl_ctx *ctx, int argc, char **argv)
+{
+	static const struct kw kws[] = {
+		{ "count", AIOT_HWSIM_ATTR_COUNT, 32, UINT32_MAX },
+		{ "id", AIOT_HWSIM_ATTR_ID, 'h', 0 },
+		{ "bits", AIOT_HWSIM_ATTR_ID_BITS, 8, 128 },
+		{ "seed", AIOT_HWSIM_ATTR_KEY_SEED, 'h', 0 },
+		{ "policy", AIOT_HWSIM_ATTR_POLICY, 8, 255 },
+		{ NULL, 0, 0, 0 }
+	};
+	const char *syn = "hwsim add-devices INDEX count N id HEX bits N seed HEX [policy N]";
+	struct aiot_nl nl;
+	struct nl_msg *msg;
+	int st;
+
+	family_name = AIOT_HWSIM_GENL_NAME;
+	reader_attr = AIOT_HWSIM_ATTR_READER_INDEX;
+	msg = build(&nl, AIOT_HWSIM_CMD_ADD_DEVICES, argc, argv, kws, syn, NULL, NULL, &st);
+	if (!msg)
+		return st;
+	return run(ctx, &nl, msg, "hwsim add-devices", false, false);
+}
+
+static int cmd_hwsim_set(struct aiotctl_ctx *ctx, int argc, char **argv)
+{
+	static const struct kw kws[] = {
+		{ "id", AIOT_HWSIM_ATTR_ID, 'h', 0 },
+		{ "bits", AIOT_HWSIM_ATTR_ID_BITS, 8, 128 },
+		{ "mem", AIOT_HWSIM_ATTR_MEM, 'h', 0 },
+		{ "offset", AIOT_HWSIM_ATTR_MEM_OFFSET, 16, UINT16_MAX },
+		{ "policy", AIOT_HWSIM_ATTR_POLICY, 8, 255 },
+		{ "energy", AIOT_HWSIM_ATTR_ENERGY, 32, UINT32_MAX },
+		{ NULL, 0, 0, 0 }
+	};
+	const char *syn = "hwsim set-device INDEX id HEX bits N [mem HEX [offset N]] [policy N] "
+			  "[energy NJ]";
+	struct aiot_nl nl;
+	struct nl_msg *msg;
+	int st;
+
+	family_name = AIOT_HWSIM_GENL_NAME;
+	reader_attr = AIOT_HWSIM_ATTR_READER_INDEX;
+	msg = build(&nl, AIOT_HWSIM_CMD_SET_DEVICE, argc, argv, kws, syn, NULL, NULL, &st);
+	if (!msg)
+		return st;
+	return run(ctx, &nl, msg, "hwsim set-device", false, false);
 }
 
 static int cmd_monitor(struct aiotctl_ctx *ctx, int argc, char **argv)
@@ -623,8 +742,9 @@ AIOTCTL_COMMAND(inv_stop, "inventory", "stop", "INDEX [job ID]",
 AIOTCTL_COMMAND(dev_list, "device", "list", "INDEX",
 		"the devices of the reader's running or last inventory", cmd_device_list);
 AIOTCTL_COMMAND(cmd_send, "command", "send",
-		"INDEX device ID nas HEX [as-id N] [attempts N] [nowait]",
-		"relay an AIoT NAS PDU (plain when a security context is set) and print the result (admin)",
+		"INDEX device ID nas HEX [as-id N] [attempts N] [k-aiotf HEX | k-enc HEX k-int HEX] [nowait]",
+		"relay an AIoT NAS PDU and print the result; with keys, offload mode: the PDU is plain "
+		"and the kernel protects it (admin)",
 		cmd_command_send);
 AIOTCTL_COMMAND(sec_set, "secctx", "set",
 		"INDEX device ID (k-aiotf HEX | k-enc HEX k-int HEX) [cipher 0|1]",
@@ -632,5 +752,13 @@ AIOTCTL_COMMAND(sec_set, "secctx", "set",
 		cmd_secctx_set);
 AIOTCTL_COMMAND(sec_del, "secctx", "del", "INDEX device ID",
 		"delete a device's security context (admin)", cmd_secctx_del);
+AIOTCTL_COMMAND(hwsim_add, "hwsim", "add-devices",
+		"INDEX count N id HEX bits N seed HEX [policy N]",
+		"add a population of simulated devices to an aiot_hwsim reader (admin)",
+		cmd_hwsim_add);
+AIOTCTL_COMMAND(hwsim_set, "hwsim", "set-device",
+		"INDEX id HEX bits N [mem HEX [offset N]] [policy N] [energy NJ]",
+		"override one simulated device: user memory, policy, energy (admin)",
+		cmd_hwsim_set);
 AIOTCTL_COMMAND(monitor, "monitor", NULL, "[count N]",
 		"print the family's events as they come", cmd_monitor);

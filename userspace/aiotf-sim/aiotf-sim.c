@@ -253,10 +253,13 @@ static int cmd_verify(struct opts *o, const char *file)
 		for (i = 0; i < json_object_array_length(t.out); i++) {
 			struct json_object *d = json_object_array_get_idx(t.out, i), *x;
 
-			printf("device %s %s\n",
+			printf("device %s %s",
 			       json_object_object_get_ex(d, "device", &x) ?
 			       json_object_get_string(x) : "?",
 			       json_object_get_string(json_object_object_get(d, "verdict")));
+			if (json_object_object_get_ex(d, "rand_d", &x))
+				printf(" rand_d %s", json_object_get_string(x));
+			putchar('\n');
 		}
 		printf("%lu devices: %lu authenticated, %lu failed, %lu malformed\n",
 		       t.devices, t.ok, t.bad, t.malformed);

@@ -280,7 +280,21 @@ static void hwsim_new_frame(struct hwsim_reader *hr, u32 slots)
 		n++;
 	}
 	hr->n_cont = n;
-	sort(hr->cont, n, sizeof(*hr->cont), cont_cmp, NULL);
+	if (slots <= 4 * n + 64 && slots <= hr->cont_cap) {
+		/* a counting sort: O(n + slots) */
+		u32 *cnt = hr->slot_cnt, s;
+
+		memset(cnt, 0, (slots + 1) * sizeof(*cnt));
+		for (i = 0; i < n; i++)
+			cnt[hr->cont[i].slot + 1]++;
+		for (s = 1; s <= slots; s++)
+			cnt[s] += cnt[s - 1];
+		for (i = 0; i < n; i++)
+			hr->cont_tmp[cnt[hr->cont[i].slot]++] = hr->cont[i];
+		swap(hr->cont, hr->cont_tmp);
+	} else {
+		sort(hr->cont, n, sizeof(*hr->cont), cont_cmp, NULL);
+	}
 	hr->slot_lo = 0;
 	hr->slot_hi = 0;
 	hr->cur_slot = 0;

@@ -8,7 +8,6 @@
 #define _AIOT_HWSIM_H
 
 #include <linux/atomic.h>
-#include <linux/hashtable.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/prandom.h>
@@ -148,8 +147,11 @@ struct hwsim_late {
  * @pops: populations
  * @n_devs: devices in @pops
  * @gen: changes with the population (dump consistency)
- * @ids: devices by identity
+ * @ids: devices by identity, 2^@ids_order buckets (at least one per device)
+ * @ids_order: log2 of the buckets in @ids
  * @cont: contenders of the current access frame, sorted by slot
+ * @cont_tmp: scratch for sorting @cont, as large
+ * @slot_cnt: scratch for a counting sort by slot, @cont_cap + 1 entries
  * @cont_cap: room in @cont (the population's size)
  * @n_cont: entries in @cont
  * @slot_lo: first entry of the current slot
@@ -199,9 +201,12 @@ struct hwsim_reader {
 	struct list_head pops;
 	u32 n_devs;
 	u32 gen;
-	DECLARE_HASHTABLE(ids, 10);
+	struct hlist_head *ids;
+	u8 ids_order;
 
 	struct hwsim_cont *cont;
+	struct hwsim_cont *cont_tmp;
+	u32 *slot_cnt;
 	u32 cont_cap;
 	u32 n_cont;
 	u32 slot_lo;

@@ -11,7 +11,9 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
+#include <linux/hash.h>
 #include <linux/jhash.h>
+#include <linux/log2.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -23,6 +25,9 @@
 
 #include "hwsim.h"
 #include "sec.h"
+
+/* Smallest identity hash: 1024 buckets */
+#define HWSIM_IDS_MIN_ORDER	10
 
 static unsigned int readers = 1;
 module_param(readers, uint, 0444);
@@ -69,6 +74,11 @@ static u32 id_hash(const u8 *id, unsigned int bits)
 	return jhash(id, DIV_ROUND_UP(bits, 8), bits);
 }
 
+static u32 dev_bucket(const struct hwsim_dev *dev, unsigned int order)
+{
+	return hash_32(id_hash(dev->id, dev->id_bits), order);
+}
+
 /**
  * hwsim_dev_find - a device of @hr by identity
  * @hr: the reader; under hr->lock
@@ -90,7 +100,9 @@ struct hwsim_dev *hwsim_dev_find(struct hwsim_reader *hr, const u8 *id,
 	memcpy(key, id, len);
 	if (id_bits % 8)
 		key[len - 1] &= 0xff00 >> (id_bits % 8);
-	hash_for_each_possible(hr->ids, dev, hnode, id_hash(key, id_bits))
+	if (!hr->ids)
+		return NULL;
+	hlist_for_each_entry(dev, &hr->ids[hash_32(id_hash(key, id_bits), hr->ids_order)], hnode)
 		if (dev->id_bits == id_bits && !memcmp(dev->id, key, len))
 			return dev;
 	return NULL;
@@ -111,9 +123,12 @@ EXPORT_SYMBOL_IF_KUNIT(hwsim_dev_find);
 int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 		  struct netlink_ext_ack *extack)
 {
-	struct hwsim_cont *cont = NULL;
-	struct hwsim_pop *pop;
+	struct hwsim_cont *cont = NULL, *tmp = NULL;
+	struct hwsim_pop *pop = NULL;
+	struct hlist_head *ids = NULL;
+	unsigned int order;
 	u64 hi, lo, top_hi, top_lo;
+	u32 *cnt = NULL, cap;
 	u8 id[AIOT_ID_MAX_OCTETS];
 	u32 i;
 	int err;
@@ -153,15 +168,17 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 			goto out;
 		}
 	}
+	cap = hr->n_devs + cfg->count;
+	order = max_t(unsigned int, HWSIM_IDS_MIN_ORDER, order_base_2(cap));
 	err = -ENOMEM;
 	pop = kvzalloc(struct_size(pop, devs, cfg->count), GFP_KERNEL);
-	if (!pop)
-		goto out;
-	cont = kvmalloc_array(hr->n_devs + cfg->count, sizeof(*cont), GFP_KERNEL);
-	if (!cont) {
-		kvfree(pop);
-		goto out;
-	}
+	cont = kvmalloc_array(cap, sizeof(*cont), GFP_KERNEL);
+	tmp = kvmalloc_array(cap, sizeof(*tmp), GFP_KERNEL);
+	cnt = kvmalloc_array(cap + 1, sizeof(*cnt), GFP_KERNEL);
+	if (order != hr->ids_order)
+		ids = kvcalloc(1U << order, sizeof(*ids), GFP_KERNEL);
+	if (!pop || !cont || !tmp || !cnt || (order != hr->ids_order && !ids))
+		goto err_free;
 	pop->n = cfg->count;
 	for (i = 0; i < cfg->count; i++) {
 		struct hwsim_dev *dev = &pop->devs[i];
@@ -172,10 +189,8 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 		err = hwsim_key_rule(cfg->seed, cfg->seed_len, dev->id,
 				     cfg->id_bits, dev->k_root);
 		if (err) {
-			kvfree(cont);
-			kvfree(pop);
 			NL_SET_ERR_MSG(extack, "key derivation failed");
-			goto out;
+			goto err_free;
 		}
 		h = id_hash(dev->id, dev->id_bits);
 		dev->pathloss_mb = AIOT_HWSIM_PATHLOSS_MIN_MB + h %
@@ -187,18 +202,42 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 					   AIOT_HWSIM_DEV_STATE_NO_ENERGY;
 		dev->r2d_mark = hr->r2d_bits;
 	}
+	/* a larger hash: every device already there moves into it */
+	if (ids) {
+		struct hwsim_pop *p;
+
+		list_for_each_entry(p, &hr->pops, node)
+			for (i = 0; i < p->n; i++)
+				hlist_add_head(&p->devs[i].hnode,
+					       &ids[dev_bucket(&p->devs[i], order)]);
+		kvfree(hr->ids);
+		hr->ids = ids;
+		hr->ids_order = order;
+	}
 	for (i = 0; i < cfg->count; i++)
-		hash_add(hr->ids, &pop->devs[i].hnode,
-			 id_hash(pop->devs[i].id, pop->devs[i].id_bits));
+		hlist_add_head(&pop->devs[i].hnode,
+			       &hr->ids[dev_bucket(&pop->devs[i], hr->ids_order)]);
 	if (hr->n_cont)
 		memcpy(cont, hr->cont, hr->n_cont * sizeof(*cont));
-	kvfree(hr->cont);
-	hr->cont = cont;
-	hr->cont_cap = hr->n_devs + cfg->count;
+	swap(hr->cont, cont);
+	swap(hr->cont_tmp, tmp);
+	swap(hr->slot_cnt, cnt);
+	kvfree(cont);
+	kvfree(tmp);
+	kvfree(cnt);
+	hr->cont_cap = cap;
 	list_add_tail(&pop->node, &hr->pops);
 	hr->n_devs += cfg->count;
 	hr->gen++;
-	err = 0;
+	mutex_unlock(&hr->lock);
+	return 0;
+
+err_free:
+	kvfree(ids);
+	kvfree(cnt);
+	kvfree(tmp);
+	kvfree(cont);
+	kvfree(pop);
 out:
 	mutex_unlock(&hr->lock);
 	return err;
@@ -215,9 +254,15 @@ void hwsim_pop_clear(struct hwsim_reader *hr)
 		list_del(&pop->node);
 		kvfree(pop);
 	}
-	hash_init(hr->ids);
+	kvfree(hr->ids);
+	hr->ids = NULL;
+	hr->ids_order = 0;
 	kvfree(hr->cont);
+	kvfree(hr->cont_tmp);
+	kvfree(hr->slot_cnt);
 	hr->cont = NULL;
+	hr->cont_tmp = NULL;
+	hr->slot_cnt = NULL;
 	hr->cont_cap = 0;
 	hr->n_cont = 0;
 	hr->slot_lo = 0;
@@ -440,7 +485,6 @@ struct hwsim_reader *hwsim_reader_new(u32 owner)
 		goto err_count;
 	mutex_init(&hr->lock);
 	INIT_LIST_HEAD(&hr->pops);
-	hash_init(hr->ids);
 	INIT_WORK(&hr->unplug, hwsim_unplug_work);
 	INIT_DELAYED_WORK(&hr->late_work, hwsim_late_work);
 	hr->owner = owner;

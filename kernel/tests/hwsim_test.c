@@ -21,7 +21,7 @@
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
 #define BASE_ID		0xa1070000U
-#define MAX_DEVS	512
+#define MAX_DEVS	2048
 
 static const u8 test_seed[] = "hwsim-kunit-seed";
 static const u8 test_rand_n[AIOT_RAND_N_LEN] = {
@@ -516,7 +516,53 @@ static void hw_unplug(struct kunit *test)
 	KUNIT_EXPECT_LT(test, fx->reports, 30U);
 }
 
+/* Populations added in steps: the identity hash grows, nobody is lost. */
+static void hw_growing_population(struct kunit *test)
+{
+	struct hw_fx *fx = test->priv;
+	struct hwsim_pop_cfg cfg = { .id_bits = 32, .seed_len = sizeof(test_seed) - 1,
+				     .energy = AIOT_HWSIM_ENERGY_UNLIMITED };
+	static const u32 steps[] = { 10, 1100, 390 };
+	u8 id[AIOT_ID_MAX_OCTETS] = {};
+	unsigned int k, order;
+	u32 at = 0, i, missing = 0;
+
+	memcpy(cfg.seed, test_seed, cfg.seed_len);
+	for (k = 0; k < ARRAY_SIZE(steps); k++) {
+		cfg.count = steps[k];
+		id_of(BASE_ID + at, cfg.id);
+		KUNIT_ASSERT_EQ(test, hwsim_pop_add(fx->hr, &cfg, NULL), 0);
+		at += steps[k];
+	}
+	mutex_lock(&fx->hr->lock);
+	order = fx->hr->ids_order;
+	for (i = 0; i < at; i++) {
+		id_of(BASE_ID + i, id);
+		missing += !hwsim_dev_find(fx->hr, id, 32);
+	}
+	id_of(BASE_ID + at, id);
+	missing += !!hwsim_dev_find(fx->hr, id, 32);
+	mutex_unlock(&fx->hr->lock);
+	KUNIT_EXPECT_EQ(test, missing, 0U);
+	KUNIT_EXPECT_EQ(test, order, 11U);	/* 1500 devices, 2048 buckets */
+	KUNIT_EXPECT_EQ(test, inventory(test, 0), AIOT_INV_END_COMPLETE);
+	KUNIT_EXPECT_EQ(test, bitmap_weight(fx->found, MAX_DEVS), 1500U);
+	expect_clean(test);
+}
+
+/* What one simulated device costs in memory. */
+static void hw_device_size(struct kunit *test)
+{
+	size_t per = sizeof(struct hwsim_dev) + 2 * sizeof(struct hwsim_cont) + sizeof(u32);
+
+	kunit_info(test, "simulated device: %zu bytes (%zu + contender arrays)", per,
+		   sizeof(struct hwsim_dev));
+	KUNIT_EXPECT_LE(test, per, (size_t)256);
+}
+
 static struct kunit_case aiot_hwsim_cases[] = {
+	KUNIT_CASE(hw_growing_population),
+	KUNIT_CASE(hw_device_size),
 	KUNIT_CASE(hw_inventory_all),
 	KUNIT_CASE(hw_inventory_filter),
 	KUNIT_CASE(hw_pop_refused),

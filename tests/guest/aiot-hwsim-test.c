@@ -303,9 +303,12 @@ static void inventory_start(struct nl *nl, uint32_t reader, uint32_t batch,
 struct events {
 	uint32_t job;
 	unsigned char seen[N_DEVS];
+	unsigned char *big;	/* scale runs: one counter per device */
+	uint32_t nbig;
 	unsigned int reports, dups, phantoms, bad;
 	bool done;
 	int end;
+	uint64_t inv[AIOT_INV_STATS_MAX + 1];	/* the job's counters */
 };
 
 static void ev_device(struct events *ev, const struct nlattr *dev)
@@ -329,6 +332,13 @@ static void ev_device(struct events *ev, const struct nlattr *dev)
 		return;
 	}
 	id = (uint32_t)nas[4] << 24 | nas[5] << 16 | nas[6] << 8 | nas[7];
+	if (ev->big) {
+		if (id < BASE_ID || id - BASE_ID >= ev->nbig)
+			ev->phantoms++;
+		else if (ev->big[id - BASE_ID]++)
+			ev->dups++;
+		return;
+	}
 	if (id < BASE_ID || id - BASE_ID >= N_DEVS) {
 		ev->phantoms++;
 		return;
@@ -341,10 +351,19 @@ static int ev_attr(const struct nlattr *a, void *data)
 {
 	struct events *ev = data;
 
-	if (mnl_attr_get_type(a) == AIOT_ATTR_DEVICE)
+	const struct nlattr *s;
+
+	if (mnl_attr_get_type(a) == AIOT_ATTR_DEVICE) {
 		ev_device(ev, a);
-	else if (mnl_attr_get_type(a) == AIOT_ATTR_INV_END)
+	} else if (mnl_attr_get_type(a) == AIOT_ATTR_INV_END) {
 		ev->end = mnl_attr_get_u8(a);
+	} else if (mnl_attr_get_type(a) == AIOT_ATTR_INV_STATS) {
+		mnl_attr_for_each_nested(s, a)
+			if (mnl_attr_get_type(s) <= AIOT_INV_STATS_MAX &&
+			    mnl_attr_get_payload_len(s) >= 4)
+				ev->inv[mnl_attr_get_type(s)] = mnl_attr_get_payload_len(s) == 8 ?
+					mnl_attr_get_u64(s) : mnl_attr_get_u32(s);
+	}
 	return MNL_CB_OK;
 }
 
@@ -612,17 +631,113 @@ static void unplug(struct nl *ctl, struct nl *l, uint32_t reader, struct events 
 	ok(!reader_exists(ctl, reader), "the unplugged reader is gone");
 }
 
-int main(void)
+static long mem_available_kb(void)
+{
+	char line[128];
+	long kb = -1;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemAvailable: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * "aiot-hwsim-test scale N": one inventory of N devices on a new reader;
+ * prints the wall time, the modelled air time and the memory the
+ * population took (goal P4, Documentation/performance.rst).
+ */
+static int scale(uint32_t n)
+{
+	uint64_t st[AIOT_HWSIM_STATS_MAX + 1];
+	double t0, t_add, t_inv;
+	struct family_info fi;
+	struct nl ctl, l;
+	struct events *ev;
+	struct answer a;
+	long m0, m1;
+	uint32_t reader, i, found = 0;
+	int err;
+
+	ev = calloc(1, sizeof(*ev));
+	if (!ev || nl_open(&ctl) || resolve(&ctl, AIOT_GENL_NAME, &fi) || nl_open(&l))
+		return 1;
+	fam_aiot = fi.id;
+	grp_inventory = fi.inventory;
+	if (resolve(&ctl, AIOT_HWSIM_GENL_NAME, &fi) ||
+	    mnl_socket_setsockopt(l.sk, NETLINK_ADD_MEMBERSHIP, &grp_inventory,
+				  sizeof(grp_inventory)))
+		return 1;
+	fam_hwsim = fi.id;
+	ev->big = calloc(n, 1);
+	ev->nbig = n;
+	if (!ev->big || new_reader(&ctl, true, &a))
+		return 1;
+	reader = a.reader;
+	printf("1..1\n");
+	fflush(stdout);
+	m0 = mem_available_kb();
+	t0 = now_s();
+	add_devices(&ctl, reader, n, BASE_ID, &a);
+	t_add = now_s() - t0;
+	m1 = mem_available_kb();
+	if (a.error) {
+		printf("not ok 1 scale %u: add-devices %d %s\n", n, a.error, a.extack);
+		return 1;
+	}
+	inventory_start(&ctl, reader, 256, &a);
+	ev->job = a.job;
+	t0 = now_s();
+	err = listen_job(&l, ev, 0, 3600);
+	t_inv = now_s() - t0;
+	get_stats(&ctl, reader, st);
+	for (i = 0; i < n; i++)
+		found += !!ev->big[i];
+	ok(!err && ev->done && ev->end == AIOT_INV_END_COMPLETE && found == n && !ev->dups &&
+	   !ev->phantoms && st[AIOT_HWSIM_STATS_COLLISIONS] == ev->inv[AIOT_INV_STATS_COLLISIONS] &&
+	   st[AIOT_HWSIM_STATS_R2D_FRAMES] == ev->inv[AIOT_INV_STATS_R2D_FRAMES],
+	   "scale %u: every device found once (%u found, %u dups, %u phantoms), the medium's collisions and R2D frames are the job's",
+	   n, found, ev->dups, ev->phantoms);
+	printf("# scale %u: add %.2f s, population %ld kB (%.0f B/device)\n", n, t_add,
+	       m0 - m1, (m0 - m1) * 1024.0 / n);
+	printf("# scale %u: inventory wall %.2f s, air %.2f s, wall/air %.2f%%, %.0f devices/s wall, %.1f devices/s air\n",
+	       n, t_inv, st[AIOT_HWSIM_STATS_AIR_US] / 1e6,
+	       100.0 * t_inv / (st[AIOT_HWSIM_STATS_AIR_US] / 1e6), n / t_inv,
+	       n / (st[AIOT_HWSIM_STATS_AIR_US] / 1e6));
+	printf("# scale %u: %llu R2D frames, %llu D2R frames, %llu collisions, %llu slots, %llu frames\n",
+	       n, (unsigned long long)st[AIOT_HWSIM_STATS_R2D_FRAMES],
+	       (unsigned long long)st[AIOT_HWSIM_STATS_D2R_FRAMES],
+	       (unsigned long long)st[AIOT_HWSIM_STATS_COLLISIONS],
+	       (unsigned long long)ev->inv[AIOT_INV_STATS_SLOTS],
+	       (unsigned long long)ev->inv[AIOT_INV_STATS_FRAMES]);
+	return n_fail ? 1 : 0;
+}
+
+int main(int argc, char **argv)
 {
 	struct nl ctl, owner, l, job_owner;
 	struct family_info fi;
 	struct events *ev;
 	struct answer a;
+	uint64_t st0[AIOT_HWSIM_STATS_MAX + 1], st[AIOT_HWSIM_STATS_MAX + 1];
 	uint32_t reader, other;
 	unsigned int found, i;
 	int err, tries;
 
-	printf("1..34\n");
+	if (argc == 3 && !strcmp(argv[1], "scale"))
+		return scale(strtoul(argv[2], NULL, 0));
+	printf("1..35\n");
 	if (nl_open(&ctl) || resolve(&ctl, AIOT_GENL_NAME, &fi)) {
 		printf("Bail out! the aiot family does not resolve\n");
 		return 1;
@@ -652,14 +767,25 @@ int main(void)
 	unprivileged();
 
 	/* an inventory over the aiot family finds every device once */
+	get_stats(&ctl, reader, st0);
 	inventory_start(&ctl, reader, 0, &a);
 	ok(a.error == 0 && a.job, "inventory-start: job %u (%d '%s')", a.job, a.error, a.extack);
 	ev->job = a.job;
 	err = listen_job(&l, ev, 0, 120);
+	get_stats(&ctl, reader, st);
 	for (found = 0, i = 0; i < N_DEVS; i++)
 		found += !!ev->seen[i];
 	ok(!err && ev->done && ev->end == AIOT_INV_END_COMPLETE,
 	   "inventory ends complete (err %d, end %d)", err, ev->end);
+	ok(st[AIOT_HWSIM_STATS_COLLISIONS] - st0[AIOT_HWSIM_STATS_COLLISIONS] ==
+	   ev->inv[AIOT_INV_STATS_COLLISIONS] && ev->inv[AIOT_INV_STATS_COLLISIONS] &&
+	   st[AIOT_HWSIM_STATS_R2D_FRAMES] - st0[AIOT_HWSIM_STATS_R2D_FRAMES] ==
+	   ev->inv[AIOT_INV_STATS_R2D_FRAMES] &&
+	   st[AIOT_HWSIM_STATS_AIR_US] - st0[AIOT_HWSIM_STATS_AIR_US] == ev->inv[AIOT_INV_STATS_AIR_US],
+	   "the medium's collisions, R2D frames and air time are the job's (%llu, %llu, %llu us)",
+	   (unsigned long long)ev->inv[AIOT_INV_STATS_COLLISIONS],
+	   (unsigned long long)ev->inv[AIOT_INV_STATS_R2D_FRAMES],
+	   (unsigned long long)ev->inv[AIOT_INV_STATS_AIR_US]);
 	ok(found == N_DEVS && !ev->dups && !ev->phantoms && !ev->bad,
 	   "all %d devices reported once (%u found, %u dups, %u phantoms, %u bad)",
 	   N_DEVS, found, ev->dups, ev->phantoms, ev->bad);

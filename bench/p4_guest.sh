@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: GPL-2.0
+# Benchmark P4 guest (bench/p4_hwsim.sh): one inventory of N simulated
+# devices on a fresh aiot_hwsim reader for each N of P4_SIZES (written by
+# the host into /opt/p4_sizes); every line goes to the result channel.
+. /opt/guest-lib.sh
+check p4_deps_load load_deps /opt/modules/aiot.ko
+check p4_aiot_loads insmod /opt/modules/aiot.ko
+check p4_hwsim_loads insmod /opt/modules/aiot_hwsim.ko readers=0
+for n in $(cat /opt/p4_sizes); do
+	aiot-hwsim-test scale "$n" >/tmp/scale.out 2>&1
+	check "p4_scale_$n" test $? = 0
+	sed -n 's/^# \(scale .*\)/BENCH_P4 \1/p' /tmp/scale.out >$R
+done
+echo "BENCH_P4 uname $(uname -r)" >$R
+echo "BENCH_P4 cpu $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)" >$R
+check p4_hwsim_unloads rmmod aiot_hwsim
+check p4_aiot_unloads rmmod aiot

@@ -62,10 +62,11 @@ $(B)/aiot-nltest: tests/guest/aiot-nltest.c include/uapi/linux/aiot.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(shell pkg-config --libs libmnl)
 
-$(B)/aiot-hwsim-test: tests/guest/aiot-hwsim-test.c include/uapi/linux/aiot.h \
-		include/uapi/linux/aiot_hwsim.h include/aiot/nas_values.h
+$(B)/aiot-hwsim-test: tests/guest/aiot-hwsim-test.c $(O)/libaiot.a include/uapi/linux/aiot.h \
+		include/uapi/linux/aiot_hwsim.h include/aiot/nas_values.h include/aiot/hwsim_values.h
 	@mkdir -p $(B)
-	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(shell pkg-config --libs libmnl)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(O)/libaiot.a \
+		$(shell pkg-config --libs libmnl libcrypto)
 
 # Userspace unit tests: tests/unit/test_*.c, one cmocka binary each, linked
 # with libaiot. tests/unit/run.sh runs them all and counts.

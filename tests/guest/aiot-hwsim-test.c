@@ -27,7 +27,10 @@
 
 #include <linux/aiot.h>
 #include <linux/aiot_hwsim.h>
+#include <aiot/hwsim_values.h>
 #include <aiot/nas_values.h>
+
+#include "aiot_sec.h"	/* the userspace twin of the security engine */
 
 #ifndef NETLINK_EXT_ACK
 #define NETLINK_EXT_ACK 11
@@ -35,6 +38,9 @@
 
 #define N_DEVS		200
 #define BASE_ID		0xa1070000U
+#define KEY_SEED	"guest-key"
+
+static const uint8_t rand_n[AIOT_RAND_N_LEN] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 
 static int n_test;
 static int n_fail;
@@ -69,7 +75,7 @@ struct answer {
 
 static char buf[1 << 16];
 static uint16_t fam_aiot, fam_hwsim;
-static uint32_t grp_inventory;
+static uint32_t grp_inventory, grp_command;
 
 static int attr_cb(const struct nlattr *a, void *data)
 {
@@ -173,6 +179,7 @@ static void talk(struct nl *nl, struct nlmsghdr *nlh, struct answer *ans)
 struct family_info {
 	uint16_t id;
 	uint32_t inventory;
+	uint32_t command;
 };
 
 static int family_cb(const struct nlattr *a, void *data)
@@ -196,6 +203,8 @@ static int family_cb(const struct nlattr *a, void *data)
 		}
 		if (name && !strcmp(name, AIOT_MCGRP_INVENTORY))
 			fi->inventory = id;
+		if (name && !strcmp(name, AIOT_MCGRP_COMMAND))
+			fi->command = id;
 	}
 	return MNL_CB_OK;
 }
@@ -272,7 +281,7 @@ static void add_devices(struct nl *nl, uint32_t reader, uint32_t count, uint32_t
 	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
 	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, count);
 	put_id(nlh, first);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, 9, "guest-key");
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
 	talk(nl, nlh, a);
 }
 
@@ -288,7 +297,6 @@ static void set_medium(struct nl *nl, uint32_t reader, bool paced, struct answer
 static void inventory_start(struct nl *nl, uint32_t reader, uint32_t batch,
 			    struct answer *a)
 {
-	static const uint8_t rand_n[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 	struct nlmsghdr *nlh = req(nl, fam_aiot, AIOT_CMD_INVENTORY_START, 0);
 
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
@@ -303,6 +311,8 @@ static void inventory_start(struct nl *nl, uint32_t reader, uint32_t batch,
 struct events {
 	uint32_t job;
 	unsigned char seen[N_DEVS];
+	uint8_t rand_d[N_DEVS][AIOT_RAND_D_LEN];
+	uint8_t res[N_DEVS][AIOT_RES_LEN];
 	unsigned char *big;	/* scale runs: one counter per device */
 	uint32_t nbig;
 	unsigned int reports, dups, phantoms, bad;
@@ -345,6 +355,10 @@ static void ev_device(struct events *ev, const struct nlattr *dev)
 	}
 	if (ev->seen[id - BASE_ID]++)
 		ev->dups++;
+	if (len == 8 + AIOT_RAND_D_LEN + AIOT_RES_LEN) {
+		memcpy(ev->rand_d[id - BASE_ID], nas + 8, AIOT_RAND_D_LEN);
+		memcpy(ev->res[id - BASE_ID], nas + 8 + AIOT_RAND_D_LEN, AIOT_RES_LEN);
+	}
 }
 
 static int ev_attr(const struct nlattr *a, void *data)
@@ -631,6 +645,249 @@ static void unplug(struct nl *ctl, struct nl *l, uint32_t reader, struct events 
 	ok(!reader_exists(ctl, reader), "the unplugged reader is gone");
 }
 
+/* ---- Commands, keys from the userspace twin --------------------------------- */
+
+/* The key rule of <aiot/hwsim_values.h>, for a 32-bit identity. */
+static int k_root_of(uint32_t id, uint8_t *k_root)
+{
+	uint8_t data[AIOT_HWSIM_KEY_LABEL_LEN + 1 + 4], mac[AIOT_KDF_OUT_LEN];
+	int err;
+
+	memcpy(data, AIOT_HWSIM_KEY_LABEL, AIOT_HWSIM_KEY_LABEL_LEN);
+	data[AIOT_HWSIM_KEY_LABEL_LEN] = 32;
+	data[AIOT_HWSIM_KEY_LABEL_LEN + 1] = id >> 24;
+	data[AIOT_HWSIM_KEY_LABEL_LEN + 2] = id >> 16;
+	data[AIOT_HWSIM_KEY_LABEL_LEN + 3] = id >> 8;
+	data[AIOT_HWSIM_KEY_LABEL_LEN + 4] = id;
+	err = aiot_hmac_sha256((const uint8_t *)KEY_SEED, strlen(KEY_SEED), data,
+			       sizeof(data), mac);
+	memcpy(k_root, mac, AIOT_K_ROOT_LEN);
+	return err;
+}
+
+/* K_Command_enc/int of device @id after the inventory in @ev, into @ctx. */
+static int command_keys(const struct events *ev, uint32_t id, bool wrong,
+			struct aiot_sec_ctx *ctx)
+{
+	uint8_t k_root[AIOT_K_ROOT_LEN], k_aiotf[AIOT_K_AIOTF_LEN];
+	uint8_t k_enc[AIOT_SEC_KEY_LEN], k_int[AIOT_SEC_KEY_LEN];
+
+	if (k_root_of(id, k_root))
+		return -1;
+	k_root[0] ^= wrong;
+	if (aiot_k_aiotf(k_root, rand_n, ev->rand_d[id - BASE_ID], k_aiotf) ||
+	    aiot_k_command(k_aiotf, k_enc, k_int))
+		return -1;
+	return aiot_sec_ctx_set_keys(ctx, k_enc, k_int);
+}
+
+/*
+ * Protect a plain AIoT NAS message in place, written out from the layout
+ * of <aiot/nas_values.h> (not kernel/nas.c): SHT, 128-NEA2 over the rest,
+ * 128-NIA2 MAC-I over all of it appended. Returns the protected length.
+ */
+static unsigned int nas_protect(struct aiot_sec_ctx *ctx, uint8_t dir, uint8_t *m,
+				unsigned int len)
+{
+	m[0] = AIOT_NAS_SHT_INTEGRITY_CIPHERED;
+	if (aiot_nea2_crypt(ctx, AIOT_NAS_COUNT, AIOT_NAS_BEARER, dir, m + 1, m + 1,
+			    (len - 1) * 8) ||
+	    aiot_nia2_mac(ctx, AIOT_NAS_COUNT, AIOT_NAS_BEARER, dir, m, len * 8, m + len))
+		return 0;
+	return len + AIOT_NAS_TRAILER_LEN;
+}
+
+/* Verify and decipher a protected response in place; its plain length or 0. */
+static unsigned int nas_unprotect(struct aiot_sec_ctx *ctx, uint8_t *m, unsigned int len)
+{
+	unsigned int plain = len - AIOT_NAS_TRAILER_LEN;
+
+	if (len < 2 + AIOT_NAS_TRAILER_LEN ||
+	    aiot_nia2_verify(ctx, AIOT_NAS_COUNT, AIOT_NAS_BEARER, AIOT_NAS_DIR_D2R, m,
+			     plain * 8, m + plain))
+		return 0;
+	if (m[0] == AIOT_NAS_SHT_INTEGRITY_CIPHERED &&
+	    aiot_nea2_crypt(ctx, AIOT_NAS_COUNT, AIOT_NAS_BEARER, AIOT_NAS_DIR_D2R,
+			    m + 1, m + 1, (plain - 1) * 8))
+		return 0;
+	return plain;
+}
+
+struct cmd_result {
+	uint32_t job;
+	bool done;
+	int outcome;
+	int cause;
+	uint8_t nas[AIOT_NAS_MAX_LEN];
+	unsigned int nas_len;
+};
+
+static int cmd_attr(const struct nlattr *a, void *data)
+{
+	struct cmd_result *r = data;
+
+	switch (mnl_attr_get_type(a)) {
+	case AIOT_ATTR_CMD_OUTCOME:
+		r->outcome = mnl_attr_get_u8(a);
+		break;
+	case AIOT_ATTR_CMD_CAUSE:
+		r->cause = mnl_attr_get_u8(a);
+		break;
+	case AIOT_ATTR_NAS:
+		r->nas_len = mnl_attr_get_payload_len(a);
+		if (r->nas_len > sizeof(r->nas))
+			r->nas_len = 0;
+		memcpy(r->nas, mnl_attr_get_payload(a), r->nas_len);
+		break;
+	}
+	return MNL_CB_OK;
+}
+
+static int cmd_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
+	struct cmd_result *r = data;
+	uint32_t job = 0;
+
+	if (nlh->nlmsg_type != fam_aiot || g->cmd != AIOT_CMD_COMMAND_RESULT)
+		return MNL_CB_OK;
+	mnl_attr_parse(nlh, sizeof(*g), ev_job, &job);
+	if (job != r->job)
+		return MNL_CB_OK;
+	mnl_attr_parse(nlh, sizeof(*g), cmd_attr, r);
+	r->done = true;
+	return MNL_CB_OK;
+}
+
+/* Relay @len octets of NAS to device @id over the aiot family; wait for the result. */
+static int command_send(struct nl *ctl, struct nl *lc, uint32_t reader, uint32_t id,
+			const uint8_t *nas, unsigned int len, struct cmd_result *r)
+{
+	struct pollfd p = { .fd = mnl_socket_get_fd(lc->sk), .events = POLLIN };
+	uint8_t target[4] = { id >> 24, id >> 16, id >> 8, id };
+	struct nlmsghdr *nlh = req(ctl, fam_aiot, AIOT_CMD_COMMAND_SEND, 0);
+	time_t end = time(NULL) + 30;
+	struct answer a;
+	int n;
+
+	memset(r, 0, sizeof(*r));
+	r->cause = -1;
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, sizeof(target), target);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_AS_ID, 42);
+	mnl_attr_put(nlh, AIOT_ATTR_NAS, len, nas);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_NAS_BITS, len * 8);
+	talk(ctl, nlh, &a);
+	if (a.error)
+		return a.error;
+	r->job = a.job;
+	while (!r->done) {
+		if (time(NULL) > end)
+			return -ETIMEDOUT;
+		if (poll(&p, 1, 1000) <= 0)
+			continue;
+		n = mnl_socket_recvfrom(lc->sk, buf, sizeof(buf));
+		if (n < 0)
+			return -errno;
+		mnl_cb_run(buf, n, 0, 0, cmd_cb, r);
+	}
+	return 0;
+}
+
+static void set_policy(struct nl *nl, uint32_t reader, uint32_t id, uint8_t policy)
+{
+	struct nlmsghdr *nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE, 0);
+	struct answer a;
+
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	put_id(nlh, id);
+	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_POLICY, policy);
+	talk(nl, nlh, &a);
+}
+
+/*
+ * After an inventory of reader @reader (in @ev): RES_AIOT as the key rule
+ * gives, Write then Read back, and a wrong key under two policies.
+ */
+static void commands(struct nl *ctl, uint32_t reader, const struct events *ev)
+{
+	static const uint8_t data[] = "hwsim-guest";
+	struct aiot_sec_ctx *ctx = aiot_sec_ctx_alloc();
+	uint8_t k_root[AIOT_K_ROOT_LEN], res[AIOT_RES_LEN], m[AIOT_NAS_MAX_LEN];
+	unsigned int i, bad = 0, len;
+	struct cmd_result r;
+	struct nl lc;
+	int err;
+
+	if (!ctx || nl_open(&lc) ||
+	    mnl_socket_setsockopt(lc.sk, NETLINK_ADD_MEMBERSHIP, &grp_command,
+				  sizeof(grp_command))) {
+		printf("Bail out! command socket\n");
+		exit(1);
+	}
+	for (i = 0; i < N_DEVS; i++)
+		if (k_root_of(BASE_ID + i, k_root) ||
+		    aiot_res_aiot(k_root, rand_n, ev->rand_d[i], res) ||
+		    memcmp(res, ev->res[i], AIOT_RES_LEN))
+			bad++;
+	ok(!bad, "RES_AIOT of all %d devices recomputed by the userspace twin from the key rule (%u differ)",
+	   N_DEVS, bad);
+
+	/* Write Request: offset 4, the data */
+	m[0] = AIOT_NAS_SHT_PLAIN;
+	m[1] = AIOT_NAS_MT_WRITE_REQ;
+	m[2] = 0;
+	m[3] = 4;
+	memcpy(m + 4, data, sizeof(data));
+	command_keys(ev, BASE_ID + 7, false, ctx);
+	len = nas_protect(ctx, AIOT_NAS_DIR_R2D, m, 4 + sizeof(data));
+	err = command_send(ctl, &lc, reader, BASE_ID + 7, m, len, &r);
+	len = r.nas_len ? nas_unprotect(ctx, r.nas, r.nas_len) : 0;
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE && len == 3 &&
+	   r.nas[1] == AIOT_NAS_MT_WRITE_RSP && r.nas[2] == AIOT_NAS_STATUS_SUCCESS,
+	   "command-send: a protected Write to a simulated device succeeds (err %d, outcome %d)",
+	   err, r.outcome);
+
+	/* Read Request: offset 4, as many octets */
+	m[0] = AIOT_NAS_SHT_PLAIN;
+	m[1] = AIOT_NAS_MT_READ_REQ;
+	m[2] = 0;
+	m[3] = 4;
+	m[4] = 0;
+	m[5] = sizeof(data);
+	len = nas_protect(ctx, AIOT_NAS_DIR_R2D, m, 6);
+	err = command_send(ctl, &lc, reader, BASE_ID + 7, m, len, &r);
+	len = r.nas_len ? nas_unprotect(ctx, r.nas, r.nas_len) : 0;
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE && len == 3 + sizeof(data) &&
+	   r.nas[1] == AIOT_NAS_MT_READ_RSP && r.nas[2] == AIOT_NAS_STATUS_SUCCESS &&
+	   !memcmp(r.nas + 3, data, sizeof(data)),
+	   "command-send: a Read returns what the Write wrote (err %d, outcome %d, %u octets)",
+	   err, r.outcome, len);
+
+	/* a wrong key: the indication with the cause, or silence */
+	set_policy(ctl, reader, BASE_ID + 9, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	command_keys(ev, BASE_ID + 9, true, ctx);
+	m[0] = AIOT_NAS_SHT_PLAIN;
+	m[1] = AIOT_NAS_MT_READ_REQ;
+	len = nas_protect(ctx, AIOT_NAS_DIR_R2D, m, 6);
+	err = command_send(ctl, &lc, reader, BASE_ID + 9, m, len, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_AS_INDICATION &&
+	   r.cause == AIOT_NNR_CAUSE_INTEGRITY_FAILURE,
+	   "a wrong key, policy as-indication-cause: AS indication, integrity failure (outcome %d, cause %d)",
+	   r.outcome, r.cause);
+	command_keys(ev, BASE_ID + 11, true, ctx);
+	m[0] = AIOT_NAS_SHT_PLAIN;
+	m[1] = AIOT_NAS_MT_READ_REQ;
+	len = nas_protect(ctx, AIOT_NAS_DIR_R2D, m, 6);
+	err = command_send(ctl, &lc, reader, BASE_ID + 11, m, len, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE,
+	   "a wrong key, policy silent: no response (outcome %d)", r.outcome);
+	nl_close(&lc);
+	aiot_sec_ctx_free(ctx);
+}
+
 static long mem_available_kb(void)
 {
 	char line[128];
@@ -737,13 +994,14 @@ int main(int argc, char **argv)
 
 	if (argc == 3 && !strcmp(argv[1], "scale"))
 		return scale(strtoul(argv[2], NULL, 0));
-	printf("1..35\n");
+	printf("1..40\n");
 	if (nl_open(&ctl) || resolve(&ctl, AIOT_GENL_NAME, &fi)) {
 		printf("Bail out! the aiot family does not resolve\n");
 		return 1;
 	}
 	fam_aiot = fi.id;
 	grp_inventory = fi.inventory;
+	grp_command = fi.command;
 	ok(resolve(&ctl, AIOT_HWSIM_GENL_NAME, &fi) == 0, "the aiot_hwsim family resolves");
 	fam_hwsim = fi.id;
 	ev = calloc(1, sizeof(*ev));
@@ -789,6 +1047,7 @@ int main(int argc, char **argv)
 	ok(found == N_DEVS && !ev->dups && !ev->phantoms && !ev->bad,
 	   "all %d devices reported once (%u found, %u dups, %u phantoms, %u bad)",
 	   N_DEVS, found, ev->dups, ev->phantoms, ev->bad);
+	commands(&ctl, reader, ev);
 
 	/* closing the socket that started a running inventory stops it */
 	set_medium(&ctl, reader, true, &a);

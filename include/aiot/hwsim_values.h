@@ -19,8 +19,14 @@
 #define AIOT_HWSIM_MAX_DEVICES		1000000
 /* Longest population key seed, octets (project value of aiot_hwsim) */
 #define AIOT_HWSIM_SEED_MAX_LEN		64
-/* User memory of a simulated device, octets (project value of aiot_hwsim) */
+/*
+ * User memory of a simulated device, octets: the default, and the most a
+ * population may ask for (project values of aiot_hwsim). The largest is
+ * more than one AIoT NAS message can read or write at once, so that long
+ * commands and responses travel in several segments.
+ */
 #define AIOT_HWSIM_USER_MEM_LEN		64
+#define AIOT_HWSIM_USER_MEM_MAX		256
 
 /*
  * Radio limits of a simulated reader (project values of aiot_hwsim): any

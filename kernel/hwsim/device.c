@@ -138,6 +138,7 @@ static bool hwsim_charge(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 nj)
 
 	if (dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY)
 		return false;
+	dev->rx_bits += hr->r2d_bits - dev->r2d_mark;
 	cost = nj + (hr->r2d_bits - dev->r2d_mark) * AIOT_HWSIM_E_RX_BIT_NJ;
 	dev->r2d_mark = hr->r2d_bits;
 	if (dev->energy == AIOT_HWSIM_ENERGY_UNLIMITED)
@@ -568,7 +569,7 @@ static int hwsim_execute(struct hwsim_reader *hr, struct hwsim_dev *dev,
 		rsp.type = AIOT_NAS_MT_READ_RSP;
 		if (derr)
 			rsp.status = AIOT_NAS_STATUS_INVALID;
-		else if ((u32)req->offset + req->length > sizeof(dev->mem))
+		else if ((u32)req->offset + req->length > dev->mem_len)
 			rsp.status = AIOT_NAS_STATUS_OUT_OF_RANGE;
 		rsp.data = rsp.status ? NULL : dev->mem + req->offset;
 		rsp.data_len = rsp.status ? 0 : req->length;
@@ -577,7 +578,7 @@ static int hwsim_execute(struct hwsim_reader *hr, struct hwsim_dev *dev,
 		rsp.type = AIOT_NAS_MT_WRITE_RSP;
 		if (derr)
 			rsp.status = AIOT_NAS_STATUS_INVALID;
-		else if ((u32)req->offset + req->data_len > sizeof(dev->mem))
+		else if ((u32)req->offset + req->data_len > dev->mem_len)
 			rsp.status = AIOT_NAS_STATUS_OUT_OF_RANGE;
 		else
 			memcpy(dev->mem + req->offset, req->data, req->data_len);

@@ -48,7 +48,9 @@ struct aiot_sec_ctx;
  * @kdf_ops: HMAC-SHA-256 key derivations
  * @tx_frames: D2R frames sent
  * @tx_bits: D2R bits sent
- * @mem: user memory
+ * @rx_bits: R2D bits heard while taking part in a procedure
+ * @mem: user memory, @mem_len octets (in the population's block)
+ * @mem_len: its size
  */
 struct hwsim_dev {
 	struct hlist_node hnode;
@@ -72,13 +74,16 @@ struct hwsim_dev {
 	u64 kdf_ops;
 	u64 tx_frames;
 	u64 tx_bits;
-	u8 mem[AIOT_HWSIM_USER_MEM_LEN];
+	u64 rx_bits;
+	u8 *mem;
+	u16 mem_len;
 };
 
-/* One bulk addition of devices. */
+/* One bulk addition of devices, and their user memories. */
 struct hwsim_pop {
 	struct list_head node;
 	u32 n;
+	u8 *mem;
 	struct hwsim_dev devs[];
 };
 
@@ -113,6 +118,7 @@ struct hwsim_stats {
  * @seed_len: its length, 1..AIOT_HWSIM_SEED_MAX_LEN
  * @policy: integrity-failure policy of every device
  * @energy: energy budget of every device, nJ
+ * @mem_len: user memory of every device, 1..AIOT_HWSIM_USER_MEM_MAX octets
  */
 struct hwsim_pop_cfg {
 	u32 count;
@@ -125,6 +131,7 @@ struct hwsim_pop_cfg {
 	u8 seed_len;
 	u8 policy;
 	u32 energy;
+	u16 mem_len;
 };
 
 /* A D2R report held back by fault injection (debugfs delay_next_us). */

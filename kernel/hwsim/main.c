@@ -138,6 +138,7 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 	    cfg->profile != AIOT_HWSIM_SEC_PROFILE_NORMATIVE ||
 	    cfg->type > AIOT_HWSIM_DEVICE_TYPE_2B ||
 	    cfg->policy > AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE ||
+	    !cfg->mem_len || cfg->mem_len > AIOT_HWSIM_USER_MEM_MAX ||
 	    !cfg->seed_len || cfg->seed_len > AIOT_HWSIM_SEED_MAX_LEN) {
 		NL_SET_ERR_MSG(extack, "invalid population");
 		return -EINVAL;
@@ -172,12 +173,15 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 	order = max_t(unsigned int, HWSIM_IDS_MIN_ORDER, order_base_2(cap));
 	err = -ENOMEM;
 	pop = kvzalloc(struct_size(pop, devs, cfg->count), GFP_KERNEL);
+	if (pop)
+		pop->mem = kvcalloc(cfg->count, cfg->mem_len, GFP_KERNEL);
 	cont = kvmalloc_array(cap, sizeof(*cont), GFP_KERNEL);
 	tmp = kvmalloc_array(cap, sizeof(*tmp), GFP_KERNEL);
 	cnt = kvmalloc_array(cap + 1, sizeof(*cnt), GFP_KERNEL);
 	if (order != hr->ids_order)
 		ids = kvcalloc(1U << order, sizeof(*ids), GFP_KERNEL);
-	if (!pop || !cont || !tmp || !cnt || (order != hr->ids_order && !ids))
+	if (!pop || !pop->mem || !cont || !tmp || !cnt ||
+	    (order != hr->ids_order && !ids))
 		goto err_free;
 	pop->n = cfg->count;
 	for (i = 0; i < cfg->count; i++) {
@@ -201,6 +205,8 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 		dev->state = cfg->energy ? AIOT_HWSIM_DEV_STATE_IDLE :
 					   AIOT_HWSIM_DEV_STATE_NO_ENERGY;
 		dev->r2d_mark = hr->r2d_bits;
+		dev->mem = pop->mem + (size_t)i * cfg->mem_len;
+		dev->mem_len = cfg->mem_len;
 	}
 	/* a larger hash: every device already there moves into it */
 	if (ids) {
@@ -237,6 +243,8 @@ err_free:
 	kvfree(cnt);
 	kvfree(tmp);
 	kvfree(cont);
+	if (pop)
+		kvfree(pop->mem);
 	kvfree(pop);
 out:
 	mutex_unlock(&hr->lock);
@@ -252,6 +260,7 @@ void hwsim_pop_clear(struct hwsim_reader *hr)
 	mutex_lock(&hr->lock);
 	list_for_each_entry_safe(pop, tmp, &hr->pops, node) {
 		list_del(&pop->node);
+		kvfree(pop->mem);
 		kvfree(pop);
 	}
 	kvfree(hr->ids);

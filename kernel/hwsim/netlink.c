@@ -32,8 +32,8 @@ static const struct nla_policy hwsim_nl_policy[AIOT_HWSIM_ATTR_MAX + 1] = {
 	[AIOT_HWSIM_ATTR_SEC_PROFILE]	= NLA_POLICY_MAX(NLA_U8, AIOT_HWSIM_SEC_PROFILE_NORMATIVE),
 	[AIOT_HWSIM_ATTR_KEY_SEED]	= NLA_POLICY_RANGE(NLA_BINARY, 1, AIOT_HWSIM_SEED_MAX_LEN),
 	[AIOT_HWSIM_ATTR_KEY]		= NLA_POLICY_EXACT_LEN(AIOT_K_ROOT_LEN),
-	[AIOT_HWSIM_ATTR_MEM]		= NLA_POLICY_RANGE(NLA_BINARY, 1, AIOT_HWSIM_USER_MEM_LEN),
-	[AIOT_HWSIM_ATTR_MEM_OFFSET]	= NLA_POLICY_MAX(NLA_U16, AIOT_HWSIM_USER_MEM_LEN - 1),
+	[AIOT_HWSIM_ATTR_MEM]		= NLA_POLICY_RANGE(NLA_BINARY, 1, AIOT_HWSIM_USER_MEM_MAX),
+	[AIOT_HWSIM_ATTR_MEM_OFFSET]	= NLA_POLICY_MAX(NLA_U16, AIOT_HWSIM_USER_MEM_MAX - 1),
 	[AIOT_HWSIM_ATTR_POLICY]	= NLA_POLICY_MAX(NLA_U8,
 							 AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE),
 	[AIOT_HWSIM_ATTR_ENERGY]	= { .type = NLA_U32 },
@@ -50,6 +50,8 @@ static const struct nla_policy hwsim_nl_policy[AIOT_HWSIM_ATTR_MAX + 1] = {
 	[AIOT_HWSIM_ATTR_TX_BITS]	= { .type = NLA_REJECT },
 	[AIOT_HWSIM_ATTR_N_DEVICES]	= { .type = NLA_REJECT },
 	[AIOT_HWSIM_ATTR_STATS]		= { .type = NLA_REJECT },
+	[AIOT_HWSIM_ATTR_MEM_LEN]	= NLA_POLICY_RANGE(NLA_U16, 1, AIOT_HWSIM_USER_MEM_MAX),
+	[AIOT_HWSIM_ATTR_RX_BITS]	= { .type = NLA_REJECT },
 };
 
 static struct genl_family hwsim_nl_family;
@@ -258,6 +260,8 @@ static int hwsim_nl_add_devices(struct sk_buff *skb, struct genl_info *info)
 		cfg->profile = nla_get_u8(tb[AIOT_HWSIM_ATTR_SEC_PROFILE]);
 	if (tb[AIOT_HWSIM_ATTR_POLICY])
 		cfg->policy = nla_get_u8(tb[AIOT_HWSIM_ATTR_POLICY]);
+	cfg->mem_len = tb[AIOT_HWSIM_ATTR_MEM_LEN] ?
+		nla_get_u16(tb[AIOT_HWSIM_ATTR_MEM_LEN]) : AIOT_HWSIM_USER_MEM_LEN;
 	cfg->energy = tb[AIOT_HWSIM_ATTR_ENERGY] ?
 		nla_get_u32(tb[AIOT_HWSIM_ATTR_ENERGY]) : AIOT_HWSIM_ENERGY_UNLIMITED;
 	mutex_lock(&hwsim_lock);
@@ -299,12 +303,6 @@ static int hwsim_nl_set_device(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	if (tb[AIOT_HWSIM_ATTR_MEM_OFFSET])
 		off = nla_get_u16(tb[AIOT_HWSIM_ATTR_MEM_OFFSET]);
-	if (tb[AIOT_HWSIM_ATTR_MEM] &&
-	    off + nla_len(tb[AIOT_HWSIM_ATTR_MEM]) > AIOT_HWSIM_USER_MEM_LEN) {
-		NL_SET_ERR_MSG_ATTR(info->extack, tb[AIOT_HWSIM_ATTR_MEM],
-				    "beyond the end of the user memory");
-		return -ERANGE;
-	}
 	if (tb[AIOT_HWSIM_ATTR_MEM_OFFSET] && !tb[AIOT_HWSIM_ATTR_MEM]) {
 		NL_SET_ERR_MSG_ATTR(info->extack, tb[AIOT_HWSIM_ATTR_MEM_OFFSET],
 				    "an offset without mem");
@@ -322,6 +320,11 @@ static int hwsim_nl_set_device(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_ERR_MSG_ATTR(info->extack, tb[AIOT_HWSIM_ATTR_ID],
 				    "no device with this identity on the reader");
 		err = -ENOENT;
+	} else if (tb[AIOT_HWSIM_ATTR_MEM] &&
+		   off + nla_len(tb[AIOT_HWSIM_ATTR_MEM]) > dev->mem_len) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[AIOT_HWSIM_ATTR_MEM],
+				    "beyond the end of the device's user memory");
+		err = -ERANGE;
 	} else {
 		if (tb[AIOT_HWSIM_ATTR_KEY]) {
 			nla_memcpy(dev->k_root, tb[AIOT_HWSIM_ATTR_KEY], sizeof(dev->k_root));
@@ -329,7 +332,7 @@ static int hwsim_nl_set_device(struct sk_buff *skb, struct genl_info *info)
 		}
 		if (tb[AIOT_HWSIM_ATTR_MEM])
 			nla_memcpy(dev->mem + off, tb[AIOT_HWSIM_ATTR_MEM],
-				   sizeof(dev->mem) - off);
+				   dev->mem_len - off);
 		if (tb[AIOT_HWSIM_ATTR_POLICY])
 			dev->policy = nla_get_u8(tb[AIOT_HWSIM_ATTR_POLICY]);
 		if (tb[AIOT_HWSIM_ATTR_ENERGY])
@@ -395,7 +398,10 @@ static int hwsim_nl_put_dev(struct sk_buff *skb, struct hwsim_reader *hr,
 	    nla_put_u64_64bit(skb, AIOT_HWSIM_ATTR_TX_FRAMES, dev->tx_frames,
 			      AIOT_HWSIM_ATTR_PAD) ||
 	    nla_put_u64_64bit(skb, AIOT_HWSIM_ATTR_TX_BITS, dev->tx_bits,
-			      AIOT_HWSIM_ATTR_PAD))
+			      AIOT_HWSIM_ATTR_PAD) ||
+	    nla_put_u64_64bit(skb, AIOT_HWSIM_ATTR_RX_BITS, dev->rx_bits,
+			      AIOT_HWSIM_ATTR_PAD) ||
+	    nla_put_u16(skb, AIOT_HWSIM_ATTR_MEM_LEN, dev->mem_len))
 		return -EMSGSIZE;
 	if (dev->disabled && nla_put_flag(skb, AIOT_HWSIM_ATTR_DISABLED))
 		return -EMSGSIZE;

@@ -138,7 +138,7 @@ static void add_pop(struct kunit *test, u32 count, u8 policy, u32 energy)
 	struct hw_fx *fx = test->priv;
 	struct hwsim_pop_cfg cfg = {
 		.count = count, .id_bits = 32, .seed_len = sizeof(test_seed) - 1,
-		.policy = policy, .energy = energy,
+		.policy = policy, .energy = energy, .mem_len = AIOT_HWSIM_USER_MEM_LEN,
 	};
 
 	id_of(BASE_ID, cfg.id);
@@ -214,7 +214,8 @@ static void hw_inventory_filter(struct kunit *test)
 static void hw_pop_refused(struct kunit *test)
 {
 	struct hw_fx *fx = test->priv;
-	struct hwsim_pop_cfg cfg = { .count = 10, .id_bits = 8, .seed_len = 1 };
+	struct hwsim_pop_cfg cfg = { .count = 10, .id_bits = 8, .seed_len = 1,
+				     .mem_len = AIOT_HWSIM_USER_MEM_LEN };
 
 	add_pop(test, 10, 0, AIOT_HWSIM_ENERGY_UNLIMITED);
 	id_of(BASE_ID + 9, cfg.id);
@@ -348,6 +349,48 @@ static void hw_command_round_trip(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, seal_for(test, BASE_ID + 2, 6, true, false), 0);
 	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
 	expect_clean(test);
+}
+
+/* A Write and a Read longer than one segment, both ways. */
+static void hw_segmented_command(struct kunit *test)
+{
+	struct hw_fx *fx = test->priv;
+	struct hwsim_pop_cfg cfg = { .count = 3, .id_bits = 32,
+				     .seed_len = sizeof(test_seed) - 1,
+				     .energy = AIOT_HWSIM_ENERGY_UNLIMITED,
+				     .mem_len = AIOT_HWSIM_USER_MEM_MAX };
+	struct aiot_nas_msg req = {}, rsp;
+	u8 *data = kunit_kzalloc(test, 200, GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, data);
+	for (i = 0; i < 200; i++)
+		data[i] = i * 7 + 3;
+	id_of(BASE_ID, cfg.id);
+	memcpy(cfg.seed, test_seed, cfg.seed_len);
+	KUNIT_ASSERT_EQ(test, hwsim_pop_add(fx->hr, &cfg, NULL), 0);
+	KUNIT_ASSERT_EQ(test, inventory(test, 0), AIOT_INV_END_COMPLETE);
+
+	req.type = AIOT_NAS_MT_WRITE_REQ;
+	req.offset = 20;
+	req.data = data;
+	req.data_len = 200;
+	command(test, BASE_ID + 1, &req, true, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_GT(test, (unsigned int)fx->req->nas_bits, (unsigned int)AIOT_SEG_MAX_BITS);
+
+	memset(&req, 0, sizeof(req));
+	req.type = AIOT_NAS_MT_READ_REQ;
+	req.offset = 20;
+	req.length = 200;
+	command(test, BASE_ID + 1, &req, true, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_GT(test, (unsigned int)fx->res->rsp_bits, (unsigned int)AIOT_SEG_MAX_BITS);
+	KUNIT_ASSERT_EQ(test, rsp.data_len, 200);
+	KUNIT_EXPECT_EQ(test, memcmp(rsp.data, data, 200), 0);
+	/* paging, the request, the second response segment asked for, the ack */
+	KUNIT_EXPECT_EQ(test, fx->res->air.r2d_frames, 4ULL);
+	KUNIT_EXPECT_EQ(test, fx->res->air.d2r_frames, 2ULL);
 }
 
 static const u8 policies[] = {
@@ -521,7 +564,8 @@ static void hw_growing_population(struct kunit *test)
 {
 	struct hw_fx *fx = test->priv;
 	struct hwsim_pop_cfg cfg = { .id_bits = 32, .seed_len = sizeof(test_seed) - 1,
-				     .energy = AIOT_HWSIM_ENERGY_UNLIMITED };
+				     .energy = AIOT_HWSIM_ENERGY_UNLIMITED,
+				     .mem_len = AIOT_HWSIM_USER_MEM_LEN };
 	static const u32 steps[] = { 10, 1100, 390 };
 	u8 id[AIOT_ID_MAX_OCTETS] = {};
 	unsigned int k, order;
@@ -553,10 +597,11 @@ static void hw_growing_population(struct kunit *test)
 /* What one simulated device costs in memory. */
 static void hw_device_size(struct kunit *test)
 {
-	size_t per = sizeof(struct hwsim_dev) + 2 * sizeof(struct hwsim_cont) + sizeof(u32);
+	size_t per = sizeof(struct hwsim_dev) + 2 * sizeof(struct hwsim_cont) + sizeof(u32) +
+		     AIOT_HWSIM_USER_MEM_LEN;
 
-	kunit_info(test, "simulated device: %zu bytes (%zu + contender arrays)", per,
-		   sizeof(struct hwsim_dev));
+	kunit_info(test, "simulated device: %zu bytes (%zu + contender arrays + user memory)",
+		   per, sizeof(struct hwsim_dev));
 	KUNIT_EXPECT_LE(test, per, (size_t)256);
 }
 
@@ -567,6 +612,7 @@ static struct kunit_case aiot_hwsim_cases[] = {
 	KUNIT_CASE(hw_inventory_filter),
 	KUNIT_CASE(hw_pop_refused),
 	KUNIT_CASE(hw_command_round_trip),
+	KUNIT_CASE(hw_segmented_command),
 	KUNIT_CASE_PARAM(hw_integrity_policy, policy_gen_params),
 	KUNIT_CASE(hw_unknown_message),
 	KUNIT_CASE(hw_bit_errors),

@@ -70,7 +70,7 @@ enum aiot_hwsim_cmd {
  * @AIOT_HWSIM_ATTR_KEY_SEED: the seed of the population's key rule
  *	(binary, 1..64 octets)
  * @AIOT_HWSIM_ATTR_KEY: a device's K_AIoT_root (binary, 16 octets)
- * @AIOT_HWSIM_ATTR_MEM: user memory contents (binary, 1..64 octets)
+ * @AIOT_HWSIM_ATTR_MEM: user memory contents (binary, 1..256 octets)
  * @AIOT_HWSIM_ATTR_MEM_OFFSET: where %AIOT_HWSIM_ATTR_MEM goes (u16)
  * @AIOT_HWSIM_ATTR_POLICY: integrity-failure policy (u8,
  *	&enum aiot_hwsim_policy)
@@ -89,6 +89,10 @@ enum aiot_hwsim_cmd {
  * @AIOT_HWSIM_ATTR_N_DEVICES: devices on a reader (u32)
  * @AIOT_HWSIM_ATTR_STATS: reader counters (nested,
  *	&enum aiot_hwsim_stats_attr)
+ * @AIOT_HWSIM_ATTR_MEM_LEN: user memory of each device of a population,
+ *	octets (u16, 1..256; default 64)
+ * @AIOT_HWSIM_ATTR_RX_BITS: R2D bits a device heard while taking part in
+ *	a procedure (u64)
  */
 enum aiot_hwsim_attr {
 	AIOT_HWSIM_ATTR_UNSPEC,
@@ -120,6 +124,8 @@ enum aiot_hwsim_attr {
 	AIOT_HWSIM_ATTR_TX_BITS,
 	AIOT_HWSIM_ATTR_N_DEVICES,
 	AIOT_HWSIM_ATTR_STATS,
+	AIOT_HWSIM_ATTR_MEM_LEN,
+	AIOT_HWSIM_ATTR_RX_BITS,
 
 	/* add new attributes above here */
 	__AIOT_HWSIM_ATTR_MAX,

@@ -150,6 +150,7 @@ struct hwsim_late {
  * @listed: on that list; cleared by whoever destroys the reader
  * @index: aiot reader index
  * @owner: netlink port that destroys it on close (0: none)
+ * @owner_net: cookie of that port's network namespace
  * @lock: the population, the medium settings, the device model state
  * @pops: populations
  * @n_devs: devices in @pops
@@ -203,6 +204,7 @@ struct hwsim_reader {
 	bool listed;
 	int index;
 	u32 owner;
+	u64 owner_net;
 
 	struct mutex lock;	/* population, medium, device model */
 	struct list_head pops;
@@ -268,13 +270,13 @@ extern struct mutex hwsim_lock;
 extern struct list_head hwsim_readers;
 extern struct workqueue_struct *hwsim_wq;
 
-struct hwsim_reader *hwsim_reader_new(u32 owner);
+struct hwsim_reader *hwsim_reader_new(u32 owner, u64 owner_net);
 int hwsim_reader_destroy(struct hwsim_reader *hr);
 struct hwsim_reader *hwsim_reader_find(int index);
 int hwsim_reader_del_index(int index);
 void hwsim_reader_unplug(struct hwsim_reader *hr);
 void hwsim_flush(void);
-void hwsim_reader_destroy_owner(u32 owner);
+void hwsim_reader_destroy_owner(u32 owner, u64 owner_net);
 struct aiot_reader *hwsim_reader_aiot(struct hwsim_reader *hr);
 int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 		  struct netlink_ext_ack *extack);

@@ -459,10 +459,11 @@ static void hwsim_unplug_work(struct work_struct *work)
 /**
  * hwsim_reader_new - create and register a simulated reader
  * @owner: netlink port whose closing destroys it (0: none)
+ * @owner_net: the cookie of that port's network namespace
  *
  * Return: the reader or an ERR_PTR (-ENOSPC: AIOT_HWSIM_MAX_READERS).
  */
-struct hwsim_reader *hwsim_reader_new(u32 owner)
+struct hwsim_reader *hwsim_reader_new(u32 owner, u64 owner_net)
 {
 	const struct aiot_fe_limits limits = {
 		.tx_power_min_mbm = AIOT_HWSIM_TX_POWER_MIN_MBM,
@@ -497,6 +498,7 @@ struct hwsim_reader *hwsim_reader_new(u32 owner)
 	INIT_WORK(&hr->unplug, hwsim_unplug_work);
 	INIT_DELAYED_WORK(&hr->late_work, hwsim_late_work);
 	hr->owner = owner;
+	hr->owner_net = owner_net;
 	hr->params = params;
 	hr->seed = get_random_u64();
 	prandom_seed_state(&hr->rnd, hr->seed);
@@ -593,15 +595,15 @@ struct aiot_reader *hwsim_reader_aiot(struct hwsim_reader *hr)
 }
 EXPORT_SYMBOL_IF_KUNIT(hwsim_reader_aiot);
 
-/* The socket @owner closed: destroy the readers it asked to. */
-void hwsim_reader_destroy_owner(u32 owner)
+/* The socket @owner of namespace @owner_net closed: destroy its readers. */
+void hwsim_reader_destroy_owner(u32 owner, u64 owner_net)
 {
 	struct hwsim_reader *hr, *tmp;
 	LIST_HEAD(gone);
 
 	mutex_lock(&hwsim_lock);
 	list_for_each_entry_safe(hr, tmp, &hwsim_readers, node) {
-		if (hr->owner != owner)
+		if (!hr->owner || hr->owner != owner || hr->owner_net != owner_net)
 			continue;
 		list_move_tail(&hr->node, &gone);
 		hr->listed = false;
@@ -649,7 +651,7 @@ static int __init hwsim_init(void)
 	}
 	hwsim_dbg_root = debugfs_create_dir("aiot_hwsim", NULL);
 	for (i = 0; i < readers; i++) {
-		hr = hwsim_reader_new(0);
+		hr = hwsim_reader_new(0, 0);
 		if (IS_ERR(hr)) {
 			err = PTR_ERR(hr);
 			goto err_readers;

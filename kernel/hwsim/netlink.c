@@ -106,7 +106,7 @@ static int hwsim_nl_new_reader(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	void *hdr;
 
-	hr = hwsim_reader_new(owner);
+	hr = hwsim_reader_new(owner, genl_info_net(info)->net_cookie);
 	if (IS_ERR(hr)) {
 		if (PTR_ERR(hr) == -ENOSPC)
 			NL_SET_ERR_MSG(info->extack, "too many simulated readers");
@@ -523,19 +523,20 @@ static struct genl_family hwsim_nl_family __ro_after_init = {
 
 /*
  * A netlink socket closed: destroy the readers it created with
- * destroy-on-close. The notifier runs in atomic context; destroying a
+ * destroy-on-close (port ids are per network namespace: both must match). The notifier runs in atomic context; destroying a
  * reader sleeps, so it is deferred.
  */
 struct hwsim_nl_release {
 	struct work_struct work;
 	u32 portid;
+	u64 net;
 };
 
 static void hwsim_nl_release_work(struct work_struct *work)
 {
 	struct hwsim_nl_release *rel = container_of(work, struct hwsim_nl_release, work);
 
-	hwsim_reader_destroy_owner(rel->portid);
+	hwsim_reader_destroy_owner(rel->portid, rel->net);
 	kfree(rel);
 }
 
@@ -551,6 +552,7 @@ static int hwsim_nl_notify(struct notifier_block *nb, unsigned long state, void 
 		return NOTIFY_DONE;
 	INIT_WORK(&rel->work, hwsim_nl_release_work);
 	rel->portid = n->portid;
+	rel->net = n->net->net_cookie;
 	queue_work(hwsim_wq, &rel->work);
 	return NOTIFY_DONE;
 }

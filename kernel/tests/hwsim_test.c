@@ -113,7 +113,7 @@ static int hw_init(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, fx->buf);
 	fx->ctx = aiot_sec_ctx_alloc(GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, fx->ctx);
-	fx->hr = hwsim_reader_new(0);
+	fx->hr = hwsim_reader_new(0, 0);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(fx->hr));
 	/* the same random numbers in every run */
 	hwsim_medium_set(fx->hr, 0, false, false, 0x68777369ULL);

@@ -294,16 +294,30 @@ static void set_medium(struct nl *nl, uint32_t reader, bool paced, struct answer
 	talk(nl, nlh, a);
 }
 
-static void inventory_start(struct nl *nl, uint32_t reader, uint32_t batch,
-			    struct answer *a)
+/* An inventory; @filter_bits > 0 pages the devices starting with BASE_ID's bits. */
+static void inventory_start_filter(struct nl *nl, uint32_t reader, uint32_t batch,
+				   unsigned int filter_bits, struct answer *a)
 {
 	struct nlmsghdr *nlh = req(nl, fam_aiot, AIOT_CMD_INVENTORY_START, 0);
+	uint8_t filter[4] = { BASE_ID >> 24, (BASE_ID >> 16) & 0xff, (BASE_ID >> 8) & 0xff,
+			      BASE_ID & 0xff };
 
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
+	if (filter_bits) {
+		mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_FILTER);
+		mnl_attr_put(nlh, AIOT_ATTR_TARGET, (filter_bits + 7) / 8, filter);
+		mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, filter_bits);
+	}
 	mnl_attr_put(nlh, AIOT_ATTR_RAND, sizeof(rand_n), rand_n);
 	if (batch)
 		mnl_attr_put_u32(nlh, AIOT_ATTR_REPORT_BATCH, batch);
 	talk(nl, nlh, a);
+}
+
+static void inventory_start(struct nl *nl, uint32_t reader, uint32_t batch,
+			    struct answer *a)
+{
+	inventory_start_filter(nl, reader, batch, 0, a);
 }
 
 /* ---- Inventory events ----------------------------------------------------- */
@@ -512,6 +526,56 @@ static int count_devices(struct nl *nl, uint32_t reader)
 	return a.error ? a.error : a.replies;
 }
 
+/* The error and done callbacks write a struct answer: it comes first. */
+struct rssi_range {
+	struct answer a;
+	int32_t min, max;
+	unsigned int n;
+};
+
+static int rssi_attr(const struct nlattr *a, void *data)
+{
+	struct rssi_range *r = data;
+	int32_t v;
+
+	if (mnl_attr_get_type(a) != AIOT_HWSIM_ATTR_RSSI)
+		return MNL_CB_OK;
+	v = (int32_t)mnl_attr_get_u32(a);
+	if (!r->n || v < r->min)
+		r->min = v;
+	if (!r->n || v > r->max)
+		r->max = v;
+	r->n++;
+	return MNL_CB_OK;
+}
+
+static int rssi_cb(const struct nlmsghdr *nlh, void *data)
+{
+	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), rssi_attr, data);
+	return MNL_CB_OK;
+}
+
+/* The devices' RSSI in a get-device dump: the range and how many. */
+static int dump_rssi(struct nl *nl, uint32_t reader, struct rssi_range *r)
+{
+	struct nlmsghdr *nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_GET_DEVICE, NLM_F_DUMP);
+	unsigned int portid = mnl_socket_get_portid(nl->sk);
+	int n;
+
+	memset(r, 0, sizeof(*r));
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	do {
+		n = mnl_socket_recvfrom(nl->sk, buf, sizeof(buf));
+		if (n < 0)
+			return -errno;
+		n = mnl_cb_run2(buf, n, nl->seq, portid, rssi_cb, r, ctl_cbs,
+				MNL_ARRAY_SIZE(ctl_cbs));
+	} while (n > MNL_CB_STOP);
+	return n < 0 ? -errno : r->a.error;
+}
+
 /* Write @val to debugfs file @name of reader @reader; 0 or -errno. */
 static int debugfs_write(uint32_t reader, const char *name, const char *val)
 {
@@ -530,9 +594,14 @@ static int debugfs_write(uint32_t reader, const char *name, const char *val)
 	return err;
 }
 
+struct stats_answer {
+	struct answer a;	/* first: the error and done callbacks write it */
+	uint64_t st[AIOT_HWSIM_STATS_MAX + 1];
+};
+
 static int stats_cb(const struct nlattr *a, void *data)
 {
-	uint64_t *st = data;
+	uint64_t *st = ((struct stats_answer *)data)->st;
 	const struct nlattr *s;
 
 	if (mnl_attr_get_type(a) != AIOT_HWSIM_ATTR_STATS)
@@ -555,10 +624,11 @@ static int get_stats(struct nl *nl, uint32_t reader, uint64_t *st)
 {
 	struct nlmsghdr *nlh = req(nl, fam_hwsim, AIOT_HWSIM_CMD_GET_READER, 0);
 	unsigned int portid = mnl_socket_get_portid(nl->sk);
-	struct answer a = { 0 };
+	struct stats_answer sa;
 	int n;
 
-	memset(st, 0, sizeof(uint64_t) * (AIOT_HWSIM_STATS_MAX + 1));
+	memset(&sa, 0, sizeof(sa));
+	memset(st, 0, sizeof(sa.st));
 	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
 	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
@@ -566,10 +636,11 @@ static int get_stats(struct nl *nl, uint32_t reader, uint64_t *st)
 		n = mnl_socket_recvfrom(nl->sk, buf, sizeof(buf));
 		if (n < 0)
 			return -errno;
-		n = mnl_cb_run2(buf, n, nl->seq, portid, stats_msg_cb, st, ctl_cbs,
+		n = mnl_cb_run2(buf, n, nl->seq, portid, stats_msg_cb, &sa, ctl_cbs,
 				MNL_ARRAY_SIZE(ctl_cbs));
 	} while (n > MNL_CB_STOP);
-	return n < 0 ? -errno : a.error;
+	memcpy(st, sa.st, sizeof(sa.st));
+	return sa.a.error;
 }
 
 /* Run one inventory to its end; the devices found in @ev. */
@@ -994,7 +1065,7 @@ int main(int argc, char **argv)
 
 	if (argc == 3 && !strcmp(argv[1], "scale"))
 		return scale(strtoul(argv[2], NULL, 0));
-	printf("1..40\n");
+	printf("1..43\n");
 	if (nl_open(&ctl) || resolve(&ctl, AIOT_GENL_NAME, &fi)) {
 		printf("Bail out! the aiot family does not resolve\n");
 		return 1;
@@ -1021,6 +1092,15 @@ int main(int argc, char **argv)
 	add_devices(&ctl, reader, N_DEVS, BASE_ID, &a);
 	ok(a.error == 0, "add-devices: %d devices (%d '%s')", N_DEVS, a.error, a.extack);
 	ok(count_devices(&ctl, reader) == N_DEVS, "get-device dumps %d devices", N_DEVS);
+	{
+		struct rssi_range rr;
+
+		/* 30 dBm, twice 30..50 dB of path loss, 10 dB more (hwsim.rst) */
+		err = dump_rssi(&ctl, reader, &rr);
+		ok(!err && rr.n == N_DEVS && rr.min >= -8000 && rr.max <= -4000 &&
+		   rr.max - rr.min > 2000, "RSSI of the link model: %d..%d mBm over %u devices",
+		   rr.min, rr.max, rr.n);
+	}
 	errors(&ctl, reader);
 	unprivileged();
 
@@ -1048,6 +1128,17 @@ int main(int argc, char **argv)
 	   "all %d devices reported once (%u found, %u dups, %u phantoms, %u bad)",
 	   N_DEVS, found, ev->dups, ev->phantoms, ev->bad);
 	commands(&ctl, reader, ev);
+
+	/* a filter of 28 bits: exactly the 16 identities that start with it */
+	memset(ev, 0, sizeof(*ev));
+	inventory_start_filter(&ctl, reader, 0, 28, &a);
+	ev->job = a.job;
+	err = listen_job(&l, ev, 0, 120);
+	for (found = 0, i = 0; i < N_DEVS; i++)
+		found += ev->seen[i] && i < 16;
+	ok(!err && ev->end == AIOT_INV_END_COMPLETE && found == 16 && ev->reports == 16 &&
+	   !ev->dups, "a filtered inventory finds exactly the 16 matching devices (%u of %u reports)",
+	   found, ev->reports);
 
 	/* closing the socket that started a running inventory stops it */
 	set_medium(&ctl, reader, true, &a);

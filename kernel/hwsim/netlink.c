@@ -523,8 +523,9 @@ static struct genl_family hwsim_nl_family __ro_after_init = {
 
 /*
  * A netlink socket closed: destroy the readers it created with
- * destroy-on-close (port ids are per network namespace: both must match). The notifier runs in atomic context; destroying a
- * reader sleeps, so it is deferred.
+ * destroy-on-close (port ids are per network namespace: both must match).
+ * The notifier runs in atomic context; destroying a reader sleeps, so it is
+ * deferred.
  */
 struct hwsim_nl_release {
 	struct work_struct work;

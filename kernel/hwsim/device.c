@@ -370,6 +370,7 @@ static void hwsim_trigger(struct hwsim_reader *hr, const struct aiot_trigger *t,
 		hwsim_slot(hr, air);
 		break;
 	case AIOT_TRIG_ADJUST:
+		hr->stats.frames++;
 		hwsim_new_frame(hr, frame_slots(&t->fs));
 		hwsim_slot(hr, air);
 		break;

@@ -104,6 +104,7 @@ struct hwsim_stats {
 	u64 corrupted;
 	u64 energy_outs;
 	u64 air_us;
+	u64 frames;
 };
 
 /**

@@ -179,7 +179,8 @@ static int hwsim_nl_fill_reader(struct sk_buff *skb, struct hwsim_reader *hr,
 	    hwsim_put_stat(skb, AIOT_HWSIM_STATS_DROPPED, s->dropped) ||
 	    hwsim_put_stat(skb, AIOT_HWSIM_STATS_CORRUPTED, s->corrupted) ||
 	    hwsim_put_stat(skb, AIOT_HWSIM_STATS_ENERGY_OUTS, s->energy_outs) ||
-	    hwsim_put_stat(skb, AIOT_HWSIM_STATS_AIR_US, s->air_us))
+	    hwsim_put_stat(skb, AIOT_HWSIM_STATS_AIR_US, s->air_us) ||
+	    hwsim_put_stat(skb, AIOT_HWSIM_STATS_FRAMES, s->frames))
 		goto cancel;
 	nla_nest_end(skb, nest);
 	mutex_unlock(&hr->lock);

@@ -193,6 +193,8 @@ static void hw_inventory_all(struct kunit *test)
 	/* no capture, no bit errors: the collisions the engine saw are ours */
 	KUNIT_EXPECT_EQ(test, fx->hr->stats.collisions, fx->job->stats.collisions);
 	KUNIT_EXPECT_GT(test, fx->hr->stats.collisions, 0ULL);
+	/* and so are the frames (rounds) */
+	KUNIT_EXPECT_EQ(test, fx->hr->stats.frames, fx->job->stats.frames);
 	kunit_info(test, "300 devices: %llu slots, %llu collisions, %llu us of air",
 		   fx->job->stats.slots, fx->job->stats.collisions,
 		   fx->job->stats.air.air_us);

@@ -1026,8 +1026,9 @@ static void scale_run(struct nl *ctl, struct nl *l, uint32_t n)
 		found += !!ev->big[i];
 	ok(!err && ev->done && ev->end == AIOT_INV_END_COMPLETE && found == n && !ev->dups &&
 	   !ev->phantoms && st[AIOT_HWSIM_STATS_COLLISIONS] == ev->inv[AIOT_INV_STATS_COLLISIONS] &&
-	   st[AIOT_HWSIM_STATS_R2D_FRAMES] == ev->inv[AIOT_INV_STATS_R2D_FRAMES],
-	   "scale %u: every device found once (%u found, %u dups, %u phantoms), the medium's collisions and R2D frames are the job's",
+	   st[AIOT_HWSIM_STATS_R2D_FRAMES] == ev->inv[AIOT_INV_STATS_R2D_FRAMES] &&
+	   st[AIOT_HWSIM_STATS_FRAMES] == ev->inv[AIOT_INV_STATS_FRAMES],
+	   "scale %u: every device found once (%u found, %u dups, %u phantoms), the medium's collisions, rounds and R2D frames are the job's",
 	   n, found, ev->dups, ev->phantoms);
 	printf("# scale %u: add %.2f s, population %ld kB (%.0f B/device)\n", n, t_add,
 	       m0 - m1, (m0 - m1) * 1024.0 / n);
@@ -1138,11 +1139,14 @@ int main(int argc, char **argv)
 	   "inventory ends complete (err %d, end %d)", err, ev->end);
 	ok(st[AIOT_HWSIM_STATS_COLLISIONS] - st0[AIOT_HWSIM_STATS_COLLISIONS] ==
 	   ev->inv[AIOT_INV_STATS_COLLISIONS] && ev->inv[AIOT_INV_STATS_COLLISIONS] &&
+	   st[AIOT_HWSIM_STATS_FRAMES] - st0[AIOT_HWSIM_STATS_FRAMES] ==
+	   ev->inv[AIOT_INV_STATS_FRAMES] &&
 	   st[AIOT_HWSIM_STATS_R2D_FRAMES] - st0[AIOT_HWSIM_STATS_R2D_FRAMES] ==
 	   ev->inv[AIOT_INV_STATS_R2D_FRAMES] &&
 	   st[AIOT_HWSIM_STATS_AIR_US] - st0[AIOT_HWSIM_STATS_AIR_US] == ev->inv[AIOT_INV_STATS_AIR_US],
-	   "the medium's collisions, R2D frames and air time are the job's (%llu, %llu, %llu us)",
+	   "the medium's collisions, rounds, R2D frames and air time are the job's (%llu, %llu, %llu, %llu us)",
 	   (unsigned long long)ev->inv[AIOT_INV_STATS_COLLISIONS],
+	   (unsigned long long)ev->inv[AIOT_INV_STATS_FRAMES],
 	   (unsigned long long)ev->inv[AIOT_INV_STATS_R2D_FRAMES],
 	   (unsigned long long)ev->inv[AIOT_INV_STATS_AIR_US]);
 	ok(found == N_DEVS && !ev->dups && !ev->phantoms && !ev->bad,

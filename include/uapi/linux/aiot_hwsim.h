@@ -145,6 +145,8 @@ enum aiot_hwsim_attr {
  * @AIOT_HWSIM_STATS_CORRUPTED: D2R frames corrupted by fault injection
  * @AIOT_HWSIM_STATS_ENERGY_OUTS: devices that ran out of energy
  * @AIOT_HWSIM_STATS_AIR_US: modelled air time, microseconds
+ * @AIOT_HWSIM_STATS_FRAMES: access frames after the first of a paging
+ *	(adjust triggers the devices followed)
  */
 enum aiot_hwsim_stats_attr {
 	AIOT_HWSIM_STATS_UNSPEC,
@@ -158,6 +160,7 @@ enum aiot_hwsim_stats_attr {
 	AIOT_HWSIM_STATS_CORRUPTED,
 	AIOT_HWSIM_STATS_ENERGY_OUTS,
 	AIOT_HWSIM_STATS_AIR_US,
+	AIOT_HWSIM_STATS_FRAMES,
 
 	__AIOT_HWSIM_STATS_MAX,
 	AIOT_HWSIM_STATS_MAX = __AIOT_HWSIM_STATS_MAX - 1

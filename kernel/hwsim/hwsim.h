@@ -269,6 +269,7 @@ void hwsim_late_work(struct work_struct *work);
 /* main.c: readers and populations */
 extern struct mutex hwsim_lock;
 extern struct list_head hwsim_readers;
+extern unsigned int hwsim_readers_gen;
 extern struct workqueue_struct *hwsim_wq;
 
 struct hwsim_reader *hwsim_reader_new(u32 owner, u64 owner_net);

@@ -33,8 +33,9 @@ static unsigned int readers = 1;
 module_param(readers, uint, 0444);
 MODULE_PARM_DESC(readers, "simulated readers created at load (default 1)");
 
-DEFINE_MUTEX(hwsim_lock);	/* hwsim_readers, hwsim_n_readers */
+DEFINE_MUTEX(hwsim_lock);	/* hwsim_readers, its generation, hwsim_n_readers */
 LIST_HEAD(hwsim_readers);
+unsigned int hwsim_readers_gen;
 static unsigned int hwsim_n_readers;
 struct workqueue_struct *hwsim_wq;
 static struct platform_device *hwsim_pdev;
@@ -443,6 +444,7 @@ static bool hwsim_reader_unlist(struct hwsim_reader *hr)
 	if (mine) {
 		list_del(&hr->node);
 		hr->listed = false;
+		hwsim_readers_gen++;
 	}
 	mutex_unlock(&hwsim_lock);
 	return mine;
@@ -521,6 +523,7 @@ struct hwsim_reader *hwsim_reader_new(u32 owner, u64 owner_net)
 	mutex_lock(&hwsim_lock);
 	list_add_tail(&hr->node, &hwsim_readers);
 	hr->listed = true;
+	hwsim_readers_gen++;
 	mutex_unlock(&hwsim_lock);
 	return hr;
 
@@ -569,6 +572,7 @@ int hwsim_reader_del_index(int index)
 	if (hr) {
 		list_del(&hr->node);
 		hr->listed = false;
+		hwsim_readers_gen++;
 	}
 	mutex_unlock(&hwsim_lock);
 	if (!hr)
@@ -607,6 +611,7 @@ void hwsim_reader_destroy_owner(u32 owner, u64 owner_net)
 			continue;
 		list_move_tail(&hr->node, &gone);
 		hr->listed = false;
+		hwsim_readers_gen++;
 	}
 	mutex_unlock(&hwsim_lock);
 	list_for_each_entry_safe(hr, tmp, &gone, node) {
@@ -625,6 +630,7 @@ static void hwsim_destroy_all(void)
 		if (hr) {
 			list_del(&hr->node);
 			hr->listed = false;
+			hwsim_readers_gen++;
 		}
 		mutex_unlock(&hwsim_lock);
 		if (!hr)

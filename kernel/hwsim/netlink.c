@@ -150,8 +150,10 @@ static int hwsim_put_stat(struct sk_buff *skb, int type, u64 v)
 	return nla_put_u64_64bit(skb, type, v, AIOT_HWSIM_STATS_PAD);
 }
 
+/* One reader's message; @cb for a dump (consistency flag), else NULL. */
 static int hwsim_nl_fill_reader(struct sk_buff *skb, struct hwsim_reader *hr,
-				u32 portid, u32 seq, int flags)
+				u32 portid, u32 seq, int flags,
+				struct netlink_callback *cb)
 {
 	const struct hwsim_stats *s = &hr->stats;
 	struct nlattr *nest;
@@ -184,6 +186,8 @@ static int hwsim_nl_fill_reader(struct sk_buff *skb, struct hwsim_reader *hr,
 		goto cancel;
 	nla_nest_end(skb, nest);
 	mutex_unlock(&hr->lock);
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
 	genlmsg_end(skb, hdr);
 	return 0;
 cancel:
@@ -204,7 +208,7 @@ static int hwsim_nl_get_reader(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&hwsim_lock);
 	hr = hwsim_nl_reader(info->attrs, info->extack);
 	err = IS_ERR(hr) ? PTR_ERR(hr) :
-		hwsim_nl_fill_reader(msg, hr, info->snd_portid, info->snd_seq, 0);
+		hwsim_nl_fill_reader(msg, hr, info->snd_portid, info->snd_seq, 0, NULL);
 	mutex_unlock(&hwsim_lock);
 	if (err) {
 		nlmsg_free(msg);
@@ -213,21 +217,26 @@ static int hwsim_nl_get_reader(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
-/* cb->args[0]: index of the next reader to dump */
+/*
+ * cb->args[0]: readers dumped so far, in list order; cb->seq: the list's
+ * generation, so a dump that spans a change is flagged NLM_F_DUMP_INTR.
+ */
 static int hwsim_nl_dump_readers(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct hwsim_reader *hr;
+	unsigned long pos = 0;
 	int err = 0;
 
 	mutex_lock(&hwsim_lock);
+	cb->seq = hwsim_readers_gen;
 	list_for_each_entry(hr, &hwsim_readers, node) {
-		if (hr->index < cb->args[0])
+		if (pos++ < cb->args[0])
 			continue;
 		err = hwsim_nl_fill_reader(skb, hr, NETLINK_CB(cb->skb).portid,
-					   cb->nlh->nlmsg_seq, NLM_F_MULTI);
+					   cb->nlh->nlmsg_seq, NLM_F_MULTI, cb);
 		if (err)
 			break;
-		cb->args[0] = hr->index + 1;
+		cb->args[0] = pos;
 	}
 	mutex_unlock(&hwsim_lock);
 	return err == -EMSGSIZE && skb->len ? skb->len : (err ?: skb->len);

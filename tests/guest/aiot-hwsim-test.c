@@ -1087,7 +1087,7 @@ int main(int argc, char **argv)
 
 	if (argc == 3 && !strcmp(argv[1], "scale"))
 		return scale(strtoul(argv[2], NULL, 0));
-	printf("1..44\n");
+	printf("1..45\n");
 	if (nl_open(&ctl) || resolve(&ctl, AIOT_GENL_NAME, &fi)) {
 		printf("Bail out! the aiot family does not resolve\n");
 		return 1;
@@ -1191,6 +1191,14 @@ int main(int argc, char **argv)
 	new_reader(&ctl, false, &a);
 	other = a.reader;
 	ok(a.error == 0 && other != reader, "new-reader without owner: %u", other);
+	{
+		struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_GET_READER,
+					   NLM_F_DUMP);
+
+		talk(&ctl, nlh, &a);
+		ok(a.error == 0 && a.replies >= 2, "get-reader dumps the simulated readers (%d)",
+		   a.replies);
+	}
 	nl_close(&owner);
 	for (tries = 0; tries < 50 && reader_exists(&ctl, reader); tries++)
 		usleep(100000);

@@ -319,6 +319,9 @@ static struct nl_msg *build(struct aiot_nl *nl, unsigned char cmd, int argc, cha
 		aiotctl_err("unknown word '%s'; usage: aiotctl %s", argv[used], synopsis);
 		goto fail;
 	}
+	for (used = 2; used < argc; used++)	/* keys in hex on the command line */
+		if (!strncmp(argv[used - 1], "k-", 2))
+			explicit_bzero(argv[used], strlen(argv[used]));
 	*status = open_family(nl);
 	if (*status)
 		goto fail;
@@ -328,6 +331,18 @@ fail:
 	explicit_bzero(nlmsg_hdr(msg), nlmsg_hdr(msg)->nlmsg_len);
 	nlmsg_free(msg);
 	return NULL;
+}
+
+/* A request made of keywords only, answered with an acknowledgement. */
+static int simple(struct aiotctl_ctx *ctx, int argc, char **argv, unsigned char cmd,
+		  const struct kw *kws, const char *syn, const char *what)
+{
+	struct aiot_nl nl;
+	struct nl_msg *msg;
+	int st;
+
+	msg = build(&nl, cmd, argc, argv, kws, syn, NULL, NULL, &st);
+	return msg ? run(ctx, &nl, msg, what, false, false) : st;
 }
 
 static int cmd_reader_set(struct aiotctl_ctx *ctx, int argc, char **argv)
@@ -340,14 +355,8 @@ static int cmd_reader_set(struct aiotctl_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, 0, 0 }
 	};
 	const char *syn = "reader set INDEX [power MBM] [port N] [r2d-rate BPS] [d2r-rate BPS]";
-	struct aiot_nl nl;
-	struct nl_msg *msg;
-	int st;
 
-	msg = build(&nl, AIOT_CMD_SET_READER, argc, argv, kws, syn, NULL, NULL, &st);
-	if (!msg)
-		return st;
-	return run(ctx, &nl, msg, "reader set", false, false);
+	return simple(ctx, argc, argv, AIOT_CMD_SET_READER, kws, syn, "reader set");
 }
 
 static int cmd_secctx_set(struct aiotctl_ctx *ctx, int argc, char **argv)
@@ -361,32 +370,16 @@ static int cmd_secctx_set(struct aiotctl_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, 0, 0 }
 	};
 	const char *syn = "secctx set INDEX device ID (k-aiotf HEX | k-enc HEX k-int HEX) [cipher 0|1]";
-	struct aiot_nl nl;
-	struct nl_msg *msg;
-	int st;
 
-	msg = build(&nl, AIOT_CMD_SEC_CTX_SET, argc, argv, kws, syn, NULL, NULL, &st);
-	if (!msg)
-		return st;
-	/* argv held the keys in hex: wipe them too */
-	for (st = 1; st < argc; st++)
-		if (!strncmp(argv[st - 1], "k-", 2))
-			explicit_bzero(argv[st], strlen(argv[st]));
-	return run(ctx, &nl, msg, "secctx set", false, false);
+	return simple(ctx, argc, argv, AIOT_CMD_SEC_CTX_SET, kws, syn, "secctx set");
 }
 
 static int cmd_secctx_del(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
 	static const struct kw kws[] = { { "device", 0, 'i', 0 }, { NULL, 0, 0, 0 } };
 	const char *syn = "secctx del INDEX device ID";
-	struct aiot_nl nl;
-	struct nl_msg *msg;
-	int st;
 
-	msg = build(&nl, AIOT_CMD_SEC_CTX_DEL, argc, argv, kws, syn, NULL, NULL, &st);
-	if (!msg)
-		return st;
-	return run(ctx, &nl, msg, "secctx del", false, false);
+	return simple(ctx, argc, argv, AIOT_CMD_SEC_CTX_DEL, kws, syn, "secctx del");
 }
 
 static int cmd_inventory_stop(struct aiotctl_ctx *ctx, int argc, char **argv)
@@ -395,14 +388,8 @@ static int cmd_inventory_stop(struct aiotctl_ctx *ctx, int argc, char **argv)
 		{ "job", AIOT_ATTR_JOB_ID, 32, UINT32_MAX }, { NULL, 0, 0, 0 }
 	};
 	const char *syn = "inventory stop INDEX [job ID]";
-	struct aiot_nl nl;
-	struct nl_msg *msg;
-	int st;
 
-	msg = build(&nl, AIOT_CMD_INVENTORY_STOP, argc, argv, kws, syn, NULL, NULL, &st);
-	if (!msg)
-		return st;
-	return run(ctx, &nl, msg, "inventory stop", false, false);
+	return simple(ctx, argc, argv, AIOT_CMD_INVENTORY_STOP, kws, syn, "inventory stop");
 }
 
 /* ---- Jobs whose results come as events ---------------------------------- */
@@ -596,14 +583,11 @@ static int cmd_command_send(struct aiotctl_ctx *ctx, int argc, char **argv)
 	struct aiot_nl nl;
 	bool nowait = false;
 	char why[256];
-	int st, i;
+	int st;
 
 	all = build(&nl, AIOT_CMD_COMMAND_SEND, argc, argv, kws, syn, "nowait", &nowait, &st);
 	if (!all)
 		return st;
-	for (i = 1; i < argc; i++)	/* keys in hex on the command line */
-		if (!strncmp(argv[i - 1], "k-", 2))
-			explicit_bzero(argv[i], strlen(argv[i]));
 	msg = aiot_nl_msg(&nl, AIOT_CMD_COMMAND_SEND, 0);
 	sec = aiot_nl_msg(&nl, AIOT_CMD_SEC_CTX_SET, 0);
 	if (msg && sec) {
@@ -655,16 +639,10 @@ static int cmd_hwsim_add(struct aiotctl_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, 0, 0 }
 	};
 	const char *syn = "hwsim add-devices INDEX count N id HEX bits N seed HEX [policy N]";
-	struct aiot_nl nl;
-	struct nl_msg *msg;
-	int st;
 
 	family_name = AIOT_HWSIM_GENL_NAME;
 	reader_attr = AIOT_HWSIM_ATTR_READER_INDEX;
-	msg = build(&nl, AIOT_HWSIM_CMD_ADD_DEVICES, argc, argv, kws, syn, NULL, NULL, &st);
-	if (!msg)
-		return st;
-	return run(ctx, &nl, msg, "hwsim add-devices", false, false);
+	return simple(ctx, argc, argv, AIOT_HWSIM_CMD_ADD_DEVICES, kws, syn, "hwsim add-devices");
 }
 
 static int cmd_hwsim_set(struct aiotctl_ctx *ctx, int argc, char **argv)
@@ -680,16 +658,10 @@ static int cmd_hwsim_set(struct aiotctl_ctx *ctx, int argc, char **argv)
 	};
 	const char *syn = "hwsim set-device INDEX id HEX bits N [mem HEX [offset N]] [policy N] "
 			  "[energy NJ]";
-	struct aiot_nl nl;
-	struct nl_msg *msg;
-	int st;
 
 	family_name = AIOT_HWSIM_GENL_NAME;
 	reader_attr = AIOT_HWSIM_ATTR_READER_INDEX;
-	msg = build(&nl, AIOT_HWSIM_CMD_SET_DEVICE, argc, argv, kws, syn, NULL, NULL, &st);
-	if (!msg)
-		return st;
-	return run(ctx, &nl, msg, "hwsim set-device", false, false);
+	return simple(ctx, argc, argv, AIOT_HWSIM_CMD_SET_DEVICE, kws, syn, "hwsim set-device");
 }
 
 static int cmd_monitor(struct aiotctl_ctx *ctx, int argc, char **argv)

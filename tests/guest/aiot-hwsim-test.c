@@ -721,19 +721,9 @@ static void unplug(struct nl *ctl, struct nl *l, uint32_t reader, struct events 
 /* The key rule of <aiot/hwsim_values.h>, for a 32-bit identity. */
 static int k_root_of(uint32_t id, uint8_t *k_root)
 {
-	uint8_t data[AIOT_HWSIM_KEY_LABEL_LEN + 1 + 4], mac[AIOT_KDF_OUT_LEN];
-	int err;
+	const uint8_t be[4] = { id >> 24, id >> 16, id >> 8, id };
 
-	memcpy(data, AIOT_HWSIM_KEY_LABEL, AIOT_HWSIM_KEY_LABEL_LEN);
-	data[AIOT_HWSIM_KEY_LABEL_LEN] = 32;
-	data[AIOT_HWSIM_KEY_LABEL_LEN + 1] = id >> 24;
-	data[AIOT_HWSIM_KEY_LABEL_LEN + 2] = id >> 16;
-	data[AIOT_HWSIM_KEY_LABEL_LEN + 3] = id >> 8;
-	data[AIOT_HWSIM_KEY_LABEL_LEN + 4] = id;
-	err = aiot_hmac_sha256((const uint8_t *)KEY_SEED, strlen(KEY_SEED), data,
-			       sizeof(data), mac);
-	memcpy(k_root, mac, AIOT_K_ROOT_LEN);
-	return err;
+	return aiot_hwsim_k_root((const uint8_t *)KEY_SEED, strlen(KEY_SEED), be, 32, k_root);
 }
 
 /* K_Command_enc/int of device @id after the inventory in @ev, into @ctx. */

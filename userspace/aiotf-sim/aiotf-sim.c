@@ -98,18 +98,7 @@ bad:
 /* The ADM: K_AIoT_root of a simulated device, by aiot_hwsim's key rule. */
 static int k_root(const struct opts *o, const uint8_t *id, unsigned int bits, uint8_t *k)
 {
-	uint8_t data[AIOT_HWSIM_KEY_LABEL_LEN + 1 + 16], out[32];
-	size_t idlen = (bits + 7) / 8;
-	int rc;
-
-	memcpy(data, AIOT_HWSIM_KEY_LABEL, AIOT_HWSIM_KEY_LABEL_LEN);
-	data[AIOT_HWSIM_KEY_LABEL_LEN] = bits;
-	memcpy(data + AIOT_HWSIM_KEY_LABEL_LEN + 1, id, idlen);
-	rc = aiot_hmac_sha256(o->seed, o->seed_len, data,
-			      AIOT_HWSIM_KEY_LABEL_LEN + 1 + idlen, out);
-	memcpy(k, out, AIOT_K_ROOT_LEN);
-	OPENSSL_cleanse(out, sizeof(out));
-	return rc;
+	return aiot_hwsim_k_root(o->seed, o->seed_len, id, bits, k);
 }
 
 static void print_hex(const char *key, const uint8_t *p, size_t n, struct json_object *o)

@@ -74,6 +74,14 @@ int aiot_k_command(const uint8_t *k_aiotf, uint8_t *k_enc, uint8_t *k_int);
 const char *aiot_sec_strerror(int err);
 
 /* Hex helpers for tools and tests: 0 on success, -EINVAL on bad input */
+/*
+ * K_AIoT_root of an aiot_hwsim device from its population's key seed and
+ * its identity (@id_bits long, MSB first): the rule of
+ * <aiot/hwsim_values.h>. Returns 0 or -EINVAL / an aiot_hmac_sha256() error.
+ */
+int aiot_hwsim_k_root(const uint8_t *seed, size_t seed_len, const uint8_t *id,
+		      unsigned int id_bits, uint8_t *k_root);
+
 int aiot_hex_decode(const char *hex, uint8_t *out, size_t max, size_t *len);
 void aiot_hex_encode(const uint8_t *in, size_t len, char *out);
 

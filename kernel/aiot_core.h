@@ -25,6 +25,20 @@
  */
 #define AIOT_XCHG_GRACE_MS	500
 
+/*
+ * The netlink socket that owns jobs or security contexts: its port id in
+ * its network namespace (port ids are per namespace).
+ */
+struct aiot_owner {
+	u32 port;
+	u64 net;	/* net_cookie of the namespace */
+};
+
+static inline bool aiot_owner_eq(const struct aiot_owner *a, const struct aiot_owner *b)
+{
+	return a->port == b->port && a->net == b->net;
+}
+
 struct aiot_reader_stats {
 	u64 tx_frames;
 	u64 tx_errors;

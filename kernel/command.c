@@ -385,9 +385,9 @@ EXPORT_SYMBOL_IF_KUNIT(aiot_cmd_sec_delete);
 /**
  * aiot_cmd_sec_flush - free contexts
  * @r: the reader
- * @owner: free those this netlink port installed; 0: all of them
+ * @owner: free those this netlink socket installed; NULL: all of them
  */
-void aiot_cmd_sec_flush(struct aiot_reader *r, u32 owner)
+void aiot_cmd_sec_flush(struct aiot_reader *r, const struct aiot_owner *owner)
 {
 	struct aiot_cmd_sec *s;
 	struct hlist_node *tmp;
@@ -396,7 +396,7 @@ void aiot_cmd_sec_flush(struct aiot_reader *r, u32 owner)
 
 	mutex_lock(&r->lock);
 	hash_for_each_safe(r->sec_ctx, bkt, tmp, s, node) {
-		if (owner && s->owner != owner)
+		if (owner && !aiot_owner_eq(&s->owner, owner))
 			continue;
 		hash_del(&s->node);
 		r->n_sec--;

@@ -22,7 +22,8 @@ struct aiot_sec_ctx;
 /**
  * struct aiot_cmd_sec - a security context installed for one device
  * @node: in the reader's table
- * @owner: netlink port that installed it (0: none); freed when it closes
+ * @owner: netlink socket that installed it (port 0: none); freed when it
+ *	closes
  * @id_type: the device's identity type
  * @id_bits: length of @id in bits
  * @id: the identity
@@ -35,7 +36,7 @@ struct aiot_sec_ctx;
  */
 struct aiot_cmd_sec {
 	struct hlist_node node;
-	u32 owner;
+	struct aiot_owner owner;
 	u8 id_type;
 	u16 id_bits;
 	u8 id[AIOT_ID_MAX_OCTETS];
@@ -102,7 +103,7 @@ int aiot_cmd_sec_delete(struct aiot_reader *r, u8 id_type, u16 id_bits,
 			const u8 *id);
 struct aiot_cmd_sec *aiot_cmd_sec_take(struct aiot_reader *r, u8 id_type,
 				       u16 id_bits, const u8 *id);
-void aiot_cmd_sec_flush(struct aiot_reader *r, u32 owner);
+void aiot_cmd_sec_flush(struct aiot_reader *r, const struct aiot_owner *owner);
 unsigned int aiot_cmd_sec_count(struct aiot_reader *r);
 
 #endif /* _AIOT_COMMAND_H */

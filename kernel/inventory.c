@@ -465,7 +465,8 @@ int aiot_inv_submit(struct aiot_reader *r, struct aiot_inv_job *job, u32 *id)
 EXPORT_SYMBOL_IF_KUNIT(aiot_inv_submit);
 
 /* Stop matching jobs of @r: the running one ends at its next exchange. */
-static int aiot_inv_stop_match(struct aiot_reader *r, u32 id, u32 owner,
+static int aiot_inv_stop_match(struct aiot_reader *r, u32 id,
+			       const struct aiot_owner *owner,
 			       enum aiot_inv_end_cause why)
 {
 	struct aiot_inv_job *job, *tmp;
@@ -474,12 +475,12 @@ static int aiot_inv_stop_match(struct aiot_reader *r, u32 id, u32 owner,
 
 	mutex_lock(&r->lock);
 	if (r->inv_active && (!id || r->inv_active->id == id) &&
-	    (!owner || r->inv_active->owner == owner)) {
+	    (!owner || aiot_owner_eq(&r->inv_active->owner, owner))) {
 		WRITE_ONCE(r->inv_active->stop, true);
 		found++;
 	}
 	list_for_each_entry_safe(job, tmp, &r->inv_queue, node) {
-		if ((id && job->id != id) || (owner && job->owner != owner))
+		if ((id && job->id != id) || (owner && !aiot_owner_eq(&job->owner, owner)))
 			continue;
 		list_move_tail(&job->node, &gone);
 		found++;
@@ -494,19 +495,19 @@ static int aiot_inv_stop_match(struct aiot_reader *r, u32 id, u32 owner,
 	return found;
 }
 
-/** aiot_inv_stop - stop job @id (0: every job) of @r, if @owner's (0: any) */
-int aiot_inv_stop(struct aiot_reader *r, u32 id, u32 owner)
+/** aiot_inv_stop - stop job @id (0: every job) of @r */
+int aiot_inv_stop(struct aiot_reader *r, u32 id)
 {
-	return aiot_inv_stop_match(r, id, owner, AIOT_INV_END_STOPPED) ? 0 : -ENOENT;
+	return aiot_inv_stop_match(r, id, NULL, AIOT_INV_END_STOPPED) ? 0 : -ENOENT;
 }
 EXPORT_SYMBOL_IF_KUNIT(aiot_inv_stop);
 
 /** aiot_inv_stop_owner - the netlink socket @owner closed: stop its jobs */
-void aiot_inv_stop_owner(u32 owner)
+void aiot_inv_stop_owner(const struct aiot_owner *owner)
 {
 	struct aiot_reader *r;
 
-	if (!owner)
+	if (!owner->port)
 		return;
 	mutex_lock(&aiot_readers_lock);
 	list_for_each_entry(r, &aiot_readers, list)

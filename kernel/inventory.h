@@ -98,7 +98,7 @@ struct aiot_inv_events {
  * @params: the reader's radio parameters when the job started
  * @cfg: the request
  * @events: where results go
- * @owner: netlink port of the requester (0: none)
+ * @owner: netlink socket of the requester (port 0: none)
  * @id: job id, unique per module load
  * @stop: set to end the job at the next exchange
  * @devices: the device table
@@ -126,7 +126,7 @@ struct aiot_inv_job {
 	struct aiot_fe_params params;
 	struct aiot_inv_cfg cfg;
 	const struct aiot_inv_events *events;
-	u32 owner;
+	struct aiot_owner owner;
 	u32 id;
 	bool stop;
 	struct list_head devices;
@@ -168,8 +168,8 @@ int aiot_cmd_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
 unsigned int aiot_inv_dev_size(void);
 
 int aiot_inv_submit(struct aiot_reader *r, struct aiot_inv_job *job, u32 *id);
-int aiot_inv_stop(struct aiot_reader *r, u32 id, u32 owner);
-void aiot_inv_stop_owner(u32 owner);
+int aiot_inv_stop(struct aiot_reader *r, u32 id);
+void aiot_inv_stop_owner(const struct aiot_owner *owner);
 void aiot_inv_reader_gone(struct aiot_reader *r);
 struct aiot_inv_job *aiot_inv_current(struct aiot_reader *r);
 

@@ -657,6 +657,15 @@ VISIBLE_IF_KUNIT int aiot_nl_parse_inventory(struct nlattr **tb,
 }
 EXPORT_SYMBOL_IF_KUNIT(aiot_nl_parse_inventory);
 
+/* The requesting socket, as the owner of what it starts or installs. */
+static struct aiot_owner aiot_nl_owner(struct genl_info *info)
+{
+	return (struct aiot_owner){
+		.port = info->snd_portid,
+		.net = genl_info_net(info)->net_cookie,
+	};
+}
+
 /* Queue a job on the reader and reply with its id. */
 static int aiot_nl_submit(struct genl_info *info, struct aiot_reader *r,
 			  struct aiot_inv_job *job, u8 cmd)
@@ -672,7 +681,7 @@ static int aiot_nl_submit(struct genl_info *info, struct aiot_reader *r,
 		kfree(job);
 		return -ENOMEM;
 	}
-	job->owner = info->snd_portid;
+	job->owner = aiot_nl_owner(info);
 	err = aiot_inv_submit(r, job, &id);	/* the reader's now, or freed */
 	if (err) {
 		NL_SET_ERR_MSG(info->extack, "the reader is going away");
@@ -834,7 +843,7 @@ static int aiot_nl_sec_ctx_set(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		goto out;
 	s->cipher = tb[AIOT_ATTR_CIPHER] ? nla_get_u8(tb[AIOT_ATTR_CIPHER]) : 1;
-	s->owner = info->snd_portid;
+	s->owner = aiot_nl_owner(info);
 	r = aiot_nl_reader(info);
 	if (IS_ERR(r)) {
 		err = PTR_ERR(r);
@@ -885,7 +894,7 @@ static int aiot_nl_inventory_stop(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(r);
 	if (info->attrs[AIOT_ATTR_JOB_ID])
 		id = nla_get_u32(info->attrs[AIOT_ATTR_JOB_ID]);
-	err = aiot_inv_stop(r, id, 0);
+	err = aiot_inv_stop(r, id);
 	if (err && id)
 		NL_SET_ERR_MSG(info->extack, "no such job on this reader");
 	else if (err)
@@ -1049,7 +1058,7 @@ static struct workqueue_struct *aiot_nl_wq;
 
 struct aiot_nl_release {
 	struct work_struct work;
-	u32 portid;
+	struct aiot_owner owner;
 };
 
 static void aiot_nl_release_work(struct work_struct *work)
@@ -1057,10 +1066,10 @@ static void aiot_nl_release_work(struct work_struct *work)
 	struct aiot_nl_release *rel = container_of(work, struct aiot_nl_release, work);
 	struct aiot_reader *r;
 
-	aiot_inv_stop_owner(rel->portid);
+	aiot_inv_stop_owner(&rel->owner);
 	mutex_lock(&aiot_readers_lock);
 	list_for_each_entry(r, &aiot_readers, list)
-		aiot_cmd_sec_flush(r, rel->portid);
+		aiot_cmd_sec_flush(r, &rel->owner);
 	mutex_unlock(&aiot_readers_lock);
 	kfree(rel);
 }
@@ -1076,7 +1085,8 @@ static int aiot_nl_notify(struct notifier_block *nb, unsigned long state, void *
 	if (!rel)
 		return NOTIFY_DONE;
 	INIT_WORK(&rel->work, aiot_nl_release_work);
-	rel->portid = n->portid;
+	rel->owner.port = n->portid;
+	rel->owner.net = n->net->net_cookie;
 	queue_work(aiot_nl_wq, &rel->work);
 	return NOTIFY_DONE;
 }

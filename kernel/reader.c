@@ -217,7 +217,7 @@ void aiot_reader_unregister(struct aiot_reader *r)
 	spin_unlock_irqrestore(&r->rx_lock, flags);
 	/* end the reader's inventories, then wait until no exchange runs */
 	aiot_inv_reader_gone(r);
-	aiot_cmd_sec_flush(r, 0);
+	aiot_cmd_sec_flush(r, NULL);
 	mutex_lock(&r->xchg_lock);
 	mutex_unlock(&r->xchg_lock);
 

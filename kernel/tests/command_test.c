@@ -470,7 +470,7 @@ static void cmd_job_cancelled(struct kunit *test)
 	fx->sim->hold = true;	/* the first job waits on the front end */
 	submit_cmd(test, rec, 0, &a);
 	submit_cmd(test, rec, 1, &b);
-	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, b, 0), 0);
+	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, b), 0);
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&rec->done[1], HZ / 10), 0UL);
 	KUNIT_EXPECT_EQ(test, rec->err[1], -ECANCELED);
 	/* the first one times out on the silent front end */
@@ -610,21 +610,25 @@ static void cmd_sec_table(struct kunit *test)
 		s->id_type = AIOT_ID_PERMANENT;
 		s->id_bits = 32;
 		s->id[3] = i == 2 ? 1 : i;	/* the third replaces the second */
-		s->owner = 100 + i;
+		s->owner.port = 100 + i;
+		s->owner.net = 1;
 		KUNIT_ASSERT_EQ(test, aiot_cmd_sec_install(r, s), 0);
 	}
 	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_count(r), 2U);
 	s = aiot_cmd_sec_take(r, AIOT_ID_PERMANENT, 32, id1);
 	KUNIT_ASSERT_NOT_NULL(test, s);
-	KUNIT_EXPECT_EQ(test, s->owner, 102U);
+	KUNIT_EXPECT_EQ(test, s->owner.port, 102U);
 	aiot_cmd_sec_free(s);
 	/* a different identity type or length is a different device */
 	KUNIT_EXPECT_NULL(test, aiot_cmd_sec_take(r, AIOT_ID_TEMPORARY, 32, id0));
 	KUNIT_EXPECT_NULL(test, aiot_cmd_sec_take(r, AIOT_ID_PERMANENT, 31, id0));
 	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_delete(r, AIOT_ID_PERMANENT, 32, id1), -ENOENT);
-	aiot_cmd_sec_flush(r, 999);
+	aiot_cmd_sec_flush(r, &(struct aiot_owner){ .port = 999, .net = 1 });
 	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_count(r), 1U);
-	aiot_cmd_sec_flush(r, 100);
+	/* the same port in another namespace is another socket */
+	aiot_cmd_sec_flush(r, &(struct aiot_owner){ .port = 100, .net = 2 });
+	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_count(r), 1U);
+	aiot_cmd_sec_flush(r, &(struct aiot_owner){ .port = 100, .net = 1 });
 	KUNIT_EXPECT_EQ(test, aiot_cmd_sec_count(r), 0U);
 
 	/* up to AIOT_CMD_SEC_MAX, then -ENOSPC; unregister frees them all */

@@ -564,7 +564,7 @@ static struct queued *queued_setup(struct kunit *test, unsigned int n)
 	return q;
 }
 
-/* Submit job number @k (its txn) with @owner; returns its id. */
+/* Submit job number @k (its txn) with @owner's port in namespace 1; returns its id. */
 static u32 queued_submit(struct kunit *test, struct queued *q, u8 k, u32 owner)
 {
 	struct inv_fx *fx = test->priv;
@@ -575,7 +575,8 @@ static u32 queued_submit(struct kunit *test, struct queued *q, u8 k, u32 owner)
 	KUNIT_ASSERT_NOT_NULL(test, job);
 	KUNIT_ASSERT_EQ(test, aiot_inv_job_init(job, fx->sim->r, &cfg, &queued_events), 0);
 	job->priv = q;
-	job->owner = owner;
+	job->owner.port = owner;
+	job->owner.net = 1;
 	KUNIT_ASSERT_EQ(test, aiot_inv_submit(fx->sim->r, job, &id), 0);
 	return id;
 }
@@ -618,20 +619,24 @@ static void inv_jobs_stop(struct kunit *test)
 	a = queued_submit(test, q, 0, 77);
 	b = queued_submit(test, q, 1, 0);
 	queued_submit(test, q, 2, 77);
-	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, b, 0), 0);
+	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, b), 0);
 	queued_wait(test, q, 1);
 	KUNIT_EXPECT_EQ(test, q->end[1], AIOT_INV_END_STOPPED);
 	KUNIT_EXPECT_EQ(test, q->r2d_frames[1], 0ULL);
-	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, b, 0), -ENOENT);
+	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, b), -ENOENT);
 
-	aiot_inv_stop_owner(77);	/* job 0 (running) and job 2 (queued) */
+	/* the same port in another namespace is another socket */
+	aiot_inv_stop_owner(&(struct aiot_owner){ .port = 77, .net = 2 });
+	KUNIT_EXPECT_FALSE(test, completion_done(&q->done[2]));
+	aiot_inv_stop_owner(&(struct aiot_owner){ .port = 77, .net = 1 });
+	/* job 0 (running) and job 2 (queued) */
 	queued_wait(test, q, 0);
 	queued_wait(test, q, 2);
 	KUNIT_EXPECT_EQ(test, q->end[0], AIOT_INV_END_STOPPED);
 	KUNIT_EXPECT_EQ(test, q->end[2], AIOT_INV_END_STOPPED);
 	KUNIT_EXPECT_LT(test, q->devices[0], 2000U);
 	KUNIT_EXPECT_EQ(test, q->r2d_frames[2], 0ULL);
-	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, a, 0), -ENOENT);
+	KUNIT_EXPECT_EQ(test, aiot_inv_stop(fx->sim->r, a), -ENOENT);
 }
 
 /* Unplug with a job running and one queued: both end, nothing leaks. */

@@ -524,7 +524,7 @@ void aiot_inv_reader_gone(struct aiot_reader *r)
 {
 	struct aiot_inv_job *active, *last;
 
-	aiot_inv_stop_match(r, 0, 0, AIOT_INV_END_READER_GONE);
+	aiot_inv_stop_match(r, 0, NULL, AIOT_INV_END_READER_GONE);
 	mutex_lock(&r->lock);
 	active = r->inv_active;
 	mutex_unlock(&r->lock);

@@ -55,7 +55,7 @@ modules: $(if $(KDIR_HAS_KUNIT),xcheck-vectors)
 	@if [ -f $(XCHECK_HDR) ]; then mkdir -p $(KBUILD_OUT)/generated && cp -u $(XCHECK_HDR) $(KBUILD_OUT)/generated/; fi
 	$(MAKE) -C $(KDIR) M=$(abspath $(KBUILD_OUT)) $(if $(W),W=$(W)) $(if $(C),C=$(C)) modules
 
-userspace: $(B)/aiotctl $(B)/aiotf-sim $(B)/aiot-nltest $(B)/aiot-hwsim-test
+userspace: $(B)/aiotctl $(B)/aiotf-sim $(B)/aiot-bridge $(B)/aiot-nltest $(B)/aiot-hwsim-test
 
 # Guest test programs (run inside the QEMU guests, never on the host).
 $(B)/aiot-nltest: tests/guest/aiot-nltest.c include/uapi/linux/aiot.h
@@ -100,6 +100,13 @@ $(B)/aiotctl: $(AIOTCTL_SRC:userspace/aiotctl/%.c=$(O)/aiotctl/%.o) $(O)/libaiot
 $(B)/aiotf-sim: userspace/aiotf-sim/aiotf-sim.c $(O)/libaiot.a $(HDRS) $(AIR_HDRS)
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $< $(O)/libaiot.a $(USER_LIBS)
+
+# The gateway daemon: libmnl, SQLite, and the NAS codec for device identities.
+BRIDGE_SRC := $(wildcard userspace/bridge/*.c)
+$(B)/aiot-bridge: $(BRIDGE_SRC) userspace/bridge/bridge.h $(O)/libaiot.a $(HDRS) $(AIR_HDRS)
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $(BRIDGE_SRC) $(O)/libaiot.a \
+		$(shell pkg-config --libs libmnl sqlite3 libcrypto)
 
 deps:
 	tests/deps.sh

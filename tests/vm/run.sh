@@ -110,6 +110,28 @@ run_stock() {
 }
 
 # Build the project's module and test modules against the KUnit kernel.
+# End to end: the newest 6.1 stock kernel, with SCTP, aiot-bridge and
+# aiotf-sim (tests/vm/guest/e2e.sh).
+run_e2e() {
+	local kver vmlinuz modroot kb out=build/vm/e2e
+	kver=$(for d in /usr/src/linux-headers-6.1.*-amd64; do echo "${d#/usr/src/linux-headers-}"; done |
+		sort -V | tail -n 1)
+	[ -f "/usr/src/linux-headers-$kver/Makefile" ] || die "no Debian 6.1 linux-headers (make deps)"
+	make -s userspace >&2 || die "userspace build failed"
+	kb=build/kmod/$kver
+	make -s modules KDIR=/usr/src/linux-headers-$kver KBUILD_OUT="$kb" >"build/modules-$kver.log" 2>&1 ||
+		{ result FAIL "e2e/module_builds" "see build/modules-$kver.log"; return; }
+	read -r vmlinuz modroot < <(stock_kernel "$kver") ||
+		{ result FAIL "e2e/kernel_image" "apt-get download failed"; return; }
+	mkdir -p "$out"
+	AIOT_GUEST_MODS="$(module_deps "$kb"/aiot*.ko) sctp" "$here/mkinitramfs.sh" "$out/initrd.gz" \
+		"$kver" "$modroot" "$here/guest/e2e.sh" "$kb"/aiot*.ko build/bin/aiotctl \
+		build/bin/aiotf-sim build/bin/aiot-bridge || { result FAIL "e2e/initramfs"; return; }
+	msg "e2e: booting Debian $kver with aiot-bridge and aiotf-sim"
+	AIOT_VM_TIMEOUT=${AIOT_VM_TIMEOUT:-600} "$here/run-vm.sh" "$vmlinuz" "$out/initrd.gz" "$out" quiet
+	analyse "$out" e2e $((TAINT_O | TAINT_E))
+}
+
 kunit_build() {
 	KB=$("$here/get-kernel.sh") || die "KUnit kernel not available"
 	KMOD=build/kmod/kunit-$(basename "$KB")
@@ -213,9 +235,10 @@ run_selftest() {
 layer=guest
 case "$mode" in
 stock)	run_stock "$@" ;;
+e2e)	layer=e2e; run_e2e ;;
 kunit)	layer=kunit; run_kunit ;;
 selftest) layer=harness; run_selftest ;;
-*)	echo "usage: $0 stock [KVER...] | kunit | selftest" >&2; exit 2 ;;
+*)	echo "usage: $0 stock [KVER...] | e2e | kunit | selftest" >&2; exit 2 ;;
 esac
 echo "$layer: $npass passed, $nfail failed"
 [ $nfail = 0 ]

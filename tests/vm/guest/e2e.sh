@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: GPL-2.0
+# End-to-end guest test (Documentation/testing.rst, "End to end"): aiot.ko and
+# aiot_hwsim.ko in Debian's kernel, aiot-bridge on both netlink families'
+# events, aiotf-sim as the AIOTF over a real SCTP association on loopback.
+#
+#  1. reliability: an authenticated inventory of 1,000 devices during which
+#     the AIOTF cuts the association and the bridge is SIGKILLed and
+#     restarted: the AIOTF ends with every device exactly once;
+#  2. 990 devices whose keys the ADM holds are authenticated and exactly the
+#     10 with other keys are rejected;
+#  3. Read, Write and Disable round trips, relay and offload mode;
+#  4. each integrity-failure policy of seed 000 gives its own outcome.
+. /opt/guest-lib.sh
+
+SEED=5eed0000000000000000000000000001
+OTHER=0bad0000000000000000000000000002
+AP=sctp:127.0.0.1
+J=/tmp/journal.db
+
+load_deps /opt/modules/aiot.ko
+check e2e_aiot_loads insmod /opt/modules/aiot.ko
+check e2e_hwsim_loads insmod /opt/modules/aiot_hwsim.ko readers=1
+check e2e_sctp_loads modprobe sctp
+ifconfig lo 127.0.0.1 up
+
+# 990 devices from the seed the ADM knows, 10 from one it does not
+aiotctl hwsim add-devices 0 count 990 id a1000000 bits 32 seed $SEED >/dev/null
+check e2e_population_known test $? = 0
+aiotctl hwsim add-devices 0 count 10 id a2000000 bits 32 seed $OTHER >/dev/null
+check e2e_population_unknown test $? = 0
+aiotctl hwsim set-device 0 id a1000005 bits 32 mem 48656c6c6f2c20412d496f5421 >/dev/null
+aiotctl hwsim set-device 0 id a1000010 bits 32 policy 0 >/dev/null
+aiotctl hwsim set-device 0 id a1000011 bits 32 policy 1 >/dev/null
+aiotctl hwsim set-device 0 id a1000012 bits 32 policy 2 >/dev/null
+
+bridge() {
+	aiot-bridge -a $AP -J $J -g gw-e2e -v 2>>/tmp/bridge.log &
+	BRIDGE=$!
+}
+
+dump_logs() {
+	{
+		echo "=== $1: aiotf-sim stderr"
+		tail -n 40 /tmp/$1.err
+		echo "=== $1: aiotf-sim summary"
+		tail -n 40 /tmp/$1.out
+		echo "=== bridge log (tail)"
+		tail -n 60 /tmp/bridge.log
+	} >$R
+}
+
+# ---- 1: cut link and SIGKILL in the middle of an inventory ------------------
+# Paced in real time at 10x the default data rates, the inventory takes a few
+# seconds, long enough to kill the bridge while it runs.
+aiotctl reader set 0 r2d-rate 100000 d2r-rate 100000 >/dev/null
+aiotctl hwsim medium 0 paced on >/dev/null
+check e2e_paced test $? = 0
+cat >/tmp/reliability.scn <<EOF
+seed $SEED
+timeout 180
+cut-link after 150
+inventory 0 expect 990 reject 10
+EOF
+aiotf-sim run /tmp/reliability.scn --listen $AP -j >/tmp/reliability.out 2>/tmp/reliability.err &
+SIM=$!
+sleep 0.5
+bridge
+# SIGKILL the bridge once the AIOTF has 400 reports of this inventory
+i=0
+until grep -Eq 'inventory [0-9a-f]+: ([4-9][0-9][0-9]|[0-9]{4,}) reports' /tmp/reliability.err ||
+	[ $i -ge 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+check e2e_inventory_under_way_before_kill test $i -lt 600
+kill -9 $BRIDGE
+wait $BRIDGE 2>/dev/null
+echo "--- bridge SIGKILLed" >>/tmp/bridge.log
+sleep 1
+bridge
+wait $SIM
+rc=$?
+[ $rc = 0 ] || dump_logs reliability
+check e2e_reliability_scenario_passes test $rc = 0
+check e2e_link_was_cut grep -q 'cut' /tmp/reliability.err
+check e2e_bridge_resumed grep -q 'running it again' /tmp/bridge.log
+check e2e_every_report_once grep -q '"duplicate_devices":0' /tmp/reliability.out
+check e2e_reliability_990_authenticated grep -q '"authenticated":990' /tmp/reliability.out
+aiotctl hwsim medium 0 paced off >/dev/null
+
+# ---- 2-4: authentication, commands, integrity-failure policies ----------------
+cat >/tmp/functional.scn <<EOF
+seed $SEED
+timeout 120
+inventory 0 expect 990 reject 10
+read a1000005 0 13 expect 48656c6c6f2c20412d496f5421
+write a1000005 0 4c696e7578
+read a1000005 0 5 expect 4c696e7578
+write a1000006 0 0102 offload
+read a1000006 0 2 offload expect 0102
+read a1000010 0 4 bad-mac outcome no-response
+read a1000011 0 4 bad-mac outcome as-indication cause none
+read a1000012 0 4 bad-mac outcome as-indication cause 1
+disable a1000007
+read a1000007 0 4 outcome no-response
+EOF
+aiotf-sim run /tmp/functional.scn --listen $AP -j >/tmp/functional.out 2>/tmp/functional.err &
+SIM=$!
+wait $SIM
+rc=$?
+[ $rc = 0 ] || dump_logs functional
+check e2e_functional_scenario_passes test $rc = 0
+check e2e_990_authenticated grep -q '"authenticated":990' /tmp/functional.out
+# exactly the ten devices of the other population are rejected
+grep -o '"failed_devices":\[[^]]*\]' /tmp/functional.out | grep -o 'a2[0-9a-f]*' | sort >/tmp/rej
+seq 0 9 | while read -r n; do printf 'a200000%x\n' "$n"; done >/tmp/rej.want
+check e2e_exactly_the_10_rejected cmp -s /tmp/rej /tmp/rej.want
+
+kill $BRIDGE
+wait $BRIDGE
+check e2e_bridge_stops_on_sigterm test $? = 0
+check e2e_journal_empty_at_end grep -q '0 reports wait in the journal' /tmp/bridge.log
+check e2e_hwsim_unloads rmmod aiot_hwsim
+check e2e_aiot_unloads rmmod aiot

@@ -40,6 +40,26 @@ static void usage(FILE *f)
 			(*c)->args ? (*c)->args : "", (*c)->help);
 }
 
+/*
+ * The words of @name (one or more, separated by one space) against
+ * argv[1..]: the words used with the section's, or 0.
+ */
+static int match_name(const char *name, int argc, char **argv)
+{
+	int used = 1;
+	size_t len;
+
+	while (*name) {
+		len = strcspn(name, " ");
+		if (used >= argc || strlen(argv[used]) != len || strncmp(argv[used], name, len))
+			return 0;
+		used++;
+		name += len;
+		name += *name == ' ';
+	}
+	return used;
+}
+
 static const struct aiotctl_cmd *lookup(int argc, char **argv, int *used)
 {
 	const struct aiotctl_cmd **c;
@@ -51,12 +71,37 @@ static const struct aiotctl_cmd *lookup(int argc, char **argv, int *used)
 			*used = 1;
 			return *c;
 		}
-		if (argc > 1 && !strcmp((*c)->name, argv[1])) {
-			*used = 2;
+		*used = match_name((*c)->name, argc, argv);
+		if (*used)
 			return *c;
-		}
 	}
 	return NULL;
+}
+
+/* No command matched: name the words tried and, for a known section, its commands. */
+static void unknown(int argc, char **argv)
+{
+	const struct aiotctl_cmd **c;
+	size_t len = argc > 1 ? strlen(argv[1]) : 0;
+	int words = argc > 1 ? 2 : 1, n = 0;
+	char list[1024] = "";
+
+	for (c = __start_aiotctl_cmds; c < __stop_aiotctl_cmds; c++) {
+		if (strcmp((*c)->section, argv[0]) || !(*c)->name)
+			continue;
+		if (argc > 2 && !strncmp((*c)->name, argv[1], len) && (*c)->name[len] == ' ')
+			words = 3;
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
+			 n++ ? ", " : "", (*c)->name);
+	}
+	if (!n) {
+		aiotctl_err("unknown command '%s%s%s'; 'aiotctl --help' lists the commands",
+			    argv[0], argc > 1 ? " " : "", argc > 1 ? argv[1] : "");
+		return;
+	}
+	aiotctl_err("unknown command '%s%s%s%s%s'; the %s commands: %s", argv[0],
+		    words > 1 ? " " : "", words > 1 ? argv[1] : "",
+		    words > 2 ? " " : "", words > 2 ? argv[2] : "", argv[0], list);
 }
 
 int main(int argc, char **argv)
@@ -95,8 +140,7 @@ int main(int argc, char **argv)
 	}
 	cmd = lookup(argc, argv, &used);
 	if (!cmd) {
-		aiotctl_err("unknown command '%s%s%s'; 'aiotctl --help' lists the commands",
-			    argv[0], argc > 1 ? " " : "", argc > 1 ? argv[1] : "");
+		unknown(argc, argv);
 		return AIOTCTL_EXIT_USAGE;
 	}
 	return cmd->handler(&ctx, argc - used, argv + used);

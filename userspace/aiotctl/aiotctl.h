@@ -38,13 +38,57 @@ struct aiotctl_cmd {
 
 struct nl_msg;
 struct json_object;
+struct aiot_nl;
 
 /* A message of the aiot family as a JSON object (attrs.c). */
 struct json_object *aiotctl_msg_json(struct nl_msg *msg);
+/* A message of the aiot_hwsim family as a JSON object (attrs.c). */
+struct json_object *aiotctl_hwsim_msg_json(struct nl_msg *msg);
 /* Print an object or an array: JSON with -j, "key value" lines without. */
 void aiotctl_print(struct aiotctl_ctx *ctx, struct json_object *o);
 
 /* Print an error sentence to stderr, prefixed with the program name. */
 void aiotctl_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A generic netlink family aiotctl talks to: aiot (reader.c), aiot_hwsim (hwsim.c). */
+struct aiotctl_family {
+	const char *name;		/* generic netlink name */
+	const char *module;		/* the module that registers it */
+	int reader_attr;		/* its reader index attribute */
+	struct json_object *(*json)(struct nl_msg *msg);
+};
+
+extern const struct aiotctl_family aiotctl_aiot;
+
+/*
+ * Keyword-value pairs after a reader index. type: 8, 16, 32, 64 (unsigned),
+ * -32 (s32), 'h' hex (max: exact length, 0: any), 'i' identity, 't' target,
+ * 'o' on|off (u8 1|0).
+ */
+struct aiotctl_kw {
+	const char *name;
+	int attr;
+	int type;
+	unsigned long max;
+};
+
+/* Helpers of reader.c shared by the areas that talk to the kernel. */
+int aiotctl_parse_uint(const char *what, const char *s, unsigned long max,
+		       unsigned long *v);
+int aiotctl_usage(const char *synopsis);
+int aiotctl_open(struct aiot_nl *nl, const struct aiotctl_family *fam);
+/*
+ * A request of @fam: reader index, then keywords, then optionally @flag;
+ * every word is checked before the family is opened (*status: the exit
+ * status when NULL is returned).
+ */
+struct nl_msg *aiotctl_build(struct aiot_nl *nl, const struct aiotctl_family *fam,
+			     unsigned char cmd, int argc, char **argv,
+			     const struct aiotctl_kw *kws, const char *synopsis,
+			     const char *flag, bool *flag_set, int *status);
+/* Send, collect, print (@print), close @nl; the kernel's message on error. */
+int aiotctl_run(struct aiotctl_ctx *ctx, struct aiot_nl *nl,
+		const struct aiotctl_family *fam, struct nl_msg *msg,
+		const char *what, bool dump, bool print);
 
 #endif

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * aiotctl: the attributes of the aiot family, by the names of its YNL spec
- * (Documentation/netlink/specs/aiot.yaml, '-' written '_'), turned into
- * JSON objects; the text output prints the same objects. The JSON schema
- * is therefore the spec's and is stable with it.
+ * aiotctl: the attributes of the aiot and aiot_hwsim families, by the names
+ * of their YNL specs (Documentation/netlink/specs/aiot.yaml and
+ * aiot_hwsim.yaml, '-' written '_'), turned into JSON objects; the text
+ * output prints the same objects. The JSON schema is therefore the specs'
+ * and is stable with them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,9 +13,10 @@
 #include <json-c/json.h>
 
 #include <linux/aiot.h>
+#include <linux/aiot_hwsim.h>
 #include "aiotctl.h"
 
-enum atype { T_NONE, T_U8, T_U16, T_U32, T_U64, T_S32, T_STR, T_BIN, T_NEST };
+enum atype { T_NONE, T_U8, T_U16, T_U32, T_U64, T_S32, T_STR, T_BIN, T_NEST, T_FLAG };
 
 struct adesc {
 	const char *name;
@@ -151,6 +153,73 @@ static const char *const cmd_names[AIOT_CMD_MAX + 1] = {
 	[AIOT_CMD_GET_STATS] = "get-stats",
 };
 
+/* ---- aiot_hwsim (Documentation/netlink/specs/aiot_hwsim.yaml) ---------- */
+
+static const char *const hwsim_scheme_names[] = { "sequential" };
+static const char *const hwsim_type_names[] = { "1", "2a", "2b" };
+static const char *const hwsim_profile_names[] = { "normative" };
+static const char *const hwsim_policy_names[] = {
+	"silent", "as-indication", "as-indication-cause",
+};
+static const char *const hwsim_state_names[] = {
+	"idle", "contending", "replied", "msg3", "read", "selected", "no-energy",
+};
+
+static const struct adesc hwsim_stats_set[AIOT_HWSIM_STATS_MAX + 1] = {
+	[AIOT_HWSIM_STATS_R2D_FRAMES] = { "r2d_frames", T_U64 },
+	[AIOT_HWSIM_STATS_D2R_FRAMES] = { "d2r_frames", T_U64 },
+	[AIOT_HWSIM_STATS_COLLISIONS] = { "collisions", T_U64 },
+	[AIOT_HWSIM_STATS_CAPTURES] = { "captures", T_U64 },
+	[AIOT_HWSIM_STATS_BER_FRAMES] = { "ber_frames", T_U64 },
+	[AIOT_HWSIM_STATS_DROPPED] = { "dropped", T_U64 },
+	[AIOT_HWSIM_STATS_CORRUPTED] = { "corrupted", T_U64 },
+	[AIOT_HWSIM_STATS_ENERGY_OUTS] = { "energy_outs", T_U64 },
+	[AIOT_HWSIM_STATS_AIR_US] = { "air_us", T_U64 },
+	[AIOT_HWSIM_STATS_FRAMES] = { "frames", T_U64 },
+};
+
+static const struct adesc hwsim_set[AIOT_HWSIM_ATTR_MAX + 1] = {
+	[AIOT_HWSIM_ATTR_READER_INDEX] = { "reader_index", T_U32 },
+	[AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE] = { "destroy_on_close", T_FLAG },
+	[AIOT_HWSIM_ATTR_COUNT] = { "count", T_U32 },
+	[AIOT_HWSIM_ATTR_ID] = { "id", T_BIN },
+	[AIOT_HWSIM_ATTR_ID_BITS] = { "id_bits", T_U8 },
+	[AIOT_HWSIM_ATTR_ID_SCHEME] = { "id_scheme", T_U8, ENUM(hwsim_scheme_names) },
+	[AIOT_HWSIM_ATTR_DEVICE_TYPE] = { "device_type", T_U8, ENUM(hwsim_type_names) },
+	[AIOT_HWSIM_ATTR_SEC_PROFILE] = { "sec_profile", T_U8, ENUM(hwsim_profile_names) },
+	/* key-seed and key are never sent back */
+	[AIOT_HWSIM_ATTR_MEM] = { "mem", T_BIN },
+	[AIOT_HWSIM_ATTR_MEM_OFFSET] = { "mem_offset", T_U16 },
+	[AIOT_HWSIM_ATTR_POLICY] = { "policy", T_U8, ENUM(hwsim_policy_names) },
+	[AIOT_HWSIM_ATTR_ENERGY] = { "energy", T_U32 },
+	[AIOT_HWSIM_ATTR_BER_PPM] = { "ber_ppm", T_U32 },
+	[AIOT_HWSIM_ATTR_CAPTURE] = { "capture", T_U8 },
+	[AIOT_HWSIM_ATTR_PACED] = { "paced", T_U8 },
+	[AIOT_HWSIM_ATTR_SEED] = { "seed", T_U64 },
+	[AIOT_HWSIM_ATTR_STATE] = { "state", T_U8, ENUM(hwsim_state_names) },
+	[AIOT_HWSIM_ATTR_RSSI] = { "rssi", T_S32 },
+	[AIOT_HWSIM_ATTR_AES_BLOCKS] = { "aes_blocks", T_U64 },
+	[AIOT_HWSIM_ATTR_KDF_OPS] = { "kdf_ops", T_U64 },
+	[AIOT_HWSIM_ATTR_DISABLED] = { "disabled", T_FLAG },
+	[AIOT_HWSIM_ATTR_TX_FRAMES] = { "tx_frames", T_U64 },
+	[AIOT_HWSIM_ATTR_TX_BITS] = { "tx_bits", T_U64 },
+	[AIOT_HWSIM_ATTR_N_DEVICES] = { "n_devices", T_U32 },
+	[AIOT_HWSIM_ATTR_STATS] = { "stats", NEST(hwsim_stats_set, AIOT_HWSIM_STATS_MAX) },
+	[AIOT_HWSIM_ATTR_MEM_LEN] = { "mem_len", T_U16 },
+	[AIOT_HWSIM_ATTR_RX_BITS] = { "rx_bits", T_U64 },
+};
+
+static const char *const hwsim_cmd_names[AIOT_HWSIM_CMD_MAX + 1] = {
+	[AIOT_HWSIM_CMD_NEW_READER] = "new-reader",
+	[AIOT_HWSIM_CMD_DEL_READER] = "del-reader",
+	[AIOT_HWSIM_CMD_GET_READER] = "get-reader",
+	[AIOT_HWSIM_CMD_ADD_DEVICES] = "add-devices",
+	[AIOT_HWSIM_CMD_CLEAR_DEVICES] = "clear-devices",
+	[AIOT_HWSIM_CMD_SET_DEVICE] = "set-device",
+	[AIOT_HWSIM_CMD_SET_MEDIUM] = "set-medium",
+	[AIOT_HWSIM_CMD_GET_DEVICE] = "get-device",
+};
+
 static struct json_object *hex(const unsigned char *p, int n)
 {
 	char s[2 * 512 + 1];
@@ -217,6 +286,8 @@ static struct json_object *attr_value(const struct adesc *d, struct nlattr *a)
 		return json_object_new_string_len(nla_data(a), strnlen(nla_data(a), nla_len(a)));
 	case T_BIN:
 		return hex(nla_data(a), nla_len(a));
+	case T_FLAG:
+		return json_object_new_boolean(1);
 	case T_NEST:
 		o = json_object_new_object();
 		set_to_json(o, d->nest, d->nest_max, nla_data(a), nla_len(a));
@@ -238,6 +309,20 @@ struct json_object *aiotctl_msg_json(struct nl_msg *msg)
 	if (g->cmd <= AIOT_CMD_MAX && cmd_names[g->cmd])
 		json_object_object_add(o, "message", json_object_new_string(cmd_names[g->cmd]));
 	set_to_json(o, aiot_set, AIOT_ATTR_MAX, genlmsg_attrdata(g, 0), genlmsg_attrlen(g, 0));
+	return o;
+}
+
+struct json_object *aiotctl_hwsim_msg_json(struct nl_msg *msg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct genlmsghdr *g = nlmsg_data(nlh);
+	struct json_object *o = json_object_new_object();
+
+	if (g->cmd <= AIOT_HWSIM_CMD_MAX && hwsim_cmd_names[g->cmd])
+		json_object_object_add(o, "message",
+				       json_object_new_string(hwsim_cmd_names[g->cmd]));
+	set_to_json(o, hwsim_set, AIOT_HWSIM_ATTR_MAX, genlmsg_attrdata(g, 0),
+		    genlmsg_attrlen(g, 0));
 	return o;
 }
 

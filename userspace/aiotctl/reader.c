@@ -1,41 +1,60 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * aiotctl: readers, counters, inventories, devices, security contexts,
- * commands and events of the aiot family.
+ * commands and events of the aiot family; the request helpers the areas
+ * that talk to the kernel share (aiotctl.h).
  */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <netlink/netlink.h>
 #include <netlink/genl/genl.h>
 #include <netlink/genl/ctrl.h>
 #include <json-c/json.h>
 
 #include <linux/aiot.h>
-#include <linux/aiot_hwsim.h>
 #include "aiot_nl.h"
 #include "aiot_sec.h"
 #include "aiotctl.h"
 
-/* The family build() and open_family() talk to, and its reader attribute. */
-static const char *family_name = AIOT_GENL_NAME;
-static int reader_attr = AIOT_ATTR_READER_INDEX;
+const struct aiotctl_family aiotctl_aiot = {
+	.name = AIOT_GENL_NAME,
+	.module = "aiot",
+	.reader_attr = AIOT_ATTR_READER_INDEX,
+	.json = aiotctl_msg_json,
+};
 
-static int open_family(struct aiot_nl *nl)
+int aiotctl_open(struct aiot_nl *nl, const struct aiotctl_family *fam)
 {
+	struct utsname un;
 	char why[256];
-	int err = aiot_nl_open(nl, family_name, why, sizeof(why));
+	int err = aiot_nl_open(nl, fam->name, why, sizeof(why));
 
 	if (!err)
 		return 0;
+	if (err == AIOT_NL_ENOFAMILY && strcmp(fam->module, "aiot")) {
+		/* libaiot's sentence names the aiot module */
+		if (uname(&un))
+			strcpy(un.release, "this kernel");
+		snprintf(why, sizeof(why),
+			 "the generic netlink family '%s' is not registered: the %s module is not loaded "
+			 "(run 'modprobe %s' as root) or not built for %s (run 'dkms status aiot')",
+			 fam->name, fam->module, fam->module, un.release);
+	}
 	aiotctl_err("%s", why);
 	return err == AIOT_NL_ENOFAMILY ? AIOTCTL_EXIT_NOFAMILY : AIOTCTL_EXIT_FAIL;
 }
 
-static int parse_uint(const char *what, const char *s, unsigned long max,
-		      unsigned long *v)
+static int open_family(struct aiot_nl *nl)
+{
+	return aiotctl_open(nl, &aiotctl_aiot);
+}
+
+int aiotctl_parse_uint(const char *what, const char *s, unsigned long max,
+		       unsigned long *v)
 {
 	char *end;
 
@@ -90,7 +109,7 @@ static int put_identity(struct nl_msg *msg, const char *s, bool one_device)
 		return -1;
 	}
 	bits = len * 8;
-	if (slash && parse_uint("identity length in bits", slash + 1, len * 8, &bits))
+	if (slash && aiotctl_parse_uint("identity length in bits", slash + 1, len * 8, &bits))
 		return -1;
 	if (bits + 7 < len * 8 || !bits) {
 		aiotctl_err("identity length %lu bits does not fit %zu octets", bits, len);
@@ -124,33 +143,46 @@ static int put_hex(struct nl_msg *msg, int type, const char *what, const char *s
 	return err;
 }
 
+struct collect {
+	struct json_object *all;
+	const struct aiotctl_family *fam;
+};
+
 /* Collect replies into a JSON array. */
 static int collect_cb(struct nl_msg *msg, void *arg)
 {
-	json_object_array_add(arg, aiotctl_msg_json(msg));
+	struct collect *c = arg;
+
+	json_object_array_add(c->all, c->fam->json(msg));
 	return NL_OK;
 }
 
-/* Send, collect, print; the kernel's message on error. */
-static int run(struct aiotctl_ctx *ctx, struct aiot_nl *nl, struct nl_msg *msg,
-	       const char *what, bool dump, bool print)
+int aiotctl_run(struct aiotctl_ctx *ctx, struct aiot_nl *nl,
+		const struct aiotctl_family *fam, struct nl_msg *msg,
+		const char *what, bool dump, bool print)
 {
-	struct json_object *all = json_object_new_array();
+	struct collect c = { .all = json_object_new_array(), .fam = fam };
 	char why[256];
 	int err;
 
-	err = aiot_nl_talk(nl, msg, collect_cb, all, why, sizeof(why));
+	err = aiot_nl_talk(nl, msg, collect_cb, &c, why, sizeof(why));
 	if (err) {
 		aiotctl_err("%s failed: %s", what, why);
-	} else if (print && (dump || json_object_array_length(all))) {
-		aiotctl_print(ctx, dump ? all : json_object_array_get_idx(all, 0));
+	} else if (print && (dump || json_object_array_length(c.all))) {
+		aiotctl_print(ctx, dump ? c.all : json_object_array_get_idx(c.all, 0));
 	}
-	json_object_put(all);
+	json_object_put(c.all);
 	aiot_nl_close(nl);
 	return err ? AIOTCTL_EXIT_FAIL : AIOTCTL_EXIT_OK;
 }
 
-static int usage_err(const char *synopsis)
+static int run(struct aiotctl_ctx *ctx, struct aiot_nl *nl, struct nl_msg *msg,
+	       const char *what, bool dump, bool print)
+{
+	return aiotctl_run(ctx, nl, &aiotctl_aiot, msg, what, dump, print);
+}
+
+int aiotctl_usage(const char *synopsis)
 {
 	aiotctl_err("usage: aiotctl %s", synopsis);
 	return AIOTCTL_EXIT_USAGE;
@@ -166,8 +198,8 @@ static int get(struct aiotctl_ctx *ctx, int argc, char **argv, unsigned char cmd
 	int err;
 
 	if (argc > 1 || (need_index && argc != 1))
-		return usage_err(synopsis);
-	if (argc && parse_uint("reader index", argv[0], UINT32_MAX, &idx))
+		return aiotctl_usage(synopsis);
+	if (argc && aiotctl_parse_uint("reader index", argv[0], UINT32_MAX, &idx))
 		return AIOTCTL_EXIT_USAGE;
 	err = open_family(&nl);
 	if (err)
@@ -203,8 +235,8 @@ static int cmd_device_list(struct aiotctl_ctx *ctx, int argc, char **argv)
 	int err;
 
 	if (argc != 1)
-		return usage_err("device list INDEX");
-	if (parse_uint("reader index", argv[0], UINT32_MAX, &idx))
+		return aiotctl_usage("device list INDEX");
+	if (aiotctl_parse_uint("reader index", argv[0], UINT32_MAX, &idx))
 		return AIOTCTL_EXIT_USAGE;
 	err = open_family(&nl);
 	if (err)
@@ -216,17 +248,7 @@ static int cmd_device_list(struct aiotctl_ctx *ctx, int argc, char **argv)
 	return run(ctx, &nl, msg, "device list", true, true);
 }
 
-/* Keyword-value pairs after the reader index. */
-struct kw {
-	const char *name;
-	int attr;
-	int type;	/* 8, 16, 32, -32 (s32), 'h' hex (max: exact length, 0: any),
-			 * 'i' identity, 't' target
-			 */
-	unsigned long max;
-};
-
-static int put_kws(struct nl_msg *msg, const struct kw *kws, int argc, char **argv,
+static int put_kws(struct nl_msg *msg, const struct aiotctl_kw *kws, int argc, char **argv,
 		   int *consumed)
 {
 	unsigned long v;
@@ -256,6 +278,30 @@ static int put_kws(struct nl_msg *msg, const struct kw *kws, int argc, char **ar
 			if (put_identity(msg, argv[i + 1], kws[k].type == 'i'))
 				return -1;
 			continue;
+		case 'o':
+			if (!strcmp(argv[i + 1], "on") || !strcmp(argv[i + 1], "1")) {
+				nla_put_u8(msg, kws[k].attr, 1);
+			} else if (!strcmp(argv[i + 1], "off") || !strcmp(argv[i + 1], "0")) {
+				nla_put_u8(msg, kws[k].attr, 0);
+			} else {
+				aiotctl_err("%s '%s' is neither on nor off", argv[i], argv[i + 1]);
+				return -1;
+			}
+			continue;
+		case 64: {
+			char *end;
+			unsigned long long u;
+
+			errno = 0;
+			u = strtoull(argv[i + 1], &end, 0);
+			if (errno || *end || !argv[i + 1][0] || argv[i + 1][0] == '-') {
+				aiotctl_err("%s '%s' is not a number in 0..%llu", argv[i],
+					    argv[i + 1], (unsigned long long)UINT64_MAX);
+				return -1;
+			}
+			nla_put_u64(msg, kws[k].attr, u);
+			continue;
+		}
 		case -32: {
 			char *end;
 			long s = strtol(argv[i + 1], &end, 0);
@@ -268,7 +314,7 @@ static int put_kws(struct nl_msg *msg, const struct kw *kws, int argc, char **ar
 			continue;
 		}
 		}
-		if (parse_uint(argv[i], argv[i + 1], kws[k].max, &v))
+		if (aiotctl_parse_uint(argv[i], argv[i + 1], kws[k].max, &v))
 			return -1;
 		if (kws[k].type == 8)
 			nla_put_u8(msg, kws[k].attr, v);
@@ -282,13 +328,15 @@ static int put_kws(struct nl_msg *msg, const struct kw *kws, int argc, char **ar
 }
 
 /*
- * reader set, inventory start, command send, secctx set/del share this:
- * the words are checked before the family is opened, so that a usage
- * error is reported as one whether or not the module is loaded.
+ * reader set, inventory start, command send, secctx set/del and the hwsim
+ * requests share this: the words are checked before the family is opened,
+ * so that a usage error is reported as one whether or not the module is
+ * loaded.
  */
-static struct nl_msg *build(struct aiot_nl *nl, unsigned char cmd, int argc, char **argv,
-			    const struct kw *kws, const char *synopsis, const char *flag,
-			    bool *flag_set, int *status)
+struct nl_msg *aiotctl_build(struct aiot_nl *nl, const struct aiotctl_family *fam,
+			     unsigned char cmd, int argc, char **argv,
+			     const struct aiotctl_kw *kws, const char *synopsis,
+			     const char *flag, bool *flag_set, int *status)
 {
 	struct aiot_nl none = { .family = 0 };
 	unsigned long idx;
@@ -297,17 +345,17 @@ static struct nl_msg *build(struct aiot_nl *nl, unsigned char cmd, int argc, cha
 
 	*status = AIOTCTL_EXIT_USAGE;
 	if (argc < 1) {
-		usage_err(synopsis);
+		aiotctl_usage(synopsis);
 		return NULL;
 	}
-	if (parse_uint("reader index", argv[0], UINT32_MAX, &idx))
+	if (aiotctl_parse_uint("reader index", argv[0], UINT32_MAX, &idx))
 		return NULL;
 	msg = aiot_nl_msg(&none, cmd, 0);
 	if (!msg) {
 		*status = AIOTCTL_EXIT_FAIL;
 		return NULL;
 	}
-	nla_put_u32(msg, reader_attr, idx);
+	nla_put_u32(msg, fam->reader_attr, idx);
 	if (put_kws(msg, kws, argc - 1, argv + 1, &used))
 		goto fail;
 	used++;
@@ -322,7 +370,7 @@ static struct nl_msg *build(struct aiot_nl *nl, unsigned char cmd, int argc, cha
 	for (used = 2; used < argc; used++)	/* keys in hex on the command line */
 		if (!strncmp(argv[used - 1], "k-", 2))
 			explicit_bzero(argv[used], strlen(argv[used]));
-	*status = open_family(nl);
+	*status = aiotctl_open(nl, fam);
 	if (*status)
 		goto fail;
 	nlmsg_hdr(msg)->nlmsg_type = nl->family;
@@ -335,19 +383,19 @@ fail:
 
 /* A request made of keywords only, answered with an acknowledgement. */
 static int simple(struct aiotctl_ctx *ctx, int argc, char **argv, unsigned char cmd,
-		  const struct kw *kws, const char *syn, const char *what)
+		  const struct aiotctl_kw *kws, const char *syn, const char *what)
 {
 	struct aiot_nl nl;
 	struct nl_msg *msg;
 	int st;
 
-	msg = build(&nl, cmd, argc, argv, kws, syn, NULL, NULL, &st);
+	msg = aiotctl_build(&nl, &aiotctl_aiot, cmd, argc, argv, kws, syn, NULL, NULL, &st);
 	return msg ? run(ctx, &nl, msg, what, false, false) : st;
 }
 
 static int cmd_reader_set(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
-	static const struct kw kws[] = {
+	static const struct aiotctl_kw kws[] = {
 		{ "power", AIOT_ATTR_TX_POWER, -32, 0 },
 		{ "port", AIOT_ATTR_PORT, 8, 255 },
 		{ "r2d-rate", AIOT_ATTR_R2D_RATE, 32, UINT32_MAX },
@@ -361,7 +409,7 @@ static int cmd_reader_set(struct aiotctl_ctx *ctx, int argc, char **argv)
 
 static int cmd_secctx_set(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
-	static const struct kw kws[] = {
+	static const struct aiotctl_kw kws[] = {
 		{ "device", 0, 'i', 0 },
 		{ "k-aiotf", AIOT_ATTR_K_AIOTF, 'h', 32 },
 		{ "k-enc", AIOT_ATTR_K_ENC, 'h', 16 },
@@ -376,7 +424,7 @@ static int cmd_secctx_set(struct aiotctl_ctx *ctx, int argc, char **argv)
 
 static int cmd_secctx_del(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
-	static const struct kw kws[] = { { "device", 0, 'i', 0 }, { NULL, 0, 0, 0 } };
+	static const struct aiotctl_kw kws[] = { { "device", 0, 'i', 0 }, { NULL, 0, 0, 0 } };
 	const char *syn = "secctx del INDEX device ID";
 
 	return simple(ctx, argc, argv, AIOT_CMD_SEC_CTX_DEL, kws, syn, "secctx del");
@@ -384,7 +432,7 @@ static int cmd_secctx_del(struct aiotctl_ctx *ctx, int argc, char **argv)
 
 static int cmd_inventory_stop(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
-	static const struct kw kws[] = {
+	static const struct aiotctl_kw kws[] = {
 		{ "job", AIOT_ATTR_JOB_ID, 32, UINT32_MAX }, { NULL, 0, 0, 0 }
 	};
 	const char *syn = "inventory stop INDEX [job ID]";
@@ -511,7 +559,7 @@ static int job(struct aiotctl_ctx *ctx, struct aiot_nl *nl, struct nl_msg *msg,
 
 static int cmd_inventory_start(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
-	static const struct kw kws[] = {
+	static const struct aiotctl_kw kws[] = {
 		{ "target", 0, 't', 0 },
 		{ "rand", AIOT_ATTR_RAND, 'h', 0 },
 		{ "txn", AIOT_ATTR_TXN, 8, 255 },
@@ -532,7 +580,8 @@ static int cmd_inventory_start(struct aiotctl_ctx *ctx, int argc, char **argv)
 	bool wait = false;
 	int st;
 
-	msg = build(&nl, AIOT_CMD_INVENTORY_START, argc, argv, kws, syn, "watch", &wait, &st);
+	msg = aiotctl_build(&nl, &aiotctl_aiot, AIOT_CMD_INVENTORY_START, argc, argv, kws, syn,
+			    "watch", &wait, &st);
 	if (!msg)
 		return st;
 	return job(ctx, &nl, msg, "inventory start", AIOT_MCGRP_INVENTORY,
@@ -554,7 +603,7 @@ static void copy_attrs(struct nl_msg *dst, struct nl_msg *src, const int *types)
 
 static int cmd_command_send(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
-	static const struct kw kws[] = {
+	static const struct aiotctl_kw kws[] = {
 		{ "device", 0, 'i', 0 },
 		{ "nas", AIOT_ATTR_NAS, 'h', 0 },
 		{ "as-id", AIOT_ATTR_AS_ID, 8, 255 },
@@ -585,7 +634,8 @@ static int cmd_command_send(struct aiotctl_ctx *ctx, int argc, char **argv)
 	char why[256];
 	int st;
 
-	all = build(&nl, AIOT_CMD_COMMAND_SEND, argc, argv, kws, syn, "nowait", &nowait, &st);
+	all = aiotctl_build(&nl, &aiotctl_aiot, AIOT_CMD_COMMAND_SEND, argc, argv, kws, syn,
+			    "nowait", &nowait, &st);
 	if (!all)
 		return st;
 	msg = aiot_nl_msg(&nl, AIOT_CMD_COMMAND_SEND, 0);
@@ -626,44 +676,6 @@ static int cmd_command_send(struct aiotctl_ctx *ctx, int argc, char **argv)
 		   AIOT_CMD_COMMAND_RESULT, !nowait);
 }
 
-/* ---- The simulated front end (family aiot_hwsim) ---------------------- */
-
-static int cmd_hwsim_add(struct aiotctl_ctx *ctx, int argc, char **argv)
-{
-	static const struct kw kws[] = {
-		{ "count", AIOT_HWSIM_ATTR_COUNT, 32, UINT32_MAX },
-		{ "id", AIOT_HWSIM_ATTR_ID, 'h', 0 },
-		{ "bits", AIOT_HWSIM_ATTR_ID_BITS, 8, 128 },
-		{ "seed", AIOT_HWSIM_ATTR_KEY_SEED, 'h', 0 },
-		{ "policy", AIOT_HWSIM_ATTR_POLICY, 8, 255 },
-		{ NULL, 0, 0, 0 }
-	};
-	const char *syn = "hwsim add-devices INDEX count N id HEX bits N seed HEX [policy N]";
-
-	family_name = AIOT_HWSIM_GENL_NAME;
-	reader_attr = AIOT_HWSIM_ATTR_READER_INDEX;
-	return simple(ctx, argc, argv, AIOT_HWSIM_CMD_ADD_DEVICES, kws, syn, "hwsim add-devices");
-}
-
-static int cmd_hwsim_set(struct aiotctl_ctx *ctx, int argc, char **argv)
-{
-	static const struct kw kws[] = {
-		{ "id", AIOT_HWSIM_ATTR_ID, 'h', 0 },
-		{ "bits", AIOT_HWSIM_ATTR_ID_BITS, 8, 128 },
-		{ "mem", AIOT_HWSIM_ATTR_MEM, 'h', 0 },
-		{ "offset", AIOT_HWSIM_ATTR_MEM_OFFSET, 16, UINT16_MAX },
-		{ "policy", AIOT_HWSIM_ATTR_POLICY, 8, 255 },
-		{ "energy", AIOT_HWSIM_ATTR_ENERGY, 32, UINT32_MAX },
-		{ NULL, 0, 0, 0 }
-	};
-	const char *syn = "hwsim set-device INDEX id HEX bits N [mem HEX [offset N]] [policy N] "
-			  "[energy NJ]";
-
-	family_name = AIOT_HWSIM_GENL_NAME;
-	reader_attr = AIOT_HWSIM_ATTR_READER_INDEX;
-	return simple(ctx, argc, argv, AIOT_HWSIM_CMD_SET_DEVICE, kws, syn, "hwsim set-device");
-}
-
 static int cmd_monitor(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
 	const char *const groups[] = {
@@ -674,12 +686,12 @@ static int cmd_monitor(struct aiotctl_ctx *ctx, int argc, char **argv)
 	int err;
 
 	if (argc == 2 && !strcmp(argv[0], "count")) {
-		if (parse_uint("count", argv[1], ULONG_MAX, &w.events))
+		if (aiotctl_parse_uint("count", argv[1], ULONG_MAX, &w.events))
 			return AIOTCTL_EXIT_USAGE;
 		if (!w.events)
-			return usage_err("monitor [count N], N at least 1");
+			return aiotctl_usage("monitor [count N], N at least 1");
 	} else if (argc) {
-		return usage_err("monitor [count N]");
+		return aiotctl_usage("monitor [count N]");
 	}
 	err = open_events(&ev, groups);
 	if (err)
@@ -724,13 +736,5 @@ AIOTCTL_COMMAND(sec_set, "secctx", "set",
 		cmd_secctx_set);
 AIOTCTL_COMMAND(sec_del, "secctx", "del", "INDEX device ID",
 		"delete a device's security context (admin)", cmd_secctx_del);
-AIOTCTL_COMMAND(hwsim_add, "hwsim", "add-devices",
-		"INDEX count N id HEX bits N seed HEX [policy N]",
-		"add a population of simulated devices to an aiot_hwsim reader (admin)",
-		cmd_hwsim_add);
-AIOTCTL_COMMAND(hwsim_set, "hwsim", "set-device",
-		"INDEX id HEX bits N [mem HEX [offset N]] [policy N] [energy NJ]",
-		"override one simulated device: user memory, policy, energy (admin)",
-		cmd_hwsim_set);
 AIOTCTL_COMMAND(monitor, "monitor", NULL, "[count N]",
 		"print the family's events as they come", cmd_monitor);

@@ -29,6 +29,28 @@ check aiotctl_reader_set aiotctl reader set 0 port 0
 out=$(aiotctl -j inventory start 0 max-empty 2 watch)
 check aiotctl_inventory_watch sh -c "echo '$out' | grep -q '\"message\":\"inventory-done\"'"
 run_tap hwsim aiot-hwsim-test
+# aiotctl hwsim on a reader of its own: medium, population, faults
+idx=$(aiotctl hwsim reader add | sed -n 's/^reader_index //p')
+check aiotctl_hwsim_reader_add test -n "$idx"
+check aiotctl_hwsim_reader_list sh -c "aiotctl -j hwsim reader list | grep -q '\"reader_index\":$idx,'"
+check aiotctl_hwsim_medium aiotctl hwsim medium "$idx" ber-ppm 0 capture on paced off seed 7
+check aiotctl_hwsim_medium_shown sh -c \
+	"aiotctl -j hwsim reader show $idx | grep -q '\"ber_ppm\":0,\"capture\":1,\"paced\":0,\"seed\":7,'"
+check aiotctl_hwsim_add_devices aiotctl hwsim add-devices "$idx" count 20 id b2000000 bits 32 seed 01
+check aiotctl_hwsim_devices_20 test \
+	"$(aiotctl -j hwsim devices "$idx" | grep -o '"message":"get-device"' | wc -l)" = 20
+check aiotctl_hwsim_fault_drop aiotctl hwsim fault "$idx" drop 1
+aiotctl inventory start "$idx" max-empty 2 watch >/dev/null
+check aiotctl_hwsim_fault_dropped sh -c "aiotctl -j hwsim reader show $idx | grep -q '\"dropped\":1,'"
+check aiotctl_hwsim_kill_energy aiotctl hwsim fault "$idx" kill-energy b2000005
+check aiotctl_hwsim_no_energy test \
+	"$(aiotctl -j hwsim devices "$idx" | grep -o '"state":"no-energy"' | wc -l)" = 1
+aiotctl hwsim fault "$idx" kill-energy ffffffff 2>/tmp/err
+check aiotctl_hwsim_kill_unknown_exit_1 test $? = 1
+check aiotctl_hwsim_clear_devices aiotctl hwsim clear-devices "$idx"
+check aiotctl_hwsim_reader_del aiotctl hwsim reader del "$idx"
+aiotctl hwsim reader show "$idx" 2>/tmp/err
+check aiotctl_hwsim_gone_extack grep -q 'no simulated reader with this index' /tmp/err
 check hwsim_unloads rmmod aiot_hwsim
 check hwsim_readers_gone test "$(ls /sys/class/aiot | wc -l)" = 0
 check module_unloads rmmod aiot

@@ -18,10 +18,16 @@ make -s userspace
 read -r vmlinuz modroot < <(stock_kernel "$kver")
 out=build/vm/demo
 mkdir -p "$out"
-AIOT_GUEST_MODS="$(module_deps "$kb"/aiot*.ko)" \
+AIOT_GUEST_MODS="$(module_deps "$kb"/aiot*.ko) sctp" \
 	"$here/mkinitramfs.sh" "$out/initrd.gz" "$kver" "$modroot" "$here/guest/demo.sh" \
-	"$kb"/aiot*.ko build/bin/aiotctl build/bin/aiotf-sim
+	"$kb"/aiot*.ko build/bin/aiotctl build/bin/aiotf-sim build/bin/aiot-bridge
 echo "demo: booting Debian's $kver kernel under QEMU (TCG)..."
-"$here/run-vm.sh" "$vmlinuz" "$out/initrd.gz" "$out" quiet || true
-sed -n '/^=== GUEST START/,/^=== RUN_RC/p' "$out/results.log" | sed '/^===/d'
+"$here/run-vm.sh" "$vmlinuz" "$out/initrd.gz" "$out" quiet &
+vm=$!
+# the guest's output as it comes, up to the end of its script
+sleep 1
+tail -n +1 -F --pid=$vm "$out/results.log" 2>/dev/null | sed -u 's/\r$//' |
+	sed -u -n '/^=== GUEST START/,/^=== RUN_RC/{/^=== RUN_RC/q;/^===/d;p}'
+wait $vm || true
+grep -q '^=== RUN_RC 0' "$out/results.log" || die "the demo failed; see $out/results.log and $out/console.log"
 grep -q '^=== VM_DONE' "$out/results.log" || die "the guest did not finish; see $out/console.log"

@@ -97,9 +97,11 @@ $(B)/aiotctl: $(AIOTCTL_SRC:userspace/aiotctl/%.c=$(O)/aiotctl/%.o) $(O)/libaiot
 	$(CC) $(CFLAGS) -o $@ $^ $(USER_LIBS)
 
 # The reference AIOTF + ADM: libaiot's OpenSSL twin and kernel/nas.c.
-$(B)/aiotf-sim: userspace/aiotf-sim/aiotf-sim.c $(O)/libaiot.a $(HDRS) $(AIR_HDRS)
+$(B)/aiotf-sim: $(wildcard userspace/aiotf-sim/*.c userspace/aiotf-sim/*.h) $(O)/libaiot.a \
+		$(HDRS) $(AIR_HDRS)
 	@mkdir -p $(B)
-	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $< $(O)/libaiot.a $(USER_LIBS)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ \
+		$(wildcard userspace/aiotf-sim/*.c) $(O)/libaiot.a $(USER_LIBS)
 
 # The gateway daemon: libmnl, SQLite, and the NAS codec for device identities.
 BRIDGE_SRC := $(wildcard userspace/bridge/*.c)

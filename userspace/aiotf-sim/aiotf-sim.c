@@ -9,11 +9,17 @@
  *   aiotf-sim request --seed HEX --rand HEX --device ID --rand-d HEX
  *                     [--integrity-only] [--keys] (read OFF LEN | write OFF HEX | disable)
  *   aiotf-sim response --seed HEX --rand HEX --device ID --rand-d HEX NAS
+ *   aiotf-sim run FILE [-j] [--listen ADDR]
+ *
+ * run plays the AIOTF over AIoT-AP: it listens for a gateway (aiot-bridge),
+ * sends the requests of a scenario file (scenario.c) and checks what comes
+ * back (run.c); the others are one-shot tools for scripts.
  *
  * The ADM holds each device's K_AIoT_root; for simulated devices it is
  * derived from the population's key seed by aiot_hwsim's documented rule
  * (<aiot/hwsim_values.h>). Device IDs are written HEX[/BITS].
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <getopt.h>
@@ -27,9 +33,8 @@
 
 #include <aiot/hwsim_values.h>
 #include "aiot_sec.h"
+#include "aiotf-sim.h"
 #include "nas.h"
-
-enum { EXIT_OK, EXIT_FAILED, EXIT_USAGE };
 
 struct opts {
 	uint8_t seed[AIOT_HWSIM_SEED_MAX_LEN];
@@ -45,8 +50,7 @@ struct opts {
 	bool json;
 };
 
-static void err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void err(const char *fmt, ...)
+void sim_err(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -62,14 +66,14 @@ static int hex_exact(const char *what, const char *s, uint8_t *out, size_t want)
 	size_t len;
 
 	if (aiot_hex_decode(s, out, want, &len) || len != want) {
-		err("%s must be %zu octets of hex", what, want);
+		sim_err("%s must be %zu octets of hex", what, want);
 		return -1;
 	}
 	return 0;
 }
 
 /* HEX[/BITS] */
-static int parse_id(const char *s, uint8_t *id, unsigned int *bits)
+int sim_parse_id_quiet(const char *s, uint8_t *id, unsigned int *bits)
 {
 	char hex[40];
 	const char *slash = strchr(s, '/');
@@ -77,22 +81,41 @@ static int parse_id(const char *s, uint8_t *id, unsigned int *bits)
 	char *end;
 
 	if (n >= sizeof(hex))
-		goto bad;
+		return -1;
 	memcpy(hex, s, n);
 	hex[n] = 0;
 	memset(id, 0, 16);
 	if (aiot_hex_decode(hex, id, 16, &len) || !len)
-		goto bad;
+		return -1;
 	*bits = len * 8;
 	if (slash) {
+		if (!isdigit((unsigned char)slash[1]))
+			return -1;
 		*bits = strtoul(slash + 1, &end, 10);
 		if (*end || !*bits || *bits > len * 8 || *bits + 8 <= len * 8)
-			goto bad;
+			return -1;
 	}
 	return 0;
-bad:
-	err("device '%s' is not HEX[/BITS] of at most 128 bits", s);
+}
+
+int sim_parse_id(const char *s, uint8_t *id, unsigned int *bits)
+{
+	if (!sim_parse_id_quiet(s, id, bits))
+		return 0;
+	sim_err("device '%s' is not HEX[/BITS] of at most 128 bits", s);
 	return -1;
+}
+
+void sim_format_id(const uint8_t *id, unsigned int bits, char *out, size_t size)
+{
+	char hex[2 * 16 + 1];
+	size_t n = (bits + 7) / 8;
+
+	aiot_hex_encode(id, n > 16 ? 16 : n, hex);
+	if (bits % 8)
+		snprintf(out, size, "%s/%u", hex, bits);
+	else
+		snprintf(out, size, "%s", hex);
 }
 
 /* The ADM: K_AIoT_root of a simulated device, by aiot_hwsim's key rule. */
@@ -101,7 +124,7 @@ static int k_root(const struct opts *o, const uint8_t *id, unsigned int bits, ui
 	return aiot_hwsim_k_root(o->seed, o->seed_len, id, bits, k);
 }
 
-static void print_hex(const char *key, const uint8_t *p, size_t n, struct json_object *o)
+void sim_print_hex(const char *key, const uint8_t *p, size_t n, struct json_object *o)
 {
 	char s[2 * 256 + 1];
 
@@ -117,14 +140,14 @@ static int cmd_key(struct opts *o)
 	uint8_t k[AIOT_K_ROOT_LEN];
 
 	if (!o->seed_len || !o->id_bits) {
-		err("key needs --seed and --device");
+		sim_err("key needs --seed and --device");
 		return EXIT_USAGE;
 	}
 	if (k_root(o, o->id, o->id_bits, k)) {
-		err("HMAC-SHA-256 failed");
+		sim_err("HMAC-SHA-256 failed");
 		return EXIT_FAILED;
 	}
-	print_hex("k_root", k, sizeof(k), NULL);
+	sim_print_hex("k_root", k, sizeof(k), NULL);
 	OPENSSL_cleanse(k, sizeof(k));
 	return EXIT_OK;
 }
@@ -134,10 +157,10 @@ static int cmd_rand(void)
 	uint8_t r[AIOT_RAND_N_LEN];
 
 	if (RAND_bytes(r, sizeof(r)) != 1) {
-		err("no random bytes from OpenSSL");
+		sim_err("no random bytes from OpenSSL");
 		return EXIT_FAILED;
 	}
-	print_hex("rand_n", r, sizeof(r), NULL);
+	sim_print_hex("rand_n", r, sizeof(r), NULL);
 	return EXIT_OK;
 }
 
@@ -162,9 +185,9 @@ static void check_device(const struct opts *o, struct json_object *dev, struct t
 		t->malformed++;
 		goto out;
 	}
-	print_hex("device", m.id, (m.id_bits + 7) / 8, r);
+	sim_print_hex("device", m.id, (m.id_bits + 7) / 8, r);
 	json_object_object_add(r, "device_bits", json_object_new_int(m.id_bits));
-	print_hex("rand_d", m.rand_d, AIOT_RAND_D_LEN, r);
+	sim_print_hex("rand_d", m.rand_d, AIOT_RAND_D_LEN, r);
 	if (k_root(o, m.id, m.id_bits, k) || aiot_res_aiot(k, o->rand_n, m.rand_d, xres)) {
 		t->malformed++;
 		goto out;
@@ -207,11 +230,11 @@ static int cmd_verify(struct opts *o, const char *file)
 	size_t i;
 
 	if (!o->seed_len || !o->have_rand) {
-		err("verify needs --seed and --rand");
+		sim_err("verify needs --seed and --rand");
 		return EXIT_USAGE;
 	}
 	if (!f) {
-		err("cannot open '%s': %s", file, strerror(errno));
+		sim_err("cannot open '%s': %s", file, strerror(errno));
 		return EXIT_FAILED;
 	}
 	while (fgets(line, sizeof(line), f)) {
@@ -221,7 +244,7 @@ static int cmd_verify(struct opts *o, const char *file)
 			walk(o, v, &t);
 			json_object_put(v);
 		} else if (json_tokener_get_error(tok) != json_tokener_continue) {
-			err("input is not JSON: %s",
+			sim_err("input is not JSON: %s",
 			    json_tokener_error_desc(json_tokener_get_error(tok)));
 			json_tokener_reset(tok);
 		}
@@ -264,14 +287,14 @@ static struct aiot_sec_ctx *session(const struct opts *o, uint8_t *k_aiotf)
 	struct aiot_sec_ctx *ctx;
 
 	if (!o->seed_len || !o->have_rand || !o->id_bits || !o->have_rand_d) {
-		err("needs --seed, --rand, --device and --rand-d");
+		sim_err("needs --seed, --rand, --device and --rand-d");
 		return NULL;
 	}
 	ctx = aiot_sec_ctx_alloc();
 	if (!ctx || k_root(o, o->id, o->id_bits, k) ||
 	    aiot_k_aiotf(k, o->rand_n, o->rand_d, k_aiotf) ||
 	    aiot_sec_ctx_set_kaiotf(ctx, k_aiotf)) {
-		err("cannot derive the session keys");
+		sim_err("cannot derive the session keys");
 		aiot_sec_ctx_free(ctx);
 		ctx = NULL;
 	}
@@ -294,7 +317,7 @@ static int cmd_request(struct opts *o, int argc, char **argv)
 	} else if (argc == 3 && (!strcmp(argv[0], "read") || !strcmp(argv[0], "write"))) {
 		v = strtoul(argv[1], &end, 0);
 		if (*end || v > 0xffff) {
-			err("offset '%s' is not a number in 0..65535", argv[1]);
+			sim_err("offset '%s' is not a number in 0..65535", argv[1]);
 			return EXIT_USAGE;
 		}
 		m.offset = v;
@@ -302,43 +325,43 @@ static int cmd_request(struct opts *o, int argc, char **argv)
 			m.type = AIOT_NAS_MT_READ_REQ;
 			v = strtoul(argv[2], &end, 0);
 			if (*end || v > 0xffff) {
-				err("length '%s' is not a number in 0..65535", argv[2]);
+				sim_err("length '%s' is not a number in 0..65535", argv[2]);
 				return EXIT_USAGE;
 			}
 			m.length = v;
 		} else {
 			m.type = AIOT_NAS_MT_WRITE_REQ;
 			if (aiot_hex_decode(argv[2], data, sizeof(data), &len) || !len) {
-				err("write data '%s' is not hex", argv[2]);
+				sim_err("write data '%s' is not hex", argv[2]);
 				return EXIT_USAGE;
 			}
 			m.data = data;
 			m.data_len = len;
 		}
 	} else {
-		err("request: give read OFF LEN, write OFF HEX or disable");
+		sim_err("request: give read OFF LEN, write OFF HEX or disable");
 		return EXIT_USAGE;
 	}
 	n = aiot_nas_encode(&m, buf, sizeof(buf));
 	if (n < 0) {
-		err("the request does not fit an AIoT NAS message");
+		sim_err("the request does not fit an AIoT NAS message");
 		return EXIT_USAGE;
 	}
 	ctx = session(o, k_aiotf);
 	if (!ctx)
 		return EXIT_USAGE;
 	/* the plain request for offload mode, with the session's K_AIOTF */
-	print_hex("plain", buf, n, NULL);
+	sim_print_hex("plain", buf, n, NULL);
 	if (o->keys)
-		print_hex("k_aiotf", k_aiotf, sizeof(k_aiotf), NULL);
+		sim_print_hex("k_aiotf", k_aiotf, sizeof(k_aiotf), NULL);
 	n = aiot_nas_seal(ctx, AIOT_NAS_DIR_R2D, !o->integrity_only, buf, n, sizeof(buf));
 	aiot_sec_ctx_free(ctx);
 	OPENSSL_cleanse(k_aiotf, sizeof(k_aiotf));
 	if (n < 0) {
-		err("sealing failed: %s", aiot_sec_strerror(n));
+		sim_err("sealing failed: %s", aiot_sec_strerror(n));
 		return EXIT_FAILED;
 	}
-	print_hex("protected", buf, n, NULL);
+	sim_print_hex("protected", buf, n, NULL);
 	return EXIT_OK;
 }
 
@@ -353,7 +376,7 @@ static int cmd_response(struct opts *o, const char *hex)
 	int n, rc = EXIT_FAILED;
 
 	if (!hex || aiot_hex_decode(hex, buf, sizeof(buf), &len) || !len) {
-		err("response: give the NAS response in hex");
+		sim_err("response: give the NAS response in hex");
 		return EXIT_USAGE;
 	}
 	n = len;
@@ -370,7 +393,7 @@ static int cmd_response(struct opts *o, const char *hex)
 		rc = EXIT_OK;
 		printf("type 0x%02x\nstatus %u\n", m.type, m.status);
 		if (m.data_len)
-			print_hex("data", m.data, m.data_len, NULL);
+			sim_print_hex("data", m.data, m.data_len, NULL);
 	} else if (n >= 0 || n != -EBADMSG) {
 		status = "malformed";
 	}
@@ -386,6 +409,7 @@ static void usage(FILE *f)
 	      "       aiotf-sim request --seed HEX --rand HEX --device ID --rand-d HEX\n"
 	      "                 [--integrity-only] [--keys] (read OFF LEN | write OFF HEX | disable)\n"
 	      "       aiotf-sim response --seed HEX --rand HEX --device ID --rand-d HEX NAS\n"
+	      "       aiotf-sim [-j] run FILE [--listen ADDR]\n"
 	      "ID is HEX[/BITS]; see aiotf-sim(1)\n", f);
 }
 
@@ -399,11 +423,12 @@ int main(int argc, char **argv)
 		{ "integrity-only", no_argument, NULL, 'I' },
 		{ "keys", no_argument, NULL, 'K' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "listen", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct opts o = { 0 };
-	const char *cmd;
+	const char *cmd, *listen = NULL;
 	size_t len;
 	int c, rc;
 
@@ -412,7 +437,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 's':
 			if (aiot_hex_decode(optarg, o.seed, sizeof(o.seed), &len) || !len) {
-				err("--seed must be 1 to %d octets of hex", AIOT_HWSIM_SEED_MAX_LEN);
+				sim_err("--seed must be 1 to %d octets of hex", AIOT_HWSIM_SEED_MAX_LEN);
 				return EXIT_USAGE;
 			}
 			o.seed_len = len;
@@ -423,7 +448,7 @@ int main(int argc, char **argv)
 			o.have_rand = true;
 			break;
 		case 'd':
-			if (parse_id(optarg, o.id, &o.id_bits))
+			if (sim_parse_id(optarg, o.id, &o.id_bits))
 				return EXIT_USAGE;
 			break;
 		case 'r':
@@ -439,6 +464,9 @@ int main(int argc, char **argv)
 			break;
 		case 'j':
 			o.json = true;
+			break;
+		case 'l':
+			listen = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -461,10 +489,16 @@ int main(int argc, char **argv)
 		rc = argc - optind <= 1 ? cmd_verify(&o, argv[optind]) : EXIT_USAGE;
 	else if (!strcmp(cmd, "request"))
 		rc = cmd_request(&o, argc - optind, argv + optind);
+	else if (!strcmp(cmd, "run") && argc - optind == 1)
+		rc = sim_run(argv[optind], listen, o.json);
+	else if (!strcmp(cmd, "run")) {
+		sim_err("run: give one scenario FILE");
+		rc = EXIT_USAGE;
+	}
 	else if (!strcmp(cmd, "response"))
 		rc = argc - optind == 1 ? cmd_response(&o, argv[optind]) : EXIT_USAGE;
 	else {
-		err("unknown command '%s'", cmd);
+		sim_err("unknown command '%s'", cmd);
 		usage(stderr);
 		return EXIT_USAGE;
 	}

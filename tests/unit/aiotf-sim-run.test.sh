@@ -1,0 +1,172 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# TAP tests of `aiotf-sim run` on the host: the AIOTF side of AIoT-AP against
+# a fake gateway (aiotf-sim-gw.py, Python standard library, TCP on
+# 127.0.0.1, a free port). The gateway computes real Inventory Responses by
+# aiot_hwsim's key rule, cuts the link, sends a report again, sends
+# malformed, unknown and unexpected messages, reports a device twice, never
+# ends an inventory, and answers Command Requests it checked with
+# `aiotctl crypto nia2`; the checks here read aiotf-sim's summary, its JSON
+# and its exit status. Scenario syntax errors: exit 2 with FILE:LINE.
+top=$(cd "$(dirname "$0")/../.." && pwd)
+F=$top/build/bin/aiotf-sim
+GW=$top/tests/unit/aiotf-sim-gw.py
+export AIOTCTL=$top/build/bin/aiotctl
+make -s -C "$top" userspace >/dev/null 2>&1 || { echo "1..1"; echo "not ok 1 aiotf-sim builds"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n $1"; else echo "not ok $n $1"; fi; }
+# jq-like, one Python for many questions: j FILE EXPR... sets V[i] to the
+# value of the i-th Python expression on the document d
+j() {
+	mapfile -t V < <(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for e in sys.argv[2:]:
+    print(eval(e))' "$@" 2>/dev/null)
+}
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+SEED=00112233445566778899aabbccddeeff
+KEY=$(python3 -c 'import os; print(os.urandom(16).hex())')
+
+# play NAME MODE SCENARIO [ARGS]: aiotf-sim against the fake gateway;
+# $tmp/NAME.{out,err,gw}, $rc, $port; the gateway's checks become TAP lines
+# unless QUIET is set
+play() {
+	local name=$1 mode=$2 scn=$3 pid line
+	shift 3
+	port=$(free_port)
+	timeout 120 "$F" run "$scn" --listen "tcp:127.0.0.1:$port" "$@" \
+		>"$tmp/$name.out" 2>"$tmp/$name.err" &
+	pid=$!
+	timeout 120 python3 "$GW" "$mode" "$port" $SEED "$KEY" >"$tmp/$name.gw" 2>>"$tmp/$name.err"
+	wait $pid
+	rc=$?
+	[ -n "$QUIET" ] && return
+	while read -r line; do
+		case $line in
+		PASS*) n=$((n + 1)); echo "ok $n gateway ($mode): ${line#PASS }" ;;
+		FAIL*) n=$((n + 1)); echo "not ok $n gateway ($mode): ${line#FAIL }" ;;
+		esac
+	done <"$tmp/$name.gw"
+}
+
+cat >"$tmp/main.scn" <<EOF
+# one inventory against the fake gateway; --listen wins over this line
+listen tcp:127.0.0.1:1
+seed $SEED
+key b2000010/28 $KEY
+timeout 20
+wait-gateway
+inventory 3 expect 6 reject 1 max-devices 100
+EOF
+play main main "$tmp/main.scn" -j
+j "$tmp/main.out" 'd["ok"]' \
+	'[d["steps"][1][k] for k in ("reports", "devices", "authenticated", "failed", "failed_devices")]' \
+	'[d["steps"][1]["duplicates_suppressed"], d["duplicates_suppressed"], d["steps"][1]["duplicate_devices"]]' \
+	'[d["steps"][1][k] for k in ("end_cause", "gateway_devices", "air_us", "slots", "collisions")]' \
+	'[d["associations"], d["steps"][1]["reconnects"], d["error_indications_sent"], d["gateway_id"], d["journal_epoch"]]'
+ok "main: exit 0, every step met" "[ $rc = 0 ] && [ '${V[0]}' = True ]"
+ok "main: listening on the --listen address, not the file's" \
+	"grep -qx 'aiotf-sim: listening on tcp:127.0.0.1:$port' $tmp/main.err"
+ok "main: 7 devices, 6 authenticated (one by its own key), a1070003 failed" \
+	"[ \"\${V[1]}\" = \"[7, 7, 6, 1, ['a1070003']]\" ]"
+ok "main: the report sent again is suppressed, no device twice" "[ '${V[2]}' = '[1, 1, 0]' ]"
+ok "main: end cause, gateway count and air time from INVENTORY_END" \
+	"[ \"\${V[3]}\" = \"['complete', 7, 12345, 64, 3]\" ]"
+ok "main: three associations, two during the inventory; six error indications sent" \
+	"[ \"\${V[4]}\" = \"[3, 2, 6, 'fake-gw', 7]\" ]"
+ok "main: the progress line, in its documented format" \
+	"grep -Eq '^aiotf-sim: progress: step 2 inventory [0-9a-f]{16}: 7 reports, 6 authenticated, 1 failed, 1 duplicates suppressed\$' $tmp/main.err"
+ok "main: the malformed message is logged" "grep -q 'malformed-message' $tmp/main.err"
+
+QUIET=1 play text main "$tmp/main.scn"
+T=$tmp/text.out
+ok "text summary: exit 0 and the gateway's checks pass again" \
+	"[ $rc = 0 ] && ! grep -q '^FAIL' $tmp/text.gw && grep -q '^PASS' $tmp/text.gw"
+ok "text summary: authenticated, failed with its id, duplicates" \
+	"grep -q '^  authenticated          6 (6 expected)\$' $T && grep -q '^  failed                 1: a1070003\$' $T && grep -q '^  duplicates suppressed  1\$' $T && grep -q '^  duplicate devices      0\$' $T"
+ok "text summary: end cause, air time, software time, result" \
+	"grep -q '^  end cause              complete (the gateway counted 7 devices)\$' $T && grep -q '^  air time               12.345 ms (64 slots, 3 collisions)\$' $T && grep -q '^  software time          [0-9.]* s\$' $T && grep -q '^result: all 2 steps met their expectations\$' $T"
+
+cat >"$tmp/faults.scn" <<EOF
+seed $SEED
+timeout 20
+cut-link after 2
+inventory 0 expect 4
+inventory 0 expect 2
+timeout 1
+inventory 0
+read a10700ff 0 4
+EOF
+play faults faults "$tmp/faults.scn" -j
+dups=$(awk '$1 == "INFO" && $2 == "cut-dups" { print $3 }' "$tmp/faults.gw")
+j "$tmp/faults.out" 'd["ok"]' \
+	'[d["steps"][0][k] for k in ("met", "cut_at", "reports", "devices", "authenticated", "duplicates_suppressed", "reconnects")]' \
+	'[d["steps"][1][k] for k in ("met", "duplicate_devices", "duplicate_device_ids", "devices")]' \
+	'[d["steps"][2][k] for k in ("met", "timed_out", "why")]' \
+	'[d["steps"][3][k] for k in ("met", "no_session", "txn")]'
+ok "faults: exit 1" "[ $rc = 1 ] && [ '${V[0]}' = False ]"
+ok "cut-link: the link cut after 2 reports, all 4 devices once, the resent ones suppressed" \
+	"[ '${V[1]}' = '[True, 2, 4, 4, 4, ${dups:-x}, 1]' ]"
+ok "a device reported twice in one inventory: a protocol violation, step not met" \
+	"[ \"\${V[2]}\" = \"[False, 1, ['a1070000'], 2]\" ]"
+ok "an inventory that never ends times out, in its step's timeout" \
+	"[ \"\${V[3]}\" = \"[False, True, 'no INVENTORY_END within 1 s (0 reports)']\" ]"
+ok "a command to a device no inventory authenticated: no session" "[ '${V[4]}' = '[False, True, None]' ]"
+ok "faults: each unmet step said in a sentence on stderr" \
+	"grep -q '^aiotf-sim: step 3 (line 7, inventory) did not meet its expectations: no INVENTORY_END within 1 s' $tmp/faults.err && [ \$(grep -c 'did not meet its expectations' $tmp/faults.err) = 3 ]"
+
+cat >"$tmp/commands.scn" <<EOF
+seed $SEED
+timeout 20
+inventory 2 expect 2
+read a1070001 0 4 expect 48656c6c
+write a1070001 2 abcd integrity-only
+read a1070001 0 4 bad-mac outcome as-indication cause 1
+read a1070001 0 4 offload attempts 3 expect 41424344
+disable a1070002 status invalid
+read a1070002 0 4
+EOF
+play commands commands "$tmp/commands.scn" -j
+j "$tmp/commands.out" '[s["met"] for s in d["steps"]]' \
+	'[d["steps"][1][k] for k in ("mode", "outcome", "nas_verdict", "status", "data")]' \
+	'[d["steps"][3][k] for k in ("outcome", "as_cause", "nas_verdict")]' \
+	'[d["steps"][4][k] for k in ("mode", "sec", "nas_verdict", "data")]' \
+	'd["steps"][5]["status"]' \
+	'[d["steps"][6][k] for k in ("nas_verdict", "why")]'
+ok "commands: exit 1, only the last step (a response with a wrong MAC-I) not met" \
+	"[ $rc = 1 ] && [ '${V[0]}' = '[True, True, True, True, True, True, False]' ]"
+ok "relay read: the response verified and opened here, data read" \
+	"[ \"\${V[1]}\" = \"['relay', 'nas-response', 'ok', 'success', '48656c6c']\" ]"
+ok "bad-mac: outcome as-indication, AS cause 1" "[ \"\${V[2]}\" = \"['as-indication', 1, 'none']\" ]"
+ok "offload: the gateway verified it (SEC), the plain response taken" \
+	"[ \"\${V[3]}\" = \"['offload', 'verified', 'ok', '41424344']\" ]"
+ok "disable: the status the scenario expected" "[ '${V[4]}' = invalid ]"
+ok "a response with a wrong MAC-I: integrity-failure" \
+	"[ \"\${V[5]}\" = \"['integrity-failure', \\\"the NAS response's verdict is integrity-failure\\\"]\" ]"
+
+# scenario syntax: exit 2 with FILE:LINE, before listening
+syntax() {
+	local want=$1 text=$2 out
+	printf '%b' "$text" >"$tmp/bad.scn"
+	out=$("$F" run "$tmp/bad.scn" 2>&1)
+	[ $? = 2 ] && echo "$out" | grep -q "$tmp/bad.scn:$want" && ! echo "$out" | grep -q 'listening on'
+}
+ok "syntax: an unknown word" "syntax '2: unknown word .frobnicate.' 'seed 00\nfrobnicate 3\n'"
+ok "syntax: a number that is not one" "syntax '3: .expect x.: not a number' 'seed 00\n\ninventory 0 expect x\n'"
+ok "syntax: a device that is not HEX/BITS" "syntax '2: device .a107/99. is not' 'seed 00\nread a107/99 0 4\n'"
+ok "syntax: bad-mac with offload" "syntax '2: bad-mac is for relay mode' 'seed 00\nread a107 0 4 offload bad-mac\n'"
+ok "syntax: cause without outcome as-indication" \
+	"syntax '2: .cause. goes with outcome as-indication only' 'seed 00\nread a107 0 4 outcome no-response cause 1\n'"
+ok "syntax: cut-link with no inventory after it" "syntax '3: cut-link with no inventory' 'seed 00\ninventory 0\ncut-link after 5\n'"
+ok "syntax: a command with no key for its device" "syntax '2: read: no key for device a107' 'key a108 00112233445566778899aabbccddeeff\nread a107 0 4\n'"
+ok "syntax: a bad listen address" "syntax '1: address .udp:x.' 'listen udp:x\nseed 00\ninventory 0\n'"
+printf 'seed 00\ninventory 0\n' >"$tmp/nolisten.scn"
+"$F" run "$tmp/nolisten.scn" >/dev/null 2>"$tmp/nolisten.err"
+ok "usage: no listen address is exit 2" "[ $? = 2 ] && grep -q 'no listen line and no --listen' $tmp/nolisten.err"
+echo "1..$n"

@@ -1,0 +1,1321 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * aiotf-sim run: the AIOTF side of AIoT-AP (Documentation/aiot-ap.rst).
+ *
+ * It listens for one gateway association at a time (aiot-bridge), answers
+ * its Setup, and plays a scenario (scenario.c): each step sends an
+ * Inventory or Command Request and waits for its INVENTORY_END or
+ * COMMAND_RESPONSE, or its timeout, across reconnections. A request the
+ * gateway has not acknowledged when the association drops is sent again
+ * after the next Setup, with the same transaction id. Every report is
+ * acknowledged (REPORT_ACK, batched, at the latest when the socket has
+ * nothing more to read) and deduplicated by (gateway id, journal epoch,
+ * report id): a report seen before is acknowledged again and counted as a
+ * duplicate suppressed, not processed again.
+ *
+ * The ADM checks each Inventory Response's RES_AIOT against XRES_AIOT
+ * (K_AIoT_root from the population seed by aiot_hwsim's rule, or a
+ * device's own key) and keeps, per device, its latest authenticated
+ * session (RAND_n, RAND_d), from which commands derive K_AIOTF and the
+ * command keys.
+ *
+ * stderr carries the log; two line formats there are an interface for
+ * test scripts (Documentation/aiot-ap.rst):
+ *   aiotf-sim: listening on PROTO:HOST:PORT
+ *   aiotf-sim: progress: step S inventory TXN: N reports, A authenticated,
+ *              F failed, D duplicates suppressed        (one line)
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/aiot.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include "aiot_ap.h"
+#include "aiot_sec.h"
+#include "aiotf-sim.h"
+#include "nas.h"
+#include "scenario.h"
+
+#ifndef SCTP_NODELAY
+#define SCTP_NODELAY	3	/* <linux/sctp.h> */
+#endif
+
+#define PROGRESS_EVERY	100	/* reports between progress lines */
+#define SEND_TIMEOUT_S	10	/* a gateway that does not read is dropped */
+#define READS_PER_TURN	64	/* recv() calls before timers are looked at */
+
+struct journal {
+	char gw_id[65];
+	uint64_t epoch;
+};
+
+/* (journal, report id) pairs seen: open addressing, j == 0 is empty */
+struct seen_ent {
+	uint64_t id;
+	uint32_t j;			/* journal index + 1 */
+};
+
+struct dev {
+	struct sim_id id;
+	bool used;
+	bool session;			/* rand_n/rand_d of an authenticated report */
+	uint8_t rand_n[AIOT_RAND_N_LEN], rand_d[AIOT_RAND_D_LEN];
+	uint32_t reader;
+	size_t inv_step;		/* last inventory step that reported it, + 1 */
+	uint64_t inv_report;
+};
+
+struct sim {
+	struct sim_scenario *sc;
+	struct sim_totals t;
+	int lfd, proto;
+	int fd;				/* the association, -1 when none */
+	bool set_up;
+	int journal;			/* of the association's gateway, -1 */
+	struct aiot_ap_rx rx;
+	uint64_t acks[AIOT_AP_MAX_ACKS];
+	unsigned int n_acks;
+	struct journal *journals;
+	size_t n_journals;
+	struct seen_ent *seen;
+	size_t seen_cap, seen_n;
+	struct dev *devs;
+	size_t devs_cap, devs_n;
+	uint64_t txn_base, txn_count;
+	struct sim_step *cur;
+	size_t cur_idx;			/* 1-based step number of cur */
+	uint64_t stray_txn;		/* last stray transaction logged */
+};
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void logf_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void logf_(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("aiotf-sim: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* a gateway's string (not NUL-terminated, maybe not printable) */
+static void copy_str(char *out, size_t size, const char *s, size_t len)
+{
+	size_t i;
+
+	if (len >= size)
+		len = size - 1;
+	for (i = 0; i < len; i++)
+		out[i] = s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
+	out[len] = 0;
+}
+
+/* a sentence that grows: "a; b; c" */
+static void add_why(char *why, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void add_why(char *why, size_t size, const char *fmt, ...)
+{
+	size_t n = strlen(why);
+	va_list ap;
+
+	if (n && n + 2 < size) {
+		strcpy(why + n, "; ");
+		n += 2;
+	}
+	va_start(ap, fmt);
+	vsnprintf(why + n, size - n, fmt, ap);
+	va_end(ap);
+}
+
+/* ": a b c", at most 10 of them */
+static void add_ids(char *why, size_t size, char **ids, size_t n)
+{
+	size_t i, len;
+
+	for (i = 0; i < n && i < 10; i++) {
+		len = strlen(why);
+		snprintf(why + len, size - len, "%s%s", i ? " " : ": ", ids[i]);
+	}
+	len = strlen(why);
+	if (n > 10)
+		snprintf(why + len, size - len, " and %zu more", n - 10);
+}
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* ---- the tables ----------------------------------------------------- */
+
+static int journal_index(struct sim *sim, const char *gw_id, uint64_t epoch)
+{
+	struct journal *j;
+	size_t i;
+
+	for (i = 0; i < sim->n_journals; i++)
+		if (sim->journals[i].epoch == epoch && !strcmp(sim->journals[i].gw_id, gw_id))
+			return i;
+	j = realloc(sim->journals, (sim->n_journals + 1) * sizeof(*j));
+	if (!j)
+		return -1;
+	sim->journals = j;
+	j += sim->n_journals;
+	snprintf(j->gw_id, sizeof(j->gw_id), "%s", gw_id);
+	j->epoch = epoch;
+	return sim->n_journals++;
+}
+
+static bool seen_grow(struct sim *sim)
+{
+	size_t cap = sim->seen_cap ? 2 * sim->seen_cap : 4096, i, h;
+	struct seen_ent *t = calloc(cap, sizeof(*t));
+
+	if (!t)
+		return false;
+	for (i = 0; i < sim->seen_cap; i++) {
+		if (!sim->seen[i].j)
+			continue;
+		h = mix64(sim->seen[i].id ^ (uint64_t)sim->seen[i].j << 48) & (cap - 1);
+		while (t[h].j)
+			h = (h + 1) & (cap - 1);
+		t[h] = sim->seen[i];
+	}
+	free(sim->seen);
+	sim->seen = t;
+	sim->seen_cap = cap;
+	return true;
+}
+
+/* true when (journal, id) was seen before; records it otherwise */
+static bool seen_before(struct sim *sim, int journal, uint64_t id)
+{
+	uint32_t j = journal + 1;
+	size_t h;
+
+	if (2 * (sim->seen_n + 1) > sim->seen_cap && !seen_grow(sim)) {
+		logf_("out of memory: report %" PRIu64 " cannot be deduplicated", id);
+		return false;
+	}
+	h = mix64(id ^ (uint64_t)j << 48) & (sim->seen_cap - 1);
+	for (; sim->seen[h].j; h = (h + 1) & (sim->seen_cap - 1))
+		if (sim->seen[h].j == j && sim->seen[h].id == id)
+			return true;
+	sim->seen[h].j = j;
+	sim->seen[h].id = id;
+	sim->seen_n++;
+	return false;
+}
+
+static size_t dev_hash(const struct sim_id *id, size_t cap)
+{
+	uint64_t a, b;
+
+	memcpy(&a, id->id, 8);
+	memcpy(&b, id->id + 8, 8);
+	return mix64(a ^ mix64(b ^ id->bits)) & (cap - 1);
+}
+
+static bool devs_grow(struct sim *sim)
+{
+	size_t cap = sim->devs_cap ? 2 * sim->devs_cap : 1024, i, h;
+	struct dev *t = calloc(cap, sizeof(*t));
+
+	if (!t)
+		return false;
+	for (i = 0; i < sim->devs_cap; i++) {
+		if (!sim->devs[i].used)
+			continue;
+		for (h = dev_hash(&sim->devs[i].id, cap); t[h].used; h = (h + 1) & (cap - 1))
+			;
+		t[h] = sim->devs[i];
+	}
+	OPENSSL_cleanse(sim->devs, sim->devs_cap * sizeof(*sim->devs));
+	free(sim->devs);
+	sim->devs = t;
+	sim->devs_cap = cap;
+	return true;
+}
+
+static struct dev *dev_find(struct sim *sim, const struct sim_id *id, bool add)
+{
+	size_t h;
+
+	if (add && 2 * (sim->devs_n + 1) > sim->devs_cap && !devs_grow(sim))
+		return NULL;
+	if (!sim->devs_cap)
+		return NULL;
+	for (h = dev_hash(id, sim->devs_cap); sim->devs[h].used;
+	     h = (h + 1) & (sim->devs_cap - 1))
+		if (sim->devs[h].id.bits == id->bits &&
+		    !memcmp(sim->devs[h].id.id, id->id, SIM_ID_LEN))
+			return &sim->devs[h];
+	if (!add)
+		return NULL;
+	memset(&sim->devs[h], 0, sizeof(sim->devs[h]));
+	sim->devs[h].used = true;
+	sim->devs[h].id = *id;
+	sim->devs_n++;
+	return &sim->devs[h];
+}
+
+/* The ADM: a device's own key, else the population seed's rule. */
+static int k_root(const struct sim_scenario *sc, const struct sim_id *id, uint8_t *k)
+{
+	size_t i;
+
+	for (i = 0; i < sc->n_keys; i++)
+		if (sc->keys[i].dev.bits == id->bits &&
+		    !memcmp(sc->keys[i].dev.id, id->id, SIM_ID_LEN)) {
+			memcpy(k, sc->keys[i].k_root, AIOT_K_ROOT_LEN);
+			return 0;
+		}
+	if (!sc->seed_len)
+		return -ENOKEY;
+	return aiot_hwsim_k_root(sc->seed, sc->seed_len, id->id, id->bits, k);
+}
+
+static bool push_id(char ***list, size_t *n, const struct sim_id *id)
+{
+	char s[40], **l = realloc(*list, (*n + 1) * sizeof(*l));
+
+	if (!l)
+		return false;
+	*list = l;
+	sim_format_id(id->id, id->bits, s, sizeof(s));
+	l[*n] = strdup(s);
+	if (!l[*n])
+		return false;
+	++*n;
+	return true;
+}
+
+/* ---- the association ------------------------------------------------ */
+
+static void close_assoc(struct sim *sim, const char *why)
+{
+	if (sim->fd < 0)
+		return;
+	logf_("association closed: %s", why);
+	close(sim->fd);
+	sim->fd = -1;
+	sim->set_up = false;
+	sim->journal = -1;
+	sim->rx.have = 0;
+	sim->n_acks = 0;
+}
+
+static int send_msg(struct sim *sim, const uint8_t *p, size_t len)
+{
+	char why[160];
+
+	if (sim->fd < 0)
+		return -1;
+	if (!aiot_ap_send(sim->fd, p, len))
+		return 0;
+	snprintf(why, sizeof(why), "cannot send %s: %s", aiot_ap_type_name(p[1]),
+		 strerror(errno));
+	close_assoc(sim, why);
+	return -1;
+}
+
+static void send_error(struct sim *sim, uint64_t txn, unsigned int cause, int bad_type,
+		       const char *diag)
+{
+	uint8_t buf[AIOT_AP_MAX_LEN];
+	struct aiot_ap_buf b;
+	long n;
+
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_ERROR_INDICATION, txn);
+	aiot_ap_put_u16(&b, AIOT_AP_IE_CAUSE, cause);
+	if (bad_type > 0)
+		aiot_ap_put_u8(&b, AIOT_AP_IE_BAD_TYPE, bad_type);
+	aiot_ap_put_str(&b, AIOT_AP_IE_DIAG, diag);
+	n = aiot_ap_end(&b);
+	if (n > 0 && !send_msg(sim, buf, n))
+		sim->t.errors_sent++;
+}
+
+static void flush_acks(struct sim *sim)
+{
+	uint8_t buf[AIOT_AP_MAX_LEN];
+	struct aiot_ap_buf b;
+	unsigned int i;
+	long n;
+
+	if (!sim->n_acks || sim->fd < 0)
+		return;
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_REPORT_ACK, 0);
+	for (i = 0; i < sim->n_acks; i++)
+		aiot_ap_put_u64(&b, AIOT_AP_IE_REPORT_ID, sim->acks[i]);
+	sim->n_acks = 0;
+	n = aiot_ap_end(&b);
+	if (n > 0)
+		send_msg(sim, buf, n);
+}
+
+static void ack(struct sim *sim, uint64_t id)
+{
+	sim->acks[sim->n_acks++] = id;
+	if (sim->n_acks == AIOT_AP_MAX_ACKS)
+		flush_acks(sim);
+}
+
+static void send_request(struct sim *sim, struct sim_step *s)
+{
+	if (!s->req || s->req_acked || !sim->set_up)
+		return;
+	if (!s->req_sent)
+		s->t_sent = now();
+	if (!send_msg(sim, s->req, s->req_len))
+		logf_("step %zu: %s %s txn %016" PRIx64, sim->cur_idx,
+		      s->req_sent ? "sent again" : "sent", aiot_ap_type_name(s->req[1]), s->txn);
+	s->req_sent = true;
+}
+
+static void print_progress(struct sim *sim, struct sim_step *s)
+{
+	s->t_progress = now();
+	s->progress_reports = s->inv.reports;
+	logf_("progress: step %zu inventory %016" PRIx64 ": %lu reports, %lu authenticated, "
+	      "%lu failed, %lu duplicates suppressed", sim->cur_idx, s->txn, s->inv.reports,
+	      s->inv.authenticated, s->inv.failed, s->inv.dup_reports);
+}
+
+static void progress(struct sim *sim, struct sim_step *s)
+{
+	if (s->kind != SIM_STEP_INVENTORY || s->done || s->inv.reports == s->progress_reports)
+		return;
+	if (s->inv.reports / PROGRESS_EVERY != s->progress_reports / PROGRESS_EVERY ||
+	    now() - s->t_progress >= 1.0)
+		print_progress(sim, s);
+}
+
+/* ---- steps ---------------------------------------------------------- */
+
+static bool want_nas_response(const struct sim_step *s)
+{
+	if (s->want_outcome >= 0)
+		return s->want_outcome == AIOT_AP_OUTCOME_NAS_RESPONSE;
+	return !s->bad_mac;
+}
+
+static void judge_command(const struct sim_step *s, char *why, size_t size)
+{
+	const struct sim_cmd_result *c = &s->cmd;
+	int status = s->want_status >= 0 ? s->want_status : AIOT_NAS_STATUS_SUCCESS;
+	size_t before = strlen(why);
+
+	if (s->want_outcome >= 0 && c->outcome != s->want_outcome)
+		add_why(why, size, "outcome %s, %s expected", aiot_ap_outcome_name(c->outcome),
+			aiot_ap_outcome_name(s->want_outcome));
+	else if (s->want_outcome < 0 && s->bad_mac &&
+		 c->outcome == AIOT_AP_OUTCOME_NAS_RESPONSE)
+		add_why(why, size, "a NAS response came to a request with a bad MAC-I");
+	else if (s->want_outcome < 0 && !s->bad_mac &&
+		 c->outcome != AIOT_AP_OUTCOME_NAS_RESPONSE)
+		add_why(why, size, "outcome %s, nas-response expected",
+			aiot_ap_outcome_name(c->outcome));
+	if (strlen(why) != before)
+		return;
+	if (s->want_cause != SIM_CAUSE_ANY && c->as_cause != s->want_cause) {
+		char got[8], want[8];
+
+		snprintf(got, sizeof(got), "%d", c->as_cause);
+		snprintf(want, sizeof(want), "%d", s->want_cause);
+		add_why(why, size, "AS cause %s, %s expected",
+			c->as_cause == SIM_CAUSE_NONE ? "none" : got,
+			s->want_cause == SIM_CAUSE_NONE ? "none" : want);
+	}
+	if (!want_nas_response(s))
+		return;
+	if (strcmp(c->verdict, "ok")) {
+		add_why(why, size, "the NAS response's verdict is %s", c->verdict);
+		return;
+	}
+	if (c->status != status) {
+		const char *g = sim_status_name(c->status), *w = sim_status_name(status);
+
+		add_why(why, size, "NAS status %s%.0d, %s%.0d expected", g ? g : "",
+			g ? 0 : c->status, w ? w : "", w ? 0 : status);
+	}
+	if (s->have_want_data && (c->data_len != s->want_data_len ||
+				  memcmp(c->data, s->want_data, c->data_len)))
+		add_why(why, size, "the data read differ from those expected");
+}
+
+static void judge_inventory(const struct sim_step *s, char *why, size_t size)
+{
+	const struct sim_inv_result *r = &s->inv;
+	long reject = s->reject >= 0 ? s->reject : 0;
+
+	if (!r->ended && s->timed_out)
+		add_why(why, size, "no INVENTORY_END within %g s (%lu reports)", s->timeout,
+			r->reports);
+	if (r->ended && (s->have_errno || s->diag))
+		add_why(why, size, "the reader refused the inventory (errno %" PRIu32 "%s%s)",
+			s->err_no, s->diag ? ": " : "", s->diag ? s->diag : "");
+	else if (r->ended && (r->end_cause == AIOT_INV_END_FAILED ||
+			      r->end_cause == AIOT_INV_END_READER_GONE))
+		add_why(why, size, "the inventory ended with cause %s",
+			sim_end_cause_name(r->end_cause));
+	if (r->dup_devices) {
+		add_why(why, size, "%lu repeated device report%s (a gateway never sends them)",
+			r->dup_devices, r->dup_devices == 1 ? "" : "s");
+		add_ids(why, size, r->dup_ids, r->n_dup_ids);
+	}
+	if (r->malformed)
+		add_why(why, size, "%lu reports did not carry an Inventory Response",
+			r->malformed);
+	if (s->expect >= 0 && r->authenticated != (unsigned long)s->expect)
+		add_why(why, size, "%lu devices authenticated, %ld expected", r->authenticated,
+			s->expect);
+	if (r->failed != (unsigned long)reject) {
+		add_why(why, size, "%lu devices failed authentication, %ld expected",
+			r->failed, reject);
+		add_ids(why, size, r->failed_ids, r->n_failed_ids);
+	}
+	if (r->ended && !s->have_errno && r->gw_devices != r->devices)
+		add_why(why, size, "the gateway counted %" PRIu32 " devices, %lu were reported",
+			r->gw_devices, r->devices);
+	if (s->cut_after >= 0 && !r->cut_done)
+		add_why(why, size, "the link was not cut: %lu reports came, cut-link after %ld",
+			r->reports, s->cut_after);
+}
+
+static void finish(struct sim *sim, struct sim_step *s)
+{
+	char why[2048] = "";
+
+	if (s->done)
+		return;
+	s->done = true;
+	s->t_end = now();
+	if (s->kind == SIM_STEP_INVENTORY && s->inv.reports)
+		print_progress(sim, s);
+	if (s->why)
+		add_why(why, sizeof(why), "%s", s->why);
+	if (s->refused)
+		add_why(why, sizeof(why), "%s", s->refused);
+	if (stop_signal && !s->timed_out && !s->refused && !s->why && !s->inv.ended &&
+	    !s->cmd.answered && !(s->kind == SIM_STEP_WAIT_GATEWAY && sim->set_up))
+		add_why(why, sizeof(why), "interrupted by signal %d", (int)stop_signal);
+	switch (s->kind) {
+	case SIM_STEP_WAIT_GATEWAY:
+		if (!sim->set_up && s->timed_out)
+			add_why(why, sizeof(why), "no gateway set up an association within %g s",
+				s->timeout);
+		break;
+	case SIM_STEP_INVENTORY:
+		if (s->req)
+			judge_inventory(s, why, sizeof(why));
+		break;
+	default:
+		if (!s->req)
+			break;
+		if (!s->cmd.answered && s->timed_out)
+			add_why(why, sizeof(why), "no COMMAND_RESPONSE within %g s", s->timeout);
+		else if (s->cmd.answered)
+			judge_command(s, why, sizeof(why));
+		break;
+	}
+	s->met = !why[0];
+	free(s->why);
+	s->why = s->met ? NULL : strdup(why);
+	if (s->met)
+		logf_("step %zu (line %u) %s: met", sim->cur_idx, s->line, sim_step_name(s->kind));
+	else
+		logf_("step %zu (line %u) %s: not met: %s", sim->cur_idx, s->line,
+		      sim_step_name(s->kind), why);
+}
+
+static uint64_t next_txn(struct sim *sim)
+{
+	uint64_t t;
+
+	do
+		t = sim->txn_base + ++sim->txn_count;
+	while (!t);
+	return t;
+}
+
+static int keep_request(struct sim_step *s, struct aiot_ap_buf *b)
+{
+	long n = aiot_ap_end(b);
+
+	if (n < 0) {
+		s->why = strdup("the request does not fit an AIoT-AP message");
+		return -1;
+	}
+	s->req = malloc(n);
+	if (!s->req) {
+		s->why = strdup("out of memory");
+		return -1;
+	}
+	memcpy(s->req, b->p, n);
+	s->req_len = n;
+	return 0;
+}
+
+static int build_inventory(struct sim *sim, struct sim_step *s)
+{
+	uint8_t buf[AIOT_AP_MAX_LEN];
+	struct aiot_ap_buf b;
+
+	if (RAND_bytes(s->rand_n, sizeof(s->rand_n)) != 1) {
+		s->why = strdup("no random bytes from OpenSSL for RAND_n");
+		return -1;
+	}
+	s->txn = next_txn(sim);
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST, s->txn);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	aiot_ap_put(&b, AIOT_AP_IE_RAND_N, s->rand_n, sizeof(s->rand_n));
+	if (s->target_type != AIOT_TARGET_ALL) {
+		aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, s->target_type);
+		aiot_ap_put(&b, AIOT_AP_IE_TARGET, s->target.id, (s->target.bits + 7) / 8);
+		aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, s->target.bits);
+	}
+	if (s->have_max_devices)
+		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, s->max_devices);
+	if (s->have_max_time)
+		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_TIME_MS, s->max_time_ms);
+	return keep_request(s, &b);
+}
+
+static int build_command(struct sim *sim, struct sim_step *s)
+{
+	uint8_t nas[AIOT_NAS_MAX_LEN], k[AIOT_K_ROOT_LEN], buf[AIOT_AP_MAX_LEN];
+	struct aiot_nas_msg m = { 0 };
+	struct aiot_sec_ctx *ctx;
+	struct aiot_ap_buf b;
+	struct dev *d = dev_find(sim, &s->dev, false);
+	char id[40];
+	int n, rc;
+
+	sim_format_id(s->dev.id, s->dev.bits, id, sizeof(id));
+	if (!d || !d->session) {
+		s->cmd.no_session = true;
+		if (asprintf(&s->why, "device %s has no session: no earlier inventory "
+			     "authenticated it", id) < 0)
+			s->why = NULL;
+		return -1;
+	}
+	switch (s->kind) {
+	case SIM_STEP_READ:
+		m.type = AIOT_NAS_MT_READ_REQ;
+		m.offset = s->offset;
+		m.length = s->length;
+		break;
+	case SIM_STEP_WRITE:
+		m.type = AIOT_NAS_MT_WRITE_REQ;
+		m.offset = s->offset;
+		m.data = s->data;
+		m.data_len = s->data_len;
+		break;
+	default:
+		m.type = AIOT_NAS_MT_DISABLE_REQ;
+		break;
+	}
+	n = aiot_nas_encode(&m, nas, sizeof(nas));
+	if (n < 0) {
+		s->why = strdup("the request does not fit an AIoT NAS message");
+		return -1;
+	}
+	rc = k_root(sim->sc, &s->dev, k);
+	if (!rc)
+		rc = aiot_k_aiotf(k, d->rand_n, d->rand_d, s->k_aiotf);
+	OPENSSL_cleanse(k, sizeof(k));
+	if (rc) {
+		s->why = strdup("cannot derive K_AIOTF");
+		return -1;
+	}
+	memcpy(s->rand_n, d->rand_n, sizeof(s->rand_n));
+	if (!s->have_reader)
+		s->reader = d->reader;
+	if (!s->offload) {
+		ctx = aiot_sec_ctx_alloc();
+		if (!ctx || aiot_sec_ctx_set_kaiotf(ctx, s->k_aiotf)) {
+			aiot_sec_ctx_free(ctx);
+			s->why = strdup("cannot derive the command keys");
+			return -1;
+		}
+		n = aiot_nas_seal(ctx, AIOT_NAS_DIR_R2D, !s->integrity_only, nas, n, sizeof(nas));
+		aiot_sec_ctx_free(ctx);
+		if (n < 0) {
+			if (asprintf(&s->why, "sealing the request failed: %s",
+				     aiot_sec_strerror(n)) < 0)
+				s->why = NULL;
+			return -1;
+		}
+		if (s->bad_mac)
+			nas[n - 1] ^= 0x01;	/* the last bit of MAC-I */
+	}
+	s->txn = next_txn(sim);
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST, s->txn);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
+	aiot_ap_put(&b, AIOT_AP_IE_TARGET, s->dev.id, (s->dev.bits + 7) / 8);
+	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, s->dev.bits);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, nas, n);
+	if (s->offload)
+		aiot_ap_put(&b, AIOT_AP_IE_K_AIOTF, s->k_aiotf, sizeof(s->k_aiotf));
+	if (s->attempts)
+		aiot_ap_put_u8(&b, AIOT_AP_IE_ATTEMPTS, s->attempts);
+	rc = keep_request(s, &b);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	OPENSSL_cleanse(nas, sizeof(nas));
+	return rc;
+}
+
+static void start_step(struct sim *sim, struct sim_step *s)
+{
+	char what[80] = "", id[40];
+	int rc = 0;
+
+	s->started = true;
+	s->t_start = s->t_progress = now();
+	switch (s->kind) {
+	case SIM_STEP_WAIT_GATEWAY:
+		logf_("step %zu (line %u): waiting for a gateway", sim->cur_idx, s->line);
+		if (sim->set_up) {
+			snprintf(s->gw_id, sizeof(s->gw_id), "%s", sim->t.gw_id);
+			s->gw_epoch = sim->t.gw_epoch;
+			finish(sim, s);
+		}
+		return;
+	case SIM_STEP_INVENTORY:
+		rc = build_inventory(sim, s);
+		snprintf(what, sizeof(what), "inventory on reader %" PRIu32, s->reader);
+		break;
+	default:
+		rc = build_command(sim, s);
+		sim_format_id(s->dev.id, s->dev.bits, id, sizeof(id));
+		snprintf(what, sizeof(what), "%s %s on reader %" PRIu32 " (%s)",
+			 sim_step_name(s->kind), id, s->reader, s->offload ? "offload" : "relay");
+		break;
+	}
+	if (rc) {
+		finish(sim, s);
+		return;
+	}
+	logf_("step %zu (line %u): %s, txn %016" PRIx64 "%s", sim->cur_idx, s->line, what, s->txn,
+	      sim->set_up ? "" : ", sent once a gateway is set up");
+	send_request(sim, s);
+}
+
+/* ---- what the gateway sends ----------------------------------------- */
+
+static struct sim_step *awaiting(struct sim *sim, uint64_t txn, unsigned int type)
+{
+	struct sim_step *s = sim->cur;
+
+	if (!s || s->done || !s->req || s->txn != txn)
+		return NULL;
+	if (type == AIOT_AP_COMMAND_RESPONSE)
+		return s->kind >= SIM_STEP_READ ? s : NULL;
+	return s->kind == SIM_STEP_INVENTORY ? s : NULL;
+}
+
+static void stray(struct sim *sim, const struct aiot_ap_msg *m)
+{
+	sim->t.stray++;
+	if (sim->stray_txn == m->txn)
+		return;
+	sim->stray_txn = m->txn;
+	logf_("%s for txn %016" PRIx64 ", which no running step awaits: acknowledged, ignored",
+	      aiot_ap_type_name(m->type), m->txn);
+}
+
+static void on_inventory_report(struct sim *sim, struct sim_step *s,
+				const struct aiot_ap_msg *m)
+{
+	uint8_t k[AIOT_K_ROOT_LEN], xres[AIOT_RES_LEN];
+	struct sim_inv_result *r = &s->inv;
+	struct aiot_nas_msg nm;
+	struct sim_id id;
+	struct dev *d;
+	bool dup = false;
+	char ids[40];
+	int rc;
+
+	r->reports++;
+	if (aiot_nas_decode(m->nas, m->nas_len, &nm) || nm.type != AIOT_NAS_MT_INVENTORY_RSP) {
+		r->malformed++;
+		logf_("report %" PRIu64 ": the NAS PDU is not an Inventory Response",
+		      m->report_id[0]);
+		return;
+	}
+	memset(&id, 0, sizeof(id));
+	memcpy(id.id, nm.id, (nm.id_bits + 7) / 8);
+	id.bits = nm.id_bits;
+	sim_format_id(id.id, id.bits, ids, sizeof(ids));
+	d = dev_find(sim, &id, true);
+	if (!d) {
+		logf_("out of memory: device %s not recorded", ids);
+		r->malformed++;
+		return;
+	}
+	if (d->inv_step == sim->cur_idx) {
+		dup = true;
+		r->dup_devices++;
+		push_id(&r->dup_ids, &r->n_dup_ids, &id);
+		logf_("device %s reported twice in one inventory (reports %" PRIu64 " and %"
+		      PRIu64 ")", ids, d->inv_report, m->report_id[0]);
+	} else {
+		d->inv_step = sim->cur_idx;
+		d->inv_report = m->report_id[0];
+		r->devices++;
+	}
+	rc = k_root(sim->sc, &id, k);
+	if (rc == -ENOKEY) {
+		if (!dup) {
+			r->no_key++;
+			r->failed++;
+			push_id(&r->failed_ids, &r->n_failed_ids, &id);
+		}
+		d->session = false;
+		return;
+	}
+	if (!rc)
+		rc = aiot_res_aiot(k, s->rand_n, nm.rand_d, xres);
+	OPENSSL_cleanse(k, sizeof(k));
+	if (!rc && !CRYPTO_memcmp(xres, nm.res, AIOT_RES_LEN)) {
+		if (!dup)
+			r->authenticated++;
+		d->session = true;
+		memcpy(d->rand_n, s->rand_n, sizeof(d->rand_n));
+		memcpy(d->rand_d, nm.rand_d, sizeof(d->rand_d));
+		d->reader = m->reader;
+	} else if (!dup) {
+		r->failed++;
+		push_id(&r->failed_ids, &r->n_failed_ids, &id);
+		d->session = false;
+	}
+}
+
+static void on_inventory_end(struct sim_step *s, const struct aiot_ap_msg *m)
+{
+	struct sim_inv_result *r = &s->inv;
+	char diag[256];
+
+	r->ended = true;
+	r->end_cause = m->end_cause;
+	r->gw_devices = m->devices;
+	r->have_air = AIOT_AP_HAS(m, AIOT_AP_IE_AIR_US);
+	r->air_us = m->air_us;
+	r->have_slots = AIOT_AP_HAS(m, AIOT_AP_IE_SLOTS);
+	r->slots = m->slots;
+	r->have_collisions = AIOT_AP_HAS(m, AIOT_AP_IE_COLLISIONS);
+	r->collisions = m->collisions;
+	s->have_errno = AIOT_AP_HAS(m, AIOT_AP_IE_ERRNO);
+	s->err_no = m->err_no;
+	if (AIOT_AP_HAS(m, AIOT_AP_IE_DIAG)) {
+		copy_str(diag, sizeof(diag), m->diag, m->diag_len);
+		free(s->diag);
+		s->diag = strdup(diag);
+	}
+}
+
+static int req_type(const struct sim_step *s)
+{
+	return s->kind == SIM_STEP_READ ? AIOT_NAS_MT_READ_REQ :
+	       s->kind == SIM_STEP_WRITE ? AIOT_NAS_MT_WRITE_REQ : AIOT_NAS_MT_DISABLE_REQ;
+}
+
+/* The NAS response of a command: opened here (relay) or by the gateway. */
+static void open_response(struct sim_step *s, const struct aiot_ap_msg *m)
+{
+	struct sim_cmd_result *c = &s->cmd;
+	uint8_t buf[AIOT_NAS_MAX_LEN];
+	struct aiot_sec_ctx *ctx;
+	struct aiot_nas_msg nm;
+	bool plain_ok = false;
+	int n;
+
+	c->verdict = "none";
+	if (!AIOT_AP_HAS(m, AIOT_AP_IE_NAS)) {
+		if (m->outcome == AIOT_AP_OUTCOME_NAS_RESPONSE)
+			c->verdict = "malformed";
+		return;
+	}
+	memcpy(buf, m->nas, m->nas_len);
+	n = m->nas_len;
+	if (s->offload && c->sec > AIOT_CMD_SEC_VERIFIED) {
+		c->verdict = sim_sec_name(c->sec);
+		return;
+	}
+	if (s->offload && c->sec == AIOT_CMD_SEC_VERIFIED) {
+		plain_ok = true;	/* the gateway's kernel verified it */
+	} else if (buf[0] != AIOT_NAS_SHT_PLAIN) {
+		ctx = aiot_sec_ctx_alloc();
+		if (!ctx || aiot_sec_ctx_set_kaiotf(ctx, s->k_aiotf)) {
+			aiot_sec_ctx_free(ctx);
+			c->verdict = "malformed";
+			return;
+		}
+		n = aiot_nas_open(ctx, AIOT_NAS_DIR_D2R, buf, n);
+		aiot_sec_ctx_free(ctx);
+		if (n == -EBADMSG) {
+			c->verdict = "integrity-failure";
+			return;
+		}
+		if (n < 0) {
+			c->verdict = "malformed";
+			return;
+		}
+		plain_ok = true;
+	}
+	if (aiot_nas_decode(buf, n, &nm)) {
+		c->verdict = "malformed";
+		goto out;
+	}
+	c->nas_type = nm.type;
+	c->status = nm.status;
+	c->data_len = nm.data_len;
+	if (nm.data_len)
+		memcpy(c->data, nm.data, nm.data_len);
+	if (nm.type != req_type(s) + 1)
+		c->verdict = "wrong-type";
+	else
+		c->verdict = plain_ok ? "ok" : "unprotected";
+out:
+	OPENSSL_cleanse(buf, sizeof(buf));
+}
+
+static void on_command_response(struct sim_step *s, const struct aiot_ap_msg *m)
+{
+	struct sim_cmd_result *c = &s->cmd;
+	char diag[256];
+
+	c->answered = true;
+	c->outcome = m->outcome;
+	c->as_cause = AIOT_AP_HAS(m, AIOT_AP_IE_AS_CAUSE) ? m->as_cause : SIM_CAUSE_NONE;
+	c->sec = AIOT_AP_HAS(m, AIOT_AP_IE_SEC) ? m->sec : -1;
+	s->have_errno = AIOT_AP_HAS(m, AIOT_AP_IE_ERRNO);
+	s->err_no = m->err_no;
+	if (AIOT_AP_HAS(m, AIOT_AP_IE_DIAG)) {
+		copy_str(diag, sizeof(diag), m->diag, m->diag_len);
+		free(s->diag);
+		s->diag = strdup(diag);
+	}
+	open_response(s, m);
+}
+
+static void on_report(struct sim *sim, const struct aiot_ap_msg *m)
+{
+	uint64_t id = m->report_id[0];
+	struct sim_step *s = awaiting(sim, m->txn, m->type);
+	unsigned int i;
+
+	for (i = 0; i < m->n_report_ids; i++)
+		ack(sim, m->report_id[i]);
+	if (sim->fd < 0)
+		return;
+	if (seen_before(sim, sim->journal, id)) {
+		sim->t.dup_total++;
+		if (s && s->kind == SIM_STEP_INVENTORY)
+			s->inv.dup_reports++;
+		return;
+	}
+	if (!s) {
+		stray(sim, m);
+		return;
+	}
+	s->req_acked = true;	/* a report: the gateway has the request */
+	switch (m->type) {
+	case AIOT_AP_INVENTORY_REPORT:
+		on_inventory_report(sim, s, m);
+		progress(sim, s);
+		if (s->cut_after >= 0 && !s->inv.cut_done &&
+		    s->inv.reports >= (unsigned long)s->cut_after) {
+			char why[120];
+
+			s->inv.cut_done = true;
+			s->inv.cut_at = s->inv.reports;
+			snprintf(why, sizeof(why),
+				 "cut-link after %lu reports (%u not acknowledged)",
+				 s->inv.reports, sim->n_acks);
+			sim->n_acks = 0;
+			close_assoc(sim, why);
+		}
+		break;
+	case AIOT_AP_INVENTORY_END:
+		on_inventory_end(s, m);
+		finish(sim, s);
+		break;
+	default:
+		on_command_response(s, m);
+		finish(sim, s);
+		break;
+	}
+}
+
+static void on_setup(struct sim *sim, const struct aiot_ap_msg *m)
+{
+	uint8_t buf[AIOT_AP_HDR_LEN];
+	struct aiot_ap_buf b;
+	struct sim_step *s = sim->cur;
+	char gw[65];
+	long n;
+
+	copy_str(gw, sizeof(gw), m->gateway_id, m->gateway_id_len);
+	sim->journal = journal_index(sim, gw, m->journal_epoch);
+	if (sim->journal < 0) {
+		close_assoc(sim, "out of memory");
+		return;
+	}
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_SETUP_RESPONSE, m->txn);
+	n = aiot_ap_end(&b);
+	if (n < 0 || send_msg(sim, buf, n))
+		return;
+	if (!sim->set_up) {
+		sim->t.associations++;
+		if (s && s->started && !s->done && sim->t.associations > 1)
+			s->reconnects++;
+	}
+	sim->set_up = true;
+	snprintf(sim->t.gw_id, sizeof(sim->t.gw_id), "%s", gw);
+	sim->t.gw_epoch = m->journal_epoch;
+	logf_("gateway '%s' (journal epoch %" PRIu64 ") set up", gw, m->journal_epoch);
+	if (!s || !s->started || s->done)
+		return;
+	if (s->kind == SIM_STEP_WAIT_GATEWAY) {
+		snprintf(s->gw_id, sizeof(s->gw_id), "%s", gw);
+		s->gw_epoch = m->journal_epoch;
+		finish(sim, s);
+	} else {
+		send_request(sim, s);
+	}
+}
+
+static void on_error_indication(struct sim *sim, const struct aiot_ap_msg *m)
+{
+	struct sim_step *s = sim->cur;
+	char diag[256] = "", sentence[400];
+
+	sim->t.errors_received++;
+	if (AIOT_AP_HAS(m, AIOT_AP_IE_DIAG))
+		copy_str(diag, sizeof(diag), m->diag, m->diag_len);
+	snprintf(sentence, sizeof(sentence), "the gateway sent an error indication: %s%s%s%s%s",
+		 aiot_ap_cause_name(m->cause),
+		 AIOT_AP_HAS(m, AIOT_AP_IE_BAD_TYPE) ? " about " : "",
+		 AIOT_AP_HAS(m, AIOT_AP_IE_BAD_TYPE) ? aiot_ap_type_name(m->bad_type) : "",
+		 diag[0] ? ": " : "", diag);
+	logf_("%s (txn %016" PRIx64 ")", sentence, m->txn);
+	if (s && s->started && !s->done && s->req && s->txn == m->txn) {
+		free(s->refused);
+		s->refused = strdup(sentence);
+		finish(sim, s);
+	}
+}
+
+static void handle(struct sim *sim, const uint8_t *buf, size_t len)
+{
+	struct aiot_ap_msg m;
+	char diag[200];
+	int cause = aiot_ap_decode(buf, len, &m);
+
+	if (cause) {
+		snprintf(diag, sizeof(diag), "aiotf-sim cannot take this %s: %s",
+			 aiot_ap_type_name(m.type), aiot_ap_cause_name(cause));
+		logf_("bad message: type %u (%s), txn %016" PRIx64 ", %zu octets: %s", m.type,
+		      aiot_ap_type_name(m.type), m.txn, len, aiot_ap_cause_name(cause));
+		/* an Error Indication is never answered with one */
+		if (m.type != AIOT_AP_ERROR_INDICATION)
+			send_error(sim, m.txn, cause, m.type, diag);
+		return;
+	}
+	if (!sim->set_up && m.type != AIOT_AP_SETUP_REQUEST) {
+		if (m.type == AIOT_AP_ERROR_INDICATION) {
+			on_error_indication(sim, &m);
+			return;
+		}
+		logf_("%s before the Setup: not-set-up", aiot_ap_type_name(m.type));
+		snprintf(diag, sizeof(diag), "a %s before SETUP_REQUEST",
+			 aiot_ap_type_name(m.type));
+		send_error(sim, m.txn, AIOT_AP_CAUSE_NOT_SET_UP, m.type, diag);
+		return;
+	}
+	switch (m.type) {
+	case AIOT_AP_SETUP_REQUEST:
+		on_setup(sim, &m);
+		break;
+	case AIOT_AP_REQUEST_ACK:
+		if (sim->cur && sim->cur->req && sim->cur->txn == m.txn && !sim->cur->req_acked) {
+			sim->cur->req_acked = true;
+			logf_("step %zu: request txn %016" PRIx64 " acknowledged", sim->cur_idx,
+			      m.txn);
+		}
+		break;
+	case AIOT_AP_INVENTORY_REPORT:
+	case AIOT_AP_INVENTORY_END:
+	case AIOT_AP_COMMAND_RESPONSE:
+		on_report(sim, &m);
+		break;
+	case AIOT_AP_ERROR_INDICATION:
+		on_error_indication(sim, &m);
+		break;
+	default:
+		logf_("received a %s, which an AIOTF never takes", aiot_ap_type_name(m.type));
+		snprintf(diag, sizeof(diag), "an AIOTF does not take a %s",
+			 aiot_ap_type_name(m.type));
+		send_error(sim, m.txn, AIOT_AP_CAUSE_UNEXPECTED, m.type, diag);
+		break;
+	}
+}
+
+static void read_assoc(struct sim *sim)
+{
+	int turn;
+	long n;
+
+	for (turn = 0; turn < READS_PER_TURN && sim->fd >= 0; turn++) {
+		n = aiot_ap_rx_fill(sim->fd, &sim->rx);
+		if (n == 0) {
+			/* it may only have shut its side: the acks can still go */
+			flush_acks(sim);
+			close_assoc(sim, "the gateway closed it");
+			return;
+		}
+		if (n < 0) {
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				break;
+			close_assoc(sim, strerror(errno));
+			return;
+		}
+		while (sim->fd >= 0 && (n = aiot_ap_rx_next(&sim->rx)) != 0) {
+			if (n < 0) {
+				close_assoc(sim, "the stream cannot be resynchronised "
+					    "(impossible message length)");
+				return;
+			}
+			handle(sim, sim->rx.buf, n);
+			if (sim->fd >= 0)
+				aiot_ap_rx_consume(&sim->rx, n);
+		}
+	}
+	flush_acks(sim);
+}
+
+/* ---- listening ------------------------------------------------------ */
+
+static void format_addr(const struct sockaddr *sa, socklen_t len, int proto, char *out,
+			size_t size)
+{
+	char host[128], port[16];
+
+	if (getnameinfo(sa, len, host, sizeof(host), port, sizeof(port),
+			NI_NUMERICHOST | NI_NUMERICSERV)) {
+		snprintf(out, size, "?");
+		return;
+	}
+	snprintf(out, size, "%s%s%s%s:%s", proto == IPPROTO_SCTP ? "sctp:" : "tcp:",
+		 sa->sa_family == AF_INET6 ? "[" : "", host,
+		 sa->sa_family == AF_INET6 ? "]" : "", port);
+}
+
+static int listen_on(struct sim *sim, const char *addr)
+{
+	struct sockaddr_storage ss;
+	unsigned int sslen;
+	char msg[256];
+	int one = 1;
+
+	if (aiot_ap_parse_addr(addr, &sim->proto, &ss, &sslen, msg, sizeof(msg))) {
+		sim_err("%s", msg);
+		return EXIT_USAGE;
+	}
+	sim->lfd = aiot_ap_socket(ss.ss_family, sim->proto, msg, sizeof(msg));
+	if (sim->lfd < 0) {
+		sim_err("%s", msg);
+		return EXIT_FAILED;
+	}
+	setsockopt(sim->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind(sim->lfd, (struct sockaddr *)&ss, sslen) || listen(sim->lfd, 4)) {
+		sim_err("cannot listen on %s: %s", addr, strerror(errno));
+		return EXIT_FAILED;
+	}
+	sslen = sizeof(ss);
+	if (getsockname(sim->lfd, (struct sockaddr *)&ss, &sslen))
+		sslen = 0;
+	format_addr((struct sockaddr *)&ss, sslen, sim->proto, sim->t.listen,
+		    sizeof(sim->t.listen));
+	logf_("listening on %s", sim->t.listen);
+	return EXIT_OK;
+}
+
+static void accept_assoc(struct sim *sim)
+{
+	struct sockaddr_storage ss;
+	socklen_t sslen = sizeof(ss);
+	struct timeval tv = { .tv_sec = SEND_TIMEOUT_S };
+	char peer[300];
+	int fd, one = 1;
+
+	fd = accept4(sim->lfd, (struct sockaddr *)&ss, &sslen, SOCK_CLOEXEC);
+	if (fd < 0) {
+		if (errno != EAGAIN && errno != EINTR && errno != ECONNABORTED)
+			logf_("accept: %s", strerror(errno));
+		return;
+	}
+	if (sim->proto == IPPROTO_TCP)
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	else
+		setsockopt(fd, IPPROTO_SCTP, SCTP_NODELAY, &one, sizeof(one));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	format_addr((struct sockaddr *)&ss, sslen, sim->proto, peer, sizeof(peer));
+	logf_("association from %s", peer);
+	sim->fd = fd;
+	sim->set_up = false;
+	sim->journal = -1;
+	sim->rx.have = 0;
+	sim->n_acks = 0;
+}
+
+/* Wait for the current step, serving the association meanwhile. */
+static void run_step(struct sim *sim, struct sim_step *s)
+{
+	struct pollfd pfd;
+	double left;
+	int ms;
+
+	start_step(sim, s);
+	while (!s->done) {
+		left = s->t_start + s->timeout - now();
+		if (left <= 0) {
+			s->timed_out = true;
+			finish(sim, s);
+			break;
+		}
+		if (stop_signal) {
+			finish(sim, s);
+			break;
+		}
+		ms = left > 1.0 ? 1000 : (int)(left * 1000) + 1;
+		pfd.fd = sim->fd >= 0 ? sim->fd : sim->lfd;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (poll(&pfd, 1, ms) < 0 && errno != EINTR) {
+			logf_("poll: %s", strerror(errno));
+			s->timed_out = true;
+			finish(sim, s);
+			break;
+		}
+		if (pfd.revents && sim->fd < 0)
+			accept_assoc(sim);
+		else if (pfd.revents)
+			read_assoc(sim);
+		progress(sim, s);
+	}
+}
+
+int sim_run(const char *file, const char *listen, bool json)
+{
+	struct sim_scenario sc;
+	struct sim sim = { .sc = &sc, .lfd = -1, .fd = -1, .journal = -1 };
+	struct sigaction sa = { .sa_handler = on_signal };
+	bool all = true;
+	size_t i;
+	int rc;
+
+	rc = sim_scenario_load(file, &sc);
+	if (rc)
+		return rc;
+	if (!listen && !sc.listen) {
+		sim_err("%s: no listen line and no --listen ADDR", file);
+		sim_scenario_free(&sc);
+		return EXIT_USAGE;
+	}
+	if (!listen) {
+		struct sockaddr_storage ss;
+		unsigned int sslen;
+		char msg[256];
+		int proto;
+
+		listen = sc.listen;
+		if (aiot_ap_parse_addr(listen, &proto, &ss, &sslen, msg, sizeof(msg))) {
+			sim_err("%s:%u: %s", file, sc.listen_line, msg);
+			sim_scenario_free(&sc);
+			return EXIT_USAGE;
+		}
+	}
+	if (RAND_bytes((uint8_t *)&sim.txn_base, sizeof(sim.txn_base)) != 1) {
+		sim_err("no random bytes from OpenSSL");
+		sim_scenario_free(&sc);
+		return EXIT_FAILED;
+	}
+	sim.txn_base &= ~0xffffffULL;	/* room for the counter: readable in logs */
+	rc = listen_on(&sim, listen);
+	if (rc) {
+		if (sim.lfd >= 0)
+			close(sim.lfd);
+		sim_scenario_free(&sc);
+		return rc;
+	}
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	for (i = 0; i < sc.n_steps && !stop_signal; i++) {
+		sim.cur = &sc.steps[i];
+		sim.cur_idx = i + 1;
+		run_step(&sim, sim.cur);
+	}
+	sim.t.interrupted = stop_signal;
+	flush_acks(&sim);
+	if (sim.fd >= 0)
+		close(sim.fd);
+	close(sim.lfd);
+	for (i = 0; i < sc.n_steps; i++) {
+		const struct sim_step *s = &sc.steps[i];
+
+		if (s->met)
+			continue;
+		all = false;
+		if (s->started)
+			sim_err("step %zu (line %u, %s) did not meet its expectations: %s", i + 1,
+				s->line, sim_step_name(s->kind), s->why ? s->why : "?");
+		else
+			sim_err("step %zu (line %u, %s) did not run", i + 1, s->line,
+				sim_step_name(s->kind));
+	}
+	sim_summary(&sc, &sim.t, json);
+	if (sim.devs)
+		OPENSSL_cleanse(sim.devs, sim.devs_cap * sizeof(*sim.devs));
+	free(sim.devs);
+	free(sim.seen);
+	free(sim.journals);
+	sim_scenario_free(&sc);
+	return all ? EXIT_OK : EXIT_FAILED;
+}

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * aiotf-sim scenarios: the parsed file (scenario.c, format in its header
+ * comment and in Documentation/aiot-ap.rst) and what running each step
+ * found (run.c), which summary.c prints.
+ */
+#ifndef AIOTF_SIM_SCENARIO_H
+#define AIOTF_SIM_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <aiot/hwsim_values.h>
+#include <aiot/nas_values.h>
+#include <aiot/sec_values.h>
+
+#define SIM_ID_LEN		16	/* octets of a 128-bit identity */
+#define SIM_DEFAULT_TIMEOUT	120.0	/* seconds per step */
+#define SIM_CAUSE_ANY		-2	/* outcome ... without "cause" */
+#define SIM_CAUSE_NONE		-1	/* "cause none": no AS_CAUSE IE */
+
+struct sim_id {
+	uint8_t id[SIM_ID_LEN];
+	unsigned int bits;
+};
+
+enum sim_step_kind {
+	SIM_STEP_WAIT_GATEWAY,
+	SIM_STEP_INVENTORY,
+	SIM_STEP_READ,
+	SIM_STEP_WRITE,
+	SIM_STEP_DISABLE,
+};
+
+/* A device's own K_AIoT_root ("key" lines) */
+struct sim_key {
+	struct sim_id dev;
+	uint8_t k_root[AIOT_K_ROOT_LEN];
+};
+
+/* What running an inventory step found */
+struct sim_inv_result {
+	unsigned long reports;		/* new (not duplicate) Inventory Reports */
+	unsigned long devices;		/* distinct devices among them */
+	unsigned long authenticated;
+	unsigned long failed;		/* RES_AIOT != XRES_AIOT, or no key */
+	unsigned long no_key;		/* of which: the ADM has no key for them */
+	unsigned long malformed;	/* NAS not an Inventory Response */
+	unsigned long dup_reports;	/* duplicates suppressed */
+	unsigned long dup_devices;	/* a device in two reports: a violation */
+	char **failed_ids, **dup_ids;
+	size_t n_failed_ids, n_dup_ids;
+	bool ended;			/* INVENTORY_END arrived */
+	uint8_t end_cause;
+	uint32_t gw_devices;		/* DEVICES of INVENTORY_END */
+	uint64_t air_us, slots, collisions;
+	bool have_air, have_slots, have_collisions;
+	bool cut_done;
+	unsigned long cut_at;		/* reports when the link was cut */
+};
+
+/* What running a command step found */
+struct sim_cmd_result {
+	bool answered;			/* COMMAND_RESPONSE arrived */
+	uint8_t outcome;
+	int as_cause;			/* SIM_CAUSE_NONE when absent */
+	int sec;			/* -1 when absent */
+	const char *verdict;		/* ok, integrity-failure, malformed, ... */
+	int nas_type, status;		/* of the opened response; -1 none */
+	uint8_t data[AIOT_NAS_MAX_LEN];
+	size_t data_len;
+	bool no_session;		/* no authenticated session for the device */
+};
+
+struct sim_step {
+	enum sim_step_kind kind;
+	unsigned int line;
+	double timeout;			/* seconds */
+
+	/* inventory */
+	uint32_t reader;
+	bool have_reader;
+	long expect, reject;		/* -1: not given (reject defaults to 0) */
+	uint32_t max_devices, max_time_ms;
+	bool have_max_devices, have_max_time;
+	uint8_t target_type;		/* enum aiot_target; ALL: no TARGET */
+	struct sim_id target;
+	long cut_after;			/* -1: no cut-link fault */
+
+	/* commands */
+	struct sim_id dev;
+	uint16_t offset, length;
+	uint8_t data[AIOT_NAS_MAX_LEN];	/* write */
+	size_t data_len;
+	bool offload, bad_mac, integrity_only;
+	uint8_t attempts;		/* 0: not given */
+	int want_outcome;		/* -1: the default expectation */
+	int want_cause;			/* SIM_CAUSE_ANY, SIM_CAUSE_NONE or the cause */
+	int want_status;		/* -1: success when a NAS response is due */
+	uint8_t want_data[AIOT_NAS_MAX_LEN];
+	size_t want_data_len;
+	bool have_want_data;
+
+	/* running it */
+	uint64_t txn;
+	uint8_t *req;			/* the encoded request, to resend */
+	size_t req_len;
+	bool req_sent, req_acked;
+	uint8_t rand_n[AIOT_RAND_N_LEN];
+	uint8_t k_aiotf[AIOT_K_AIOTF_LEN];	/* a command's session */
+	bool started, done, timed_out, met;
+	double t_start, t_end;		/* monotonic seconds */
+	double t_sent;			/* the request first sent, or 0 */
+	unsigned int reconnects;	/* associations set up after the first */
+	char *refused;			/* the gateway's error, as a sentence */
+	char *why;			/* why it was not met, a sentence */
+	uint32_t err_no;
+	bool have_errno;
+	char *diag;
+	char gw_id[65];			/* wait-gateway: who set up */
+	uint64_t gw_epoch;
+	struct sim_inv_result inv;
+	struct sim_cmd_result cmd;
+	/* for the progress line */
+	double t_progress;
+	unsigned long progress_reports;
+};
+
+struct sim_scenario {
+	const char *file;
+	char *listen;			/* from the file; --listen wins */
+	unsigned int listen_line;
+	uint8_t seed[AIOT_HWSIM_SEED_MAX_LEN];
+	size_t seed_len;
+	struct sim_key *keys;
+	size_t n_keys;
+	struct sim_step *steps;
+	size_t n_steps;
+};
+
+/* Parse a scenario file; EXIT_OK, or EXIT_USAGE after "FILE:LINE: what" */
+int sim_scenario_load(const char *file, struct sim_scenario *sc);
+void sim_scenario_free(struct sim_scenario *sc);
+const char *sim_step_name(enum sim_step_kind kind);
+const char *sim_status_name(int status);
+const char *sim_sec_name(int sec);
+const char *sim_end_cause_name(unsigned int cause);
+
+/* What a run saw beyond its steps */
+struct sim_totals {
+	char listen[300];		/* the address listened on */
+	unsigned int associations;	/* gateway associations set up */
+	unsigned long stray;		/* reports no running step awaited */
+	unsigned long dup_total;	/* duplicates suppressed, all steps */
+	unsigned long errors_sent;	/* Error Indications sent */
+	unsigned long errors_received;	/* Error Indications received */
+	char gw_id[65];			/* the last gateway set up */
+	uint64_t gw_epoch;
+	bool interrupted;		/* SIGINT or SIGTERM */
+};
+
+/* Summary of a run: human text, or one JSON document, on stdout */
+void sim_summary(const struct sim_scenario *sc, const struct sim_totals *t, bool json);
+
+#endif /* AIOTF_SIM_SCENARIO_H */

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * aiotf-sim run: the summary on stdout, for people or, with -j, one JSON
+ * document (keys in Documentation/aiot-ap.rst, "aiotf-sim scenarios").
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <json-c/json.h>
+
+#include "aiot_ap.h"
+#include "aiot_sec.h"
+#include "aiotf-sim.h"
+#include "scenario.h"
+
+/* software time: from the request first sent (or the step's start) to its end */
+static uint64_t wall_us(const struct sim_step *s)
+{
+	double t0 = s->t_sent > 0 ? s->t_sent : s->t_start;
+
+	return s->started && s->t_end > t0 ? (uint64_t)((s->t_end - t0) * 1e6 + 0.5) : 0;
+}
+
+static const char *id_str(const struct sim_id *id, char *buf, size_t size)
+{
+	sim_format_id(id->id, id->bits, buf, size);
+	return buf;
+}
+
+static const char *txn_str(const struct sim_step *s, char *buf)
+{
+	snprintf(buf, 17, "%016" PRIx64, s->txn);
+	return buf;
+}
+
+/* ---- JSON ----------------------------------------------------------- */
+
+static void add(struct json_object *o, const char *k, struct json_object *v)
+{
+	json_object_object_add(o, k, v);
+}
+
+static struct json_object *str_or_null(const char *s)
+{
+	return s ? json_object_new_string(s) : NULL;
+}
+
+static struct json_object *ids_json(char **ids, size_t n)
+{
+	struct json_object *a = json_object_new_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_object_array_add(a, json_object_new_string(ids[i]));
+	return a;
+}
+
+static void inventory_json(const struct sim_step *s, struct json_object *o)
+{
+	const struct sim_inv_result *r = &s->inv;
+	char buf[40];
+
+	add(o, "reader", json_object_new_int64(s->reader));
+	aiot_hex_encode(s->rand_n, sizeof(s->rand_n), buf);
+	add(o, "rand_n", s->req ? json_object_new_string(buf) : NULL);
+	add(o, "expect", s->expect >= 0 ? json_object_new_int64(s->expect) : NULL);
+	add(o, "reject", json_object_new_int64(s->reject >= 0 ? s->reject : 0));
+	add(o, "reports", json_object_new_int64(r->reports));
+	add(o, "devices", json_object_new_int64(r->devices));
+	add(o, "authenticated", json_object_new_int64(r->authenticated));
+	add(o, "failed", json_object_new_int64(r->failed));
+	add(o, "failed_devices", ids_json(r->failed_ids, r->n_failed_ids));
+	add(o, "no_key", json_object_new_int64(r->no_key));
+	add(o, "malformed", json_object_new_int64(r->malformed));
+	add(o, "duplicates_suppressed", json_object_new_int64(r->dup_reports));
+	add(o, "duplicate_devices", json_object_new_int64(r->dup_devices));
+	add(o, "duplicate_device_ids", ids_json(r->dup_ids, r->n_dup_ids));
+	add(o, "ended", json_object_new_boolean(r->ended));
+	add(o, "end_cause", r->ended ? json_object_new_string(sim_end_cause_name(r->end_cause)) :
+	    NULL);
+	add(o, "gateway_devices", r->ended ? json_object_new_int64(r->gw_devices) : NULL);
+	add(o, "air_us", r->have_air ? json_object_new_int64(r->air_us) : NULL);
+	add(o, "slots", r->have_slots ? json_object_new_int64(r->slots) : NULL);
+	add(o, "collisions", r->have_collisions ? json_object_new_int64(r->collisions) : NULL);
+	add(o, "cut_link_after", s->cut_after >= 0 ? json_object_new_int64(s->cut_after) : NULL);
+	add(o, "cut_at", r->cut_done ? json_object_new_int64(r->cut_at) : NULL);
+}
+
+static void command_json(const struct sim_step *s, struct json_object *o)
+{
+	const struct sim_cmd_result *c = &s->cmd;
+	char buf[2 * AIOT_NAS_MAX_LEN + 1];
+	const char *st;
+
+	add(o, "device", json_object_new_string(id_str(&s->dev, buf, sizeof(buf))));
+	add(o, "reader", s->req ? json_object_new_int64(s->reader) : NULL);
+	add(o, "mode", json_object_new_string(s->offload ? "offload" : "relay"));
+	add(o, "integrity_only", json_object_new_boolean(s->integrity_only));
+	add(o, "bad_mac", json_object_new_boolean(s->bad_mac));
+	add(o, "no_session", json_object_new_boolean(c->no_session));
+	add(o, "answered", json_object_new_boolean(c->answered));
+	add(o, "outcome", c->answered ? json_object_new_string(aiot_ap_outcome_name(c->outcome)) :
+	    NULL);
+	add(o, "as_cause", c->answered && c->as_cause >= 0 ? json_object_new_int(c->as_cause) :
+	    NULL);
+	add(o, "sec", c->sec >= 0 ? json_object_new_string(sim_sec_name(c->sec)) : NULL);
+	add(o, "nas_verdict", str_or_null(c->answered ? c->verdict : NULL));
+	add(o, "nas_type", c->nas_type >= 0 ? json_object_new_int(c->nas_type) : NULL);
+	st = sim_status_name(c->status);
+	add(o, "status", c->status < 0 ? NULL :
+	    st ? json_object_new_string(st) : json_object_new_int(c->status));
+	aiot_hex_encode(c->data, c->data_len, buf);
+	add(o, "data", c->nas_type == AIOT_NAS_MT_READ_RSP ? json_object_new_string(buf) : NULL);
+}
+
+static void json_summary(const struct sim_scenario *sc, const struct sim_totals *t)
+{
+	struct json_object *r = json_object_new_object(), *steps = json_object_new_array();
+	bool ok = true;
+	char txn[17];
+	size_t i;
+
+	for (i = 0; i < sc->n_steps; i++) {
+		const struct sim_step *s = &sc->steps[i];
+		struct json_object *o = json_object_new_object();
+
+		ok &= s->met;
+		add(o, "step", json_object_new_int64(i + 1));
+		add(o, "line", json_object_new_int64(s->line));
+		add(o, "kind", json_object_new_string(sim_step_name(s->kind)));
+		add(o, "run", json_object_new_boolean(s->started));
+		add(o, "met", json_object_new_boolean(s->met));
+		add(o, "why", str_or_null(s->why));
+		add(o, "timed_out", json_object_new_boolean(s->timed_out));
+		add(o, "wall_us", json_object_new_int64(wall_us(s)));
+		add(o, "reconnects", json_object_new_int64(s->reconnects));
+		if (s->kind == SIM_STEP_WAIT_GATEWAY) {
+			add(o, "gateway_id", str_or_null(s->gw_id[0] ? s->gw_id : NULL));
+			add(o, "journal_epoch", s->gw_id[0] ? json_object_new_uint64(s->gw_epoch) :
+			    NULL);
+		} else {
+			add(o, "txn", str_or_null(s->req ? txn_str(s, txn) : NULL));
+			add(o, "request_acked", json_object_new_boolean(s->req_acked));
+			add(o, "refused", str_or_null(s->refused));
+			add(o, "errno", s->have_errno ? json_object_new_int64(s->err_no) : NULL);
+			add(o, "diag", str_or_null(s->diag));
+			if (s->kind == SIM_STEP_INVENTORY)
+				inventory_json(s, o);
+			else
+				command_json(s, o);
+		}
+		json_object_array_add(steps, o);
+	}
+	add(r, "scenario", json_object_new_string(sc->file));
+	add(r, "listen", json_object_new_string(t->listen));
+	add(r, "ok", json_object_new_boolean(ok));
+	add(r, "interrupted", json_object_new_boolean(t->interrupted));
+	add(r, "gateway_id", str_or_null(t->gw_id[0] ? t->gw_id : NULL));
+	add(r, "journal_epoch", t->gw_id[0] ? json_object_new_uint64(t->gw_epoch) : NULL);
+	add(r, "associations", json_object_new_int64(t->associations));
+	add(r, "duplicates_suppressed", json_object_new_int64(t->dup_total));
+	add(r, "stray_reports", json_object_new_int64(t->stray));
+	add(r, "error_indications_sent", json_object_new_int64(t->errors_sent));
+	add(r, "error_indications_received", json_object_new_int64(t->errors_received));
+	add(r, "steps", steps);
+	puts(json_object_to_json_string_ext(r, JSON_C_TO_STRING_PLAIN));
+	json_object_put(r);
+}
+
+/* ---- people --------------------------------------------------------- */
+
+static void print_ids(char **ids, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		printf("%s%s", i ? " " : ": ", ids[i]);
+}
+
+static void inventory_text(const struct sim_step *s)
+{
+	const struct sim_inv_result *r = &s->inv;
+
+	printf("  devices found          %lu (%lu reports)\n", r->devices, r->reports);
+	printf("  authenticated          %lu", r->authenticated);
+	if (s->expect >= 0)
+		printf(" (%ld expected)", s->expect);
+	printf("\n  failed                 %lu", r->failed);
+	print_ids(r->failed_ids, r->n_failed_ids);
+	if (r->no_key)
+		printf(" (%lu without a key in the ADM)", r->no_key);
+	putchar('\n');
+	if (r->malformed)
+		printf("  malformed              %lu\n", r->malformed);
+	printf("  duplicates suppressed  %lu\n", r->dup_reports);
+	printf("  duplicate devices      %lu", r->dup_devices);
+	print_ids(r->dup_ids, r->n_dup_ids);
+	putchar('\n');
+	if (r->ended) {
+		printf("  end cause              %s (the gateway counted %" PRIu32 " devices)\n",
+		       sim_end_cause_name(r->end_cause), r->gw_devices);
+		if (r->have_air)
+			printf("  air time               %.3f ms", r->air_us / 1e3);
+		else
+			printf("  air time               not given");
+		if (r->have_slots)
+			printf(" (%" PRIu64 " slots", r->slots);
+		if (r->have_slots && r->have_collisions)
+			printf(", %" PRIu64 " collisions", r->collisions);
+		printf("%s\n", r->have_slots ? ")" : "");
+	} else {
+		printf("  end cause              (no INVENTORY_END)\n");
+	}
+	if (s->cut_after >= 0) {
+		if (r->cut_done)
+			printf("  link cut               after %lu reports\n", r->cut_at);
+		else
+			printf("  link cut               no (cut-link after %ld)\n", s->cut_after);
+	}
+}
+
+static void command_text(const struct sim_step *s)
+{
+	const struct sim_cmd_result *c = &s->cmd;
+	char buf[2 * AIOT_NAS_MAX_LEN + 1];
+	const char *st;
+
+	if (!c->answered) {
+		printf("  outcome                (no COMMAND_RESPONSE)\n");
+		return;
+	}
+	printf("  outcome                %s\n", aiot_ap_outcome_name(c->outcome));
+	if (c->as_cause >= 0)
+		printf("  AS cause               %d\n", c->as_cause);
+	else
+		printf("  AS cause               none\n");
+	if (c->sec >= 0)
+		printf("  gateway security       %s\n", sim_sec_name(c->sec));
+	printf("  NAS response check     %s\n", c->verdict);
+	if (c->status >= 0) {
+		st = sim_status_name(c->status);
+		if (st)
+			printf("  status                 %s\n", st);
+		else
+			printf("  status                 %d\n", c->status);
+	}
+	if (c->nas_type == AIOT_NAS_MT_READ_RSP) {
+		aiot_hex_encode(c->data, c->data_len, buf);
+		printf("  data read              %s\n", c->data_len ? buf : "(none)");
+	}
+}
+
+static void text_summary(const struct sim_scenario *sc, const struct sim_totals *t)
+{
+	size_t i, met = 0;
+	char buf[40], txn[17];
+
+	for (i = 0; i < sc->n_steps; i++) {
+		const struct sim_step *s = &sc->steps[i];
+
+		met += s->met;
+		printf("step %zu, line %u: %s", i + 1, s->line, sim_step_name(s->kind));
+		if (s->kind == SIM_STEP_INVENTORY)
+			printf(" on reader %" PRIu32, s->reader);
+		else if (s->kind != SIM_STEP_WAIT_GATEWAY)
+			printf(" %s (%s%s%s)", id_str(&s->dev, buf, sizeof(buf)),
+			       s->offload ? "offload" : "relay",
+			       s->integrity_only ? ", integrity only" : "",
+			       s->bad_mac ? ", bad MAC-I" : "");
+		if (s->req)
+			printf(", txn %s", txn_str(s, txn));
+		putchar('\n');
+		if (!s->started) {
+			printf("  verdict                not run\n");
+			continue;
+		}
+		if (s->kind == SIM_STEP_WAIT_GATEWAY && s->gw_id[0])
+			printf("  gateway                %s (journal epoch %" PRIu64 ")\n",
+			       s->gw_id, s->gw_epoch);
+		else if (s->kind == SIM_STEP_INVENTORY && s->req)
+			inventory_text(s);
+		else if (s->req)
+			command_text(s);
+		if (s->refused)
+			printf("  refused                %s\n", s->refused);
+		if (s->have_errno || s->diag)
+			printf("  gateway error          errno %" PRIu32 "%s%s\n", s->err_no,
+			       s->diag ? ": " : "", s->diag ? s->diag : "");
+		if (s->reconnects)
+			printf("  reconnections         %u\n", s->reconnects);
+		printf("  software time          %.3f s\n", wall_us(s) / 1e6);
+		if (s->met)
+			printf("  verdict                met\n");
+		else
+			printf("  verdict                NOT MET: %s\n", s->why ? s->why : "?");
+	}
+	printf("gateway associations: %u; duplicates suppressed: %lu; stray reports: %lu; "
+	       "error indications: %lu sent, %lu received\n", t->associations, t->dup_total,
+	       t->stray, t->errors_sent, t->errors_received);
+	if (met == sc->n_steps)
+		printf("result: all %zu steps met their expectations\n", sc->n_steps);
+	else
+		printf("result: %zu of %zu steps met their expectations%s\n", met, sc->n_steps,
+		       t->interrupted ? " (interrupted)" : "");
+}
+
+void sim_summary(const struct sim_scenario *sc, const struct sim_totals *t, bool json)
+{
+	if (json)
+		json_summary(sc, t);
+	else
+		text_summary(sc, t);
+	fflush(stdout);
+}

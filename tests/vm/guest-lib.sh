@@ -34,3 +34,10 @@ run_tap() {
 		/tmp/tap.out | tr ' ' '_' | sed 's/^RESULT_\(PASS\|FAIL\)_/RESULT \1 /' >$R
 	grep -q '^1\.\.[0-9]' /tmp/tap.out || fail "$prefix: no TAP plan (exit $rc)"
 }
+
+# SCTP for AIoT-AP. busybox modprobe does not follow soft dependencies:
+# libcrc32c needs a crc32c implementation loaded first.
+load_sctp() {
+	modprobe crc32c_generic 2>/dev/null
+	modprobe sctp
+}

@@ -18,7 +18,7 @@ echo "# loading the reader subsystem, its simulated front end and SCTP"
 load_deps /opt/modules/aiot.ko
 insmod /opt/modules/aiot.ko || fail "aiot does not load"
 insmod /opt/modules/aiot_hwsim.ko readers=1 || fail "aiot_hwsim does not load"
-modprobe sctp || fail "sctp does not load"
+load_sctp || fail "sctp does not load"
 ifconfig lo 127.0.0.1 up
 run aiotctl info
 run aiotctl reader show 0
@@ -56,14 +56,14 @@ shown=0
 while kill -0 $SIM 2>/dev/null; do
 	n=$(wc -l </tmp/progress.txt)
 	if [ "$n" -gt "$shown" ]; then
-		sed -n "$((shown + 1)),${n}p" /tmp/progress.txt | sed 's/^/  aiotf-sim: /'
+		sed -n "$((shown + 1)),${n}p" /tmp/progress.txt | sed 's/^/  /'
 		shown=$n
 	fi
 	sleep 0.2
 done
 wait $SIM
 rc=$?
-sed -n "$((shown + 1)),\$p" /tmp/progress.txt | sed 's/^/  aiotf-sim: /'
+sed -n "$((shown + 1)),\$p" /tmp/progress.txt | sed 's/^/  /'
 echo
 echo "# summary (aiotf-sim)"
 cat /tmp/summary.txt

@@ -20,7 +20,7 @@ J=/tmp/journal.db
 load_deps /opt/modules/aiot.ko
 check e2e_aiot_loads insmod /opt/modules/aiot.ko
 check e2e_hwsim_loads insmod /opt/modules/aiot_hwsim.ko readers=1
-check e2e_sctp_loads modprobe sctp
+check e2e_sctp_loads load_sctp
 ifconfig lo 127.0.0.1 up
 
 # 990 devices from the seed the ADM knows, 10 from one it does not
@@ -81,6 +81,12 @@ bridge
 wait $SIM
 rc=$?
 [ $rc = 0 ] || dump_logs reliability
+{
+	echo "=== reliability: what happened"
+	grep -E 'cut-link|progress' /tmp/reliability.err | tail -n 8
+	grep -E 'link (up|down)|SIGKILL|running it again|ended' /tmp/bridge.log | sed 's/^aiot-bridge\[[0-9.]*\] //'
+	grep -o '"duplicates_suppressed":[0-9]*\|"associations":[0-9]*\|"cut_at":[0-9]*' /tmp/reliability.out
+} >$R
 check e2e_reliability_scenario_passes test $rc = 0
 check e2e_link_was_cut grep -q 'cut' /tmp/reliability.err
 check e2e_bridge_resumed grep -q 'running it again' /tmp/bridge.log

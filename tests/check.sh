@@ -55,6 +55,7 @@ if grep -q '^fuzz-smoke:' Makefile; then
 	layer fuzz make -s fuzz-smoke
 fi
 layer guest tests/vm/run.sh stock
+layer e2e tests/vm/run.sh e2e
 layer kunit tests/vm/run.sh kunit
 layer harness tests/vm/run.sh selftest
 

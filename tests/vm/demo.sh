@@ -27,7 +27,7 @@ vm=$!
 # the guest's output as it comes, up to the end of its script
 sleep 1
 tail -n +1 -F --pid=$vm "$out/results.log" 2>/dev/null | sed -u 's/\r$//' |
-	sed -u -n '/^=== GUEST START/,/^=== RUN_RC/{/^=== RUN_RC/q;/^===/d;p}'
+	sed -u -n '/^=== GUEST START/,/^=== RUN_RC/{/^=== RUN_RC/q;/^===/d;p}' || true
 wait $vm || true
 grep -q '^=== RUN_RC 0' "$out/results.log" || die "the demo failed; see $out/results.log and $out/console.log"
 grep -q '^=== VM_DONE' "$out/results.log" || die "the guest did not finish; see $out/console.log"

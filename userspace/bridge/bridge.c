@@ -62,12 +62,12 @@ static void add_report(uint64_t txn, uint8_t type, const uint8_t *dev, size_t de
 {
 	/* the IEs after the header; the header and REPORT_ID are added when sent */
 	if (aiot_ap_end(b) < 0) {
-		log_err("txn %llu: a report does not fit a message", (unsigned long long)txn);
+		log_err("txn %016llx: a report does not fit a message", (unsigned long long)txn);
 		return;
 	}
 	if (journal_add_report(txn, type, dev, dev_len, b->p + AIOT_AP_HDR_LEN,
 			       b->len - AIOT_AP_HDR_LEN) < 0)
-		log_err("txn %llu: the report could not be journaled", (unsigned long long)txn);
+		log_err("txn %016llx: the report could not be journaled", (unsigned long long)txn);
 }
 
 static void inventory_end(const struct request *req, uint8_t cause, const struct nl_error *e,
@@ -90,7 +90,7 @@ static void inventory_end(const struct request *req, uint8_t cause, const struct
 	}
 	add_report(req->txn, AIOT_AP_INVENTORY_END, NULL, 0, &b);
 	journal_set_request(req->txn, REQ_DONE, req->job, req->runs, false);
-	log_info("txn %llu: inventory on reader %u ended (%s), %ld devices reported",
+	log_info("txn %016llx: inventory on reader %u ended (%s), %ld devices reported",
 		 (unsigned long long)req->txn, req->reader,
 		 cause == AIOT_INV_END_COMPLETE ? "complete" : "not complete", n);
 }
@@ -121,7 +121,7 @@ static void command_response(const struct request *req, const struct aiot_ap_msg
 				"the gateway lost track of the command; it may or may not have run");
 	add_report(req->txn, AIOT_AP_COMMAND_RESPONSE, NULL, 0, &b);
 	journal_set_request(req->txn, REQ_DONE, req->job, req->runs, false);
-	log_info("txn %llu: command on reader %u: %s", (unsigned long long)req->txn,
+	log_info("txn %016llx: command on reader %u: %s", (unsigned long long)req->txn,
 		 req->reader, aiot_ap_outcome_name(r->outcome));
 }
 
@@ -133,13 +133,13 @@ static void run(struct request *req)
 	uint32_t job;
 
 	if (aiot_ap_decode(req->msg, req->len, &m)) {
-		log_err("txn %llu: the journaled request does not decode", (unsigned long long)req->txn);
+		log_err("txn %016llx: the journaled request does not decode", (unsigned long long)req->txn);
 		journal_set_request(req->txn, REQ_DONE, 0, req->runs, false);
 		return;
 	}
 	if (req->type == AIOT_AP_INVENTORY_REQUEST) {
 		if (nl_start_inventory(&m, cfg->report_batch, &job, &e)) {
-			log_warn("txn %llu: reader %u refused the inventory: %s",
+			log_warn("txn %016llx: reader %u refused the inventory: %s",
 				 (unsigned long long)req->txn, m.reader,
 				 e.msg[0] ? e.msg : strerror(-e.err));
 			inventory_end(req, AIOT_INV_END_FAILED, &e, 0, 0, 0);
@@ -148,7 +148,7 @@ static void run(struct request *req)
 		req->job = job;
 		req->runs++;
 		journal_set_request(req->txn, REQ_RUNNING, job, req->runs, false);
-		log_info("txn %llu: inventory on reader %u, job %u (run %u)",
+		log_info("txn %016llx: inventory on reader %u, job %u (run %u)",
 			 (unsigned long long)req->txn, m.reader, job, req->runs);
 	}
 }
@@ -164,7 +164,7 @@ void bridge_request(const struct aiot_ap_msg *m, const uint8_t *raw, size_t len)
 	if (known < 0)
 		return;		/* not journaled, so not acknowledged: the AIOTF resends */
 	if (known) {
-		log_debug("txn %llu: a request journaled before", (unsigned long long)m->txn);
+		log_debug("txn %016llx: a request journaled before", (unsigned long long)m->txn);
 		link_send_request_ack(m->txn);
 		return;
 	}
@@ -175,7 +175,7 @@ void bridge_request(const struct aiot_ap_msg *m, const uint8_t *raw, size_t len)
 	req.len = strip_keys(raw, len, req.msg);
 	req.state = REQ_QUEUED;
 	if (journal_begin() || journal_add_request(&req) || journal_commit()) {
-		log_err("txn %llu: the request could not be journaled", (unsigned long long)m->txn);
+		log_err("txn %016llx: the request could not be journaled", (unsigned long long)m->txn);
 		return;
 	}
 	link_send_request_ack(m->txn);
@@ -193,14 +193,14 @@ void bridge_request(const struct aiot_ap_msg *m, const uint8_t *raw, size_t len)
 					 .err_no = -e.err,
 					 .present = 1ULL << AIOT_AP_IE_ERRNO };
 
-		log_warn("txn %llu: reader %u refused the command: %s",
+		log_warn("txn %016llx: reader %u refused the command: %s",
 			 (unsigned long long)m->txn, m->reader, e.msg[0] ? e.msg : strerror(-e.err));
 		command_response(&req, &r, &e);
 	} else {
 		req.job = job;
 		req.runs = 1;
 		journal_set_request(req.txn, REQ_RUNNING, job, 1, false);
-		log_info("txn %llu: command to reader %u, job %u", (unsigned long long)m->txn,
+		log_info("txn %016llx: command to reader %u, job %u", (unsigned long long)m->txn,
 			 m->reader, job);
 	}
 	journal_commit();
@@ -227,7 +227,7 @@ static int recover_one(struct request *req, void *arg)
 		inventory_end(req, AIOT_INV_END_STOPPED, &e, 0, 0, 0);
 		return 0;
 	}
-	log_info("txn %llu: the inventory was under way when the bridge stopped: running it again",
+	log_info("txn %016llx: the inventory was under way when the bridge stopped: running it again",
 		 (unsigned long long)req->txn);
 	run(req);
 	return 0;
@@ -272,7 +272,7 @@ void bridge_inventory_report(uint32_t reader, uint32_t job, const uint8_t *nas,
 	if (rc <= 0)
 		return;		/* somebody else's job (aiotctl) */
 	if (aiot_nas_decode(nas, nas_len, &d) || d.type != AIOT_NAS_MT_INVENTORY_RSP) {
-		log_warn("txn %llu: a device answered with a NAS PDU that is not an Inventory Response",
+		log_warn("txn %016llx: a device answered with a NAS PDU that is not an Inventory Response",
 			 (unsigned long long)req.txn);
 		return;
 	}
@@ -301,7 +301,7 @@ void bridge_inventory_done(uint32_t reader, uint32_t job, uint8_t cause, uint64_
 	if (journal_find_job(reader, job, &req) <= 0)
 		return;
 	if (req.rerun && req.runs < cfg->max_runs) {
-		log_info("txn %llu: running the inventory again for the reports that were lost",
+		log_info("txn %016llx: running the inventory again for the reports that were lost",
 			 (unsigned long long)req.txn);
 		run(&req);
 		return;

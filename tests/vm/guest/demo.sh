@@ -21,7 +21,6 @@ insmod /opt/modules/aiot_hwsim.ko readers=1 || fail "aiot_hwsim does not load"
 load_sctp || fail "sctp does not load"
 ifconfig lo 127.0.0.1 up
 run aiotctl info
-run aiotctl reader show 0
 
 echo
 echo "# $N simulated devices whose keys the ADM derives from a seed it holds"

@@ -155,36 +155,53 @@ $(AIR_UNIT): private UNIT_LIBS += -lm
 $(AIR_UNIT): $(AIR_HDRS)
 
 # ---- Fuzzing (clang libFuzzer, ASan + UBSan) --------------------------------
-#   make fuzz [FUZZ_TIME=seconds] [FUZZ_ARGS=...]  as long as asked
-#   make fuzz-smoke                                bounded, for make check
+#   make fuzz [FUZZ_TIME=seconds] [FUZZ_ARGS=...]     air interface, as long as asked
+#   make fuzz-ap [FUZZ_TIME=seconds] [FUZZ_ARGS=...]  AIoT-AP codec, as long as asked
+#   make fuzz-smoke                                   both, bounded, for make check
 FUZZ_CC ?= clang
 FUZZ_TIME ?= 600
 FUZZ_ARGS ?=
 FUZZ_FLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all $(AIR_CFLAGS)
 FUZZ_BIN := build/fuzz/fuzz_air
+FUZZ_AP_BIN := build/fuzz/fuzz_ap
 
 $(FUZZ_BIN): tests/fuzz/fuzz_air.c kernel/frame.c kernel/anticoll.c \
 		userspace/shim/crc-itu-t.c $(AIR_HDRS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^)
 
-.PHONY: fuzz fuzz-smoke fuzz-corpus bench
+$(FUZZ_AP_BIN): tests/fuzz/fuzz_ap.c userspace/lib/aiot_ap.c userspace/lib/aiot_ap.h \
+		include/uapi/linux/aiot.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Iuserspace/lib -Iinclude/uapi -o $@ $(filter %.c,$^)
+
+.PHONY: fuzz fuzz-ap fuzz-smoke fuzz-corpus bench
 fuzz: $(FUZZ_BIN)
 	@mkdir -p build/fuzz/corpus build/fuzz/artifacts
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
 		-artifact_prefix=build/fuzz/artifacts/ $(FUZZ_ARGS) \
 		build/fuzz/corpus tests/fuzz/corpus
 
-fuzz-smoke: $(FUZZ_BIN)
-	@tests/fuzz/smoke.sh $(FUZZ_BIN)
+fuzz-ap: $(FUZZ_AP_BIN)
+	@mkdir -p build/fuzz/corpus-ap build/fuzz/artifacts-ap
+	$(FUZZ_AP_BIN) -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+		-artifact_prefix=build/fuzz/artifacts-ap/ $(FUZZ_ARGS) \
+		build/fuzz/corpus-ap tests/fuzz/corpus-ap
 
-# Regenerate the seed corpus from the test samples (kernel/tests/air_cases.h).
+fuzz-smoke: $(FUZZ_BIN) $(FUZZ_AP_BIN)
+	@tests/fuzz/smoke.sh $(FUZZ_BIN) tests/fuzz/corpus $(FUZZ_AP_BIN) tests/fuzz/corpus-ap
+
+# Regenerate the seed corpora: the air interface's from the test samples
+# (kernel/tests/air_cases.h), the AIoT-AP codec's from tests/fuzz/mkcorpus_ap.c.
 fuzz-corpus:
-	@mkdir -p build/fuzz
+	@mkdir -p build/fuzz tests/fuzz/corpus-ap
 	$(CC) $(CFLAGS) $(USER_CFLAGS) $(AIR_CFLAGS) -o build/fuzz/mkcorpus \
 		tests/fuzz/mkcorpus.c kernel/frame.c userspace/shim/crc-itu-t.c
 	build/fuzz/mkcorpus tests/fuzz/corpus
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -o build/fuzz/mkcorpus_ap \
+		tests/fuzz/mkcorpus_ap.c userspace/lib/aiot_ap.c
+	build/fuzz/mkcorpus_ap tests/fuzz/corpus-ap
 
 # ---- Benchmarks (not part of check) -----------------------------------------
 BENCH_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE $(AIR_CFLAGS)

@@ -212,7 +212,9 @@ static void handle(const uint8_t *p, size_t len)
 			 aiot_ap_type_name(m.type), "from the AIOTF", len,
 			 aiot_ap_cause_name(cause));
 		log_warn("%s", diag);
-		error_indication(&m, cause, diag);
+		/* an Error Indication is never answered, even a broken one */
+		if (m.type != AIOT_AP_ERROR_INDICATION)
+			error_indication(&m, cause, diag);
 		return;
 	}
 	if (state == SETTING_UP && m.type != AIOT_AP_SETUP_RESPONSE &&

@@ -328,7 +328,8 @@ void aiot_ap_put_str(struct aiot_ap_buf *b, uint16_t ie, const char *s)
 {
 	size_t n = strlen(s);
 
-	aiot_ap_put(b, ie, s, n > 255 ? 255 : n);
+	if (n)		/* a string IE is never empty */
+		aiot_ap_put(b, ie, s, n > 255 ? 255 : n);
 }
 
 long aiot_ap_end(struct aiot_ap_buf *b)

@@ -173,6 +173,7 @@ void aiot_ap_put_u8(struct aiot_ap_buf *b, uint16_t ie, uint8_t v);
 void aiot_ap_put_u16(struct aiot_ap_buf *b, uint16_t ie, uint16_t v);
 void aiot_ap_put_u32(struct aiot_ap_buf *b, uint16_t ie, uint32_t v);
 void aiot_ap_put_u64(struct aiot_ap_buf *b, uint16_t ie, uint64_t v);
+/* A string IE; an empty string puts nothing (string IEs are never empty). */
 void aiot_ap_put_str(struct aiot_ap_buf *b, uint16_t ie, const char *s);
 /* The message's length, or -1 when it did not fit. */
 long aiot_ap_end(struct aiot_ap_buf *b);

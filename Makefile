@@ -92,6 +92,10 @@ $(O)/aiotctl/%.o: userspace/aiotctl/%.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -c -o $@ $<
 
+# reader.c builds plain AIoT NAS requests (command read|write|disable)
+$(O)/aiotctl/reader.o: private USER_CFLAGS += -Iuserspace/shim -Ikernel
+$(O)/aiotctl/reader.o: $(AIR_HDRS)
+
 $(B)/aiotctl: $(AIOTCTL_SRC:userspace/aiotctl/%.c=$(O)/aiotctl/%.o) $(O)/libaiot.a
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) -o $@ $^ $(USER_LIBS)

@@ -8,7 +8,7 @@
 # the bash completion.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 A=$top/build/bin/aiotctl
-make -s -C "$top" build/bin/aiotctl >/dev/null 2>&1 || { echo "1..1"; echo "not ok 1 aiotctl builds"; exit 1; }
+make -s -C "$top" build/bin/aiotctl >/dev/null 2>&1 || { echo "1..4"; echo "not ok 1 aiotctl builds"; exit 1; }
 n=0
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
@@ -24,7 +24,7 @@ usage() {	# name, expected sentence, arguments...
 		echo "not ok $n $name (status $rc: $(cat "$t/err"))"
 	fi
 }
-echo "1..55"
+echo "1..58"
 usage "identity not hex" "not an even number of hex digits" \
 	secctx set 0 device perm:zz k-enc 00112233445566778899aabbccddeeff
 usage "identity kind unknown" "is not a device identity" \
@@ -91,6 +91,12 @@ usage "hwsim fault kill-energy: not hex" "identity 'xyz' is not 1 to 32 hex digi
 	hwsim fault 0 kill-energy xyz
 usage "hwsim fault kill-energy: number longer than its bits" "a1070005 does not fit 12 bits" \
 	hwsim fault 0 kill-energy a1070005/12
+usage "command read without keys" "builds a plain request for offload mode" \
+	command read 0 device perm:a1 0 4
+usage "command write data not hex" "data 'zz' is not hex" \
+	command write 0 device perm:a1 0 zz k-aiotf 00
+usage "command disable with a NAS PDU" "command disable INDEX device ID" \
+	command disable 0 device perm:a1 nas 00 k-aiotf 00
 
 n=$((n + 1))
 "$A" hwsim medium 0 paced off seed 0x10 >/dev/null 2>"$t/err"

@@ -19,6 +19,7 @@
 #include "aiot_nl.h"
 #include "aiot_sec.h"
 #include "aiotctl.h"
+#include "nas.h"
 
 const struct aiotctl_family aiotctl_aiot = {
 	.name = AIOT_GENL_NAME,
@@ -676,6 +677,92 @@ static int cmd_command_send(struct aiotctl_ctx *ctx, int argc, char **argv)
 		   AIOT_CMD_COMMAND_RESULT, !nowait);
 }
 
+/*
+ * command read|write|disable: offload mode without writing the NAS PDU by
+ * hand. The plain request is built with the AIoT NAS codec (kernel/nas.c)
+ * and sent as 'command send ... nas HEX' with the keys given; the kernel
+ * protects it and verifies the response.
+ */
+static int command_rwd(struct aiotctl_ctx *ctx, int argc, char **argv, uint8_t type,
+		       const char *syn)
+{
+	uint8_t pdu[AIOT_NAS_MAX_LEN], data[AIOT_NAS_MAX_LEN];
+	char hex[2 * AIOT_NAS_MAX_LEN + 1], *nargv[64];
+	struct aiot_nas_msg m = { .type = type };
+	unsigned long v;
+	int i, n, pos = type == AIOT_NAS_MT_DISABLE_REQ ? 3 : 5, nargc = 0;
+	bool keys = false;
+	size_t len;
+
+	if (argc < pos || strcmp(argv[1], "device") || argc - pos + 5 > 64)
+		return aiotctl_usage(syn);
+	if (type != AIOT_NAS_MT_DISABLE_REQ) {
+		if (aiotctl_parse_uint("offset", argv[3], 0xffff, &v))
+			return AIOTCTL_EXIT_USAGE;
+		m.offset = v;
+	}
+	if (type == AIOT_NAS_MT_READ_REQ) {
+		if (aiotctl_parse_uint("length", argv[4], 0xffff, &v))
+			return AIOTCTL_EXIT_USAGE;
+		m.length = v;
+	} else if (type == AIOT_NAS_MT_WRITE_REQ) {
+		if (aiot_hex_decode(argv[4], data, sizeof(data), &len) || !len) {
+			aiotctl_err("write: data '%s' is not hex", argv[4]);
+			return AIOTCTL_EXIT_USAGE;
+		}
+		m.data = data;
+		m.data_len = len;
+	}
+	for (i = pos; i < argc; i++)
+		if (!strcmp(argv[i], "k-aiotf") || !strcmp(argv[i], "k-enc"))
+			keys = true;
+		else if (!strcmp(argv[i], "nas"))
+			return aiotctl_usage(syn);
+	if (!keys) {
+		aiotctl_err("command %s builds a plain request for offload mode: give the "
+			    "session's k-aiotf (or k-enc and k-int); to relay a protected NAS "
+			    "PDU use 'command send'",
+			    type == AIOT_NAS_MT_READ_REQ ? "read" :
+			    type == AIOT_NAS_MT_WRITE_REQ ? "write" : "disable");
+		return AIOTCTL_EXIT_USAGE;
+	}
+	n = aiot_nas_encode(&m, pdu, sizeof(pdu) - AIOT_NAS_TRAILER_LEN);
+	if (n < 0) {
+		aiotctl_err("the request does not fit an AIoT NAS message with its MAC-I");
+		return AIOTCTL_EXIT_USAGE;
+	}
+	aiot_hex_encode(pdu, n, hex);
+	for (i = 0; i < 3; i++)
+		nargv[nargc++] = argv[i];
+	nargv[nargc++] = "nas";
+	nargv[nargc++] = hex;
+	for (i = pos; i < argc; i++)
+		nargv[nargc++] = argv[i];
+	n = cmd_command_send(ctx, nargc, nargv);
+	explicit_bzero(data, sizeof(data));
+	return n;
+}
+
+#define RWD_KEYS "(k-aiotf HEX | k-enc HEX k-int HEX) [cipher 0|1] [attempts N] [nowait]"
+
+static int cmd_command_read(struct aiotctl_ctx *ctx, int argc, char **argv)
+{
+	return command_rwd(ctx, argc, argv, AIOT_NAS_MT_READ_REQ,
+			   "command read INDEX device ID OFFSET LENGTH " RWD_KEYS);
+}
+
+static int cmd_command_write(struct aiotctl_ctx *ctx, int argc, char **argv)
+{
+	return command_rwd(ctx, argc, argv, AIOT_NAS_MT_WRITE_REQ,
+			   "command write INDEX device ID OFFSET HEX " RWD_KEYS);
+}
+
+static int cmd_command_disable(struct aiotctl_ctx *ctx, int argc, char **argv)
+{
+	return command_rwd(ctx, argc, argv, AIOT_NAS_MT_DISABLE_REQ,
+			   "command disable INDEX device ID " RWD_KEYS);
+}
+
 static int cmd_monitor(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
 	const char *const groups[] = {
@@ -730,6 +817,16 @@ AIOTCTL_COMMAND(cmd_send, "command", "send",
 		"relay an AIoT NAS PDU and print the result; with keys, offload mode: the PDU is plain "
 		"and the kernel protects it (admin)",
 		cmd_command_send);
+AIOTCTL_COMMAND(cmd_read, "command", "read",
+		"INDEX device ID OFFSET LENGTH (k-aiotf HEX | k-enc HEX k-int HEX) [cipher 0|1] [nowait]",
+		"offload mode: read user memory; the kernel protects the request with the keys "
+		"and verifies the response (admin)", cmd_command_read);
+AIOTCTL_COMMAND(cmd_write, "command", "write",
+		"INDEX device ID OFFSET HEX (k-aiotf HEX | k-enc HEX k-int HEX) [cipher 0|1] [nowait]",
+		"offload mode: write user memory (admin)", cmd_command_write);
+AIOTCTL_COMMAND(cmd_disable, "command", "disable",
+		"INDEX device ID (k-aiotf HEX | k-enc HEX k-int HEX) [cipher 0|1] [nowait]",
+		"offload mode: disable the device for good (admin)", cmd_command_disable);
 AIOTCTL_COMMAND(sec_set, "secctx", "set",
 		"INDEX device ID (k-aiotf HEX | k-enc HEX k-int HEX) [cipher 0|1]",
 		"install a device's security context: offload mode for its next command (admin)",

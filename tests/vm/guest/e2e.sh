@@ -122,6 +122,20 @@ grep -o '"failed_devices":\[[^]]*\]' /tmp/functional.out | grep -o 'a2[0-9a-f]*'
 seq 0 9 | while read -r n; do printf 'a200000%x\n' "$n"; done >/tmp/rej.want
 check e2e_exactly_the_10_rejected cmp -s /tmp/rej /tmp/rej.want
 
+# ---- aiotctl's own offload commands, keys from the AIOTF ---------------------
+RAND=$(aiotf-sim rand | awk '{ print $2 }')
+aiotctl -j inventory start 0 rand "$RAND" target perm:a1000020/32 watch >/tmp/inv.json
+aiotf-sim verify --seed $SEED --rand "$RAND" /tmp/inv.json >/tmp/verify.txt
+check e2e_aiotctl_target_inventory grep -q '^1 devices: 1 authenticated' /tmp/verify.txt
+RAND_D=$(awk '$2 == "a1000020" { print $5 }' /tmp/verify.txt)
+K=$(aiotf-sim request --seed $SEED --rand "$RAND" --device a1000020 --rand-d "$RAND_D" --keys \
+	read 0 4 | awk '/^k_aiotf/ { print $2 }')
+aiotctl command write 0 device perm:a1000020/32 0 c0ffee k-aiotf "$K" >/tmp/w.txt
+check e2e_aiotctl_command_write grep -q 'cmd_sec verified' /tmp/w.txt
+aiotctl -j command read 0 device perm:a1000020/32 0 3 k-aiotf "$K" >/tmp/r.json
+check e2e_aiotctl_command_read_back grep -q '"cmd_sec":"verified".*c0ffee\|c0ffee.*"cmd_sec":"verified"' /tmp/r.json
+[ -s /tmp/r.json ] || cat /tmp/w.txt /tmp/verify.txt >$R
+
 kill $BRIDGE
 wait $BRIDGE
 check e2e_bridge_stops_on_sigterm test $? = 0

@@ -11,6 +11,7 @@ pkgs=(
 	qemu-system-x86 busybox-static
 	libnl-3-dev libnl-genl-3-dev libmnl-dev libjson-c-dev libssl-dev
 	libsqlite3-dev libcmocka-dev
+	gnuplot-nox
 )
 
 missing=()

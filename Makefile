@@ -114,6 +114,12 @@ $(B)/aiot-bridge: $(BRIDGE_SRC) userspace/bridge/bridge.h $(O)/libaiot.a $(HDRS)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $(BRIDGE_SRC) $(O)/libaiot.a \
 		$(shell pkg-config --libs libmnl sqlite3 libcrypto)
 
+# The evaluation (Documentation/evaluation.rst): real guest runs, tables and
+# plots. Not part of check, which runs `eval/run.sh smoke`.
+.PHONY: evaluate
+evaluate:
+	eval/run.sh
+
 deps:
 	tests/deps.sh
 

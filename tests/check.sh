@@ -56,6 +56,7 @@ if grep -q '^fuzz-smoke:' Makefile; then
 fi
 layer guest tests/vm/run.sh stock
 layer e2e tests/vm/run.sh e2e
+layer evaluate eval/run.sh smoke
 layer kunit tests/vm/run.sh kunit
 layer harness tests/vm/run.sh selftest
 

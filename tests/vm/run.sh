@@ -132,6 +132,36 @@ run_e2e() {
 	analyse "$out" e2e $((TAINT_O | TAINT_E))
 }
 
+# The evaluation's real runs (tests/vm/guest/evaluate.sh): EVAL_SIZES
+# population sizes, EVAL_PROFILES security profiles; the EVAL lines go to
+# build/eval/results.txt for eval/report.py.
+run_evaluate() {
+	local kver vmlinuz modroot kb out=build/vm/evaluate
+	kver=$(for d in /usr/src/linux-headers-6.1.*-amd64; do echo "${d#/usr/src/linux-headers-}"; done |
+		sort -V | tail -n 1)
+	[ -f "/usr/src/linux-headers-$kver/Makefile" ] || die "no Debian 6.1 linux-headers (make deps)"
+	make -s userspace >&2 || die "userspace build failed"
+	kb=build/kmod/$kver
+	make -s modules KDIR=/usr/src/linux-headers-$kver KBUILD_OUT="$kb" >"build/modules-$kver.log" 2>&1 ||
+		{ result FAIL "evaluate/module_builds" "see build/modules-$kver.log"; return; }
+	read -r vmlinuz modroot < <(stock_kernel "$kver") ||
+		{ result FAIL "evaluate/kernel_image" "apt-get download failed"; return; }
+	mkdir -p "$out" build/eval
+	printf "SIZES='%s'\nPROFILES='%s'\n" "${EVAL_SIZES:-100 1000 10000}" \
+		"${EVAL_PROFILES:-normative}" >"$out/eval.conf"
+	AIOT_GUEST_MODS="$(module_deps "$kb"/aiot*.ko)" "$here/mkinitramfs.sh" "$out/initrd.gz" \
+		"$kver" "$modroot" "$here/guest/evaluate.sh" "$kb"/aiot*.ko build/bin/aiotctl \
+		build/bin/aiotf-sim "$out/eval.conf" || { result FAIL "evaluate/initramfs"; return; }
+	msg "evaluate: booting Debian $kver for sizes ${EVAL_SIZES:-100 1000 10000}"
+	AIOT_VM_MEM=2048 AIOT_VM_TIMEOUT=${AIOT_VM_TIMEOUT:-1200} "$here/run-vm.sh" "$vmlinuz" \
+		"$out/initrd.gz" "$out" quiet
+	analyse "$out" evaluate $((TAINT_O | TAINT_E))
+	{
+		echo "# kernel $kver, QEMU TCG, sizes ${EVAL_SIZES:-100 1000 10000}, $(date -u +%Y-%m-%d)"
+		grep '^EVAL ' "$out/results.log"
+	} >build/eval/results.txt
+}
+
 kunit_build() {
 	KB=$("$here/get-kernel.sh") || die "KUnit kernel not available"
 	KMOD=build/kmod/kunit-$(basename "$KB")
@@ -236,9 +266,10 @@ layer=guest
 case "$mode" in
 stock)	run_stock "$@" ;;
 e2e)	layer=e2e; run_e2e ;;
+evaluate) layer=evaluate; run_evaluate ;;
 kunit)	layer=kunit; run_kunit ;;
 selftest) layer=harness; run_selftest ;;
-*)	echo "usage: $0 stock [KVER...] | e2e | kunit | selftest" >&2; exit 2 ;;
+*)	echo "usage: $0 stock [KVER...] | e2e | evaluate | kunit | selftest" >&2; exit 2 ;;
 esac
 echo "$layer: $npass passed, $nfail failed"
 [ $nfail = 0 ]

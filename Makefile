@@ -246,3 +246,51 @@ build/bench/p1_sec_user: bench/p1_sec_user.c $(O)/libaiot.a $(HDRS)
 .PHONY: bench-p1
 bench-p1:
 	bench/p1_sec.sh
+
+# ---- Packaging: DKMS and Debian packages (Documentation/admin-guide.rst) ----
+#   make dkms-install [DKMS_KVER=release]  the tree's module version into DKMS:
+#                                           add, build and install (root)
+#   make dkms-remove                        every version of aiot out of DKMS
+#   make dkms-src DKMS_DEST=dir             the module sources as DKMS takes them
+# The version is kernel/aiot_core.h's; dkms.conf and debian/changelog must
+# say the same.
+AIOT_VERSION := $(shell sed -n 's/^\#define AIOT_MODULE_VERSION[[:space:]]*"\(.*\)"/\1/p' kernel/aiot_core.h)
+DKMS_DEST ?= /usr/src/aiot-$(AIOT_VERSION)
+DKMS_KVER ?= $(KVER_RUNNING)
+
+.PHONY: dkms-src dkms-version dkms-install dkms-remove
+dkms-version:
+	@v=$$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf); \
+	if [ "$$v" != "$(AIOT_VERSION)" ]; then \
+		echo "dkms.conf says PACKAGE_VERSION=$$v, kernel/aiot_core.h $(AIOT_VERSION): make them agree"; \
+		exit 1; fi
+
+dkms-src: dkms-version
+	@mkdir -p $(DKMS_DEST)
+	@cp --parents Kbuild dkms.conf $$(find kernel include -type f \( -name '*.[ch]' ! -name '*.mod.c' \)) $(DKMS_DEST)/
+
+dkms-install: dkms-version
+	@command -v dkms >/dev/null || { echo "dkms is not installed (apt-get install dkms)"; exit 1; }
+	@if dpkg -S $(DKMS_DEST) >/dev/null 2>&1; then \
+		echo "$(DKMS_DEST) belongs to the aiot-dkms package: remove it first (apt-get remove aiot-dkms)"; \
+		exit 1; fi
+	-@dkms remove aiot/$(AIOT_VERSION) --all >/dev/null 2>&1
+	rm -rf $(DKMS_DEST)
+	$(MAKE) -s dkms-src DKMS_DEST=$(DKMS_DEST)
+	dkms add aiot/$(AIOT_VERSION)
+	@dkms build aiot/$(AIOT_VERSION) -k $(DKMS_KVER); rc=$$?; \
+	if [ $$rc = 77 ]; then echo "DKMS skipped kernel $(DKMS_KVER) (see above why)"; exit 1; \
+	elif [ $$rc != 0 ]; then \
+		echo "the build log: /var/lib/dkms/aiot/$(AIOT_VERSION)/build/make.log"; exit $$rc; fi
+	dkms install aiot/$(AIOT_VERSION) -k $(DKMS_KVER)
+
+dkms-remove:
+	@command -v dkms >/dev/null || { echo "dkms is not installed"; exit 1; }
+	@for v in $$(ls /var/lib/dkms/aiot 2>/dev/null); do \
+		[ -d /var/lib/dkms/aiot/$$v/source ] || continue; \
+		if dpkg -S /usr/src/aiot-$$v >/dev/null 2>&1; then \
+			echo "aiot/$$v belongs to the aiot-dkms package: left alone (apt-get remove aiot-dkms)"; \
+			continue; fi; \
+		echo "dkms remove aiot/$$v --all"; dkms remove aiot/$$v --all || exit 1; \
+		rm -rf /usr/src/aiot-$$v; \
+	done

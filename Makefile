@@ -251,6 +251,8 @@ bench-p1:
 #   make dkms-install [DKMS_KVER=release]  the tree's module version into DKMS:
 #                                           add, build and install (root)
 #   make dkms-remove                        every version of aiot out of DKMS
+#   make deb                                aiot-dkms and aiot-tools in build/deb/,
+#                                           built in a copy of the tree; lintian
 #   make dkms-src DKMS_DEST=dir             the module sources as DKMS takes them
 # The version is kernel/aiot_core.h's; dkms.conf and debian/changelog must
 # say the same.
@@ -258,7 +260,7 @@ AIOT_VERSION := $(shell sed -n 's/^\#define AIOT_MODULE_VERSION[[:space:]]*"\(.*
 DKMS_DEST ?= /usr/src/aiot-$(AIOT_VERSION)
 DKMS_KVER ?= $(KVER_RUNNING)
 
-.PHONY: dkms-src dkms-version dkms-install dkms-remove
+.PHONY: dkms-src dkms-version dkms-install dkms-remove deb
 dkms-version:
 	@v=$$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf); \
 	if [ "$$v" != "$(AIOT_VERSION)" ]; then \
@@ -294,3 +296,33 @@ dkms-remove:
 		echo "dkms remove aiot/$$v --all"; dkms remove aiot/$$v --all || exit 1; \
 		rm -rf /usr/src/aiot-$$v; \
 	done
+
+# The packages are built from a copy of the tree (the files git knows,
+# committed or not), so the tree stays clean; they are rebuilt only when one
+# of those files changed.
+DEB_DIR := build/deb
+DEB_FILES = $(shell git ls-files -co --exclude-standard 2>/dev/null || \
+	find . -path ./build -prune -o -path ./.git -prune -o -type f -print)
+DEB_NEEDS := dpkg-buildpackage dh dh_dkms dh_bash-completion rst2man lintian
+
+deb: $(DEB_DIR)/.built
+
+$(DEB_DIR)/.built: $(filter-out $(DEB_DIR)/%,$(wildcard $(DEB_FILES)))
+	@for c in $(DEB_NEEDS); do command -v $$c >/dev/null || \
+		{ echo "make deb: $$c is missing (make deps)"; exit 1; }; done
+	@$(MAKE) -s dkms-version
+	@v=$$(dpkg-parsechangelog -S Version); case "$$v" in $(AIOT_VERSION)|$(AIOT_VERSION)+*) ;; \
+	*) echo "debian/changelog says $$v, kernel/aiot_core.h $(AIOT_VERSION): make them agree"; exit 1 ;; esac
+	@rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/src/aiot-$(AIOT_VERSION)
+	@for f in $(DEB_FILES); do [ -f "$$f" ] && printf '%s\n' "$$f"; done | \
+		tar -cf - -T - | tar -xf - -C $(DEB_DIR)/src/aiot-$(AIOT_VERSION)
+	@echo "deb: dpkg-buildpackage in $(DEB_DIR)/src/aiot-$(AIOT_VERSION) (log: $(DEB_DIR)/build.log)"
+	@cd $(DEB_DIR)/src/aiot-$(AIOT_VERSION) && \
+		dpkg-buildpackage -us -uc -b -j$$(nproc) >../../build.log 2>&1 || \
+		{ tail -n 40 ../../build.log; echo "make deb: dpkg-buildpackage failed (log: $(DEB_DIR)/build.log)"; exit 1; }
+	@mv $(DEB_DIR)/src/*.deb $(DEB_DIR)/src/*.buildinfo $(DEB_DIR)/src/*.changes $(DEB_DIR)/
+	@rm -rf $(DEB_DIR)/src
+	@ls $(DEB_DIR)/*.deb
+	@echo "deb: lintian (overrides and their reasons: debian/*.lintian-overrides)"
+	@lintian --display-info --fail-on error,warning $(DEB_DIR)/*.changes
+	@touch $@

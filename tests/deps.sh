@@ -24,6 +24,22 @@ done
 if ! ls -d /usr/src/linux-headers-6.12.*-amd64 >/dev/null 2>&1; then
 	missing+=(linux-headers-6.12)
 fi
+# The newest header sets the package lists know of (they are as fresh as the
+# last apt-get update): a newer 6.1 ABI comes with linux-headers-amd64, a
+# newer 6.12 by its name. The header sets already installed stay.
+if dpkg-query -W -f '${Status}' linux-headers-amd64 2>/dev/null | grep -q 'install ok installed'; then
+	inst=$(dpkg-query -W -f '${Version}' linux-headers-amd64)
+	cand=$(apt-cache policy linux-headers-amd64 2>/dev/null | sed -n 's/^ *Candidate: //p')
+	if [ -n "$cand" ] && [ "$cand" != "(none)" ] && dpkg --compare-versions "$cand" gt "$inst"; then
+		missing+=(linux-headers-amd64)
+	fi
+fi
+newest612=$(apt-cache search --names-only '^linux-headers-6\.12\.[0-9]+\+deb12-amd64$' 2>/dev/null |
+	awk '{ print $1 }' | sort -V | tail -n 1)
+if [ -n "$newest612" ] && [ ! -f "/usr/src/$newest612/Makefile" ] &&
+	ls -d /usr/src/linux-headers-6.12.*-amd64 >/dev/null 2>&1; then
+	missing+=("$newest612")
+fi
 
 [ ${#missing[@]} = 0 ] && exit 0
 

@@ -147,6 +147,9 @@ static void error_indication(const struct aiot_ap_msg *m, int cause, const char 
 	uint8_t p[AIOT_AP_MAX_LEN];
 	struct aiot_ap_buf b;
 
+	log_warn("error indication to the AIOTF: %s about %s txn %016llx: %s",
+		 aiot_ap_cause_name(cause), aiot_ap_type_name(m->type),
+		 (unsigned long long)m->txn, diag);
 	aiot_ap_begin(&b, p, sizeof(p), AIOT_AP_ERROR_INDICATION, m->txn);
 	aiot_ap_put_u16(&b, AIOT_AP_IE_CAUSE, cause);
 	if (m->type)
@@ -211,10 +214,11 @@ static void handle(const uint8_t *p, size_t len)
 		snprintf(diag, sizeof(diag), "%s (%s, %zu octets) could not be taken: %s",
 			 aiot_ap_type_name(m.type), "from the AIOTF", len,
 			 aiot_ap_cause_name(cause));
-		log_warn("%s", diag);
 		/* an Error Indication is never answered, even a broken one */
 		if (m.type != AIOT_AP_ERROR_INDICATION)
-			error_indication(&m, cause, diag);
+			error_indication(&m, cause, diag);	/* which logs it */
+		else
+			log_warn("%s", diag);
 		return;
 	}
 	if (state == SETTING_UP && m.type != AIOT_AP_SETUP_RESPONSE &&
@@ -248,7 +252,7 @@ static void handle(const uint8_t *p, size_t len)
 		link_pump();
 		break;
 	case AIOT_AP_ERROR_INDICATION:
-		log_warn("the AIOTF reports an error: %s about %s txn %llu: %.*s",
+		log_warn("the AIOTF reports an error: %s about %s txn %016llx: %.*s",
 			 aiot_ap_cause_name(m.cause), aiot_ap_type_name(m.bad_type),
 			 (unsigned long long)m.txn, (int)m.diag_len, m.diag ? m.diag : "");
 		break;

@@ -21,6 +21,12 @@ it starts) and plays one of three sessions against its scenario:
             MAC-I checked with `aiotctl crypto nia2`, a bad MAC-I, the
             offload request's K_AIOTF and plain NAS, and responses sealed
             here (the last one with a wrong MAC-I).
+  inject    takes the octets of inject steps as they come and answers
+            each with an Error Indication (its txn, a cause by the
+            decoder's rules, BAD_TYPE, DIAG), except a Report Ack, taken
+            silently; before the answer to an unknown type, an Error
+            Indication about another txn. A length field below 16 makes it
+            close the association and connect again, as aiot-bridge does.
 
 Only the standard library: HMAC-SHA-256 for the key rule and the KDF;
 128-NIA2 comes from aiotctl (AIOTCTL in the environment). Prints one line
@@ -46,6 +52,7 @@ import time
 CAUSE_UNKNOWN_TYPE, CAUSE_MALFORMED, CAUSE_UNEXPECTED, CAUSE_NOT_SET_UP = 2, 3, 5, 6
 
 results = {}
+UNPARSABLE = object()
 
 
 def check(name, ok, why=""):
@@ -152,6 +159,24 @@ class Gateway:
         self.s.settimeout(10)
         self.buf = b""
         self.errors = []
+
+    def recv_raw(self):
+        """the next message's octets as they came, None at EOF, or
+        UNPARSABLE (with its header's octets in self.bad) when its length
+        field is no possible length"""
+        while True:
+            if len(self.buf) >= 16:
+                n = struct.unpack(">I", self.buf[4:8])[0]
+                if n < 16 or n > 4096:
+                    self.bad, self.buf = self.buf[:16], b""
+                    return UNPARSABLE
+                if len(self.buf) >= n:
+                    raw, self.buf = self.buf[:n], self.buf[n:]
+                    return raw
+            data = self.s.recv(65536)
+            if not data:
+                return None
+            self.buf += data
 
     def send(self, raw):
         self.s.sendall(raw)
@@ -440,6 +465,60 @@ def commands_session(port, seed, _key):
           set(Gateway.acked))
 
 
+# the scenario's first injection (tests/unit/aiotf-sim-run.test.sh), octet by octet
+FIRST_INJECTION = bytes.fromhex("02030000" "00000010" "000000000000a001")
+INJECTED_TXNS = [0xa001, 0xa002, 0xa004, 0xa005, 0xa006, 0xa007, 0xa008, 0xa009, 0xa00a]
+
+
+def error_indication(txn, cause, bad_type, diag):
+    ies = [(IE_CAUSE, u16(cause)), (IE_DIAG, diag.encode())]
+    if bad_type:
+        ies.insert(1, (IE_BAD_TYPE, u8(bad_type)))
+    return encode(ERROR_INDICATION, txn, ies)
+
+
+def inject_session(port, _seed, _key):
+    g = Gateway(port)
+    setups = [g.setup(1)]
+    txns, first = [], None
+    while True:
+        raw = g.recv_raw()
+        if raw is None:                         # aiotf-sim ended the run
+            break
+        if raw is UNPARSABLE:                   # drop the association, connect again
+            txns.append(struct.unpack(">Q", g.bad[8:16])[0])
+            g.s.close()
+            g = Gateway(port)
+            setups.append(g.setup(len(setups) + 1))
+            continue
+        version, mtype, _, _, txn = struct.unpack(">BBHIQ", raw[:16])
+        if mtype == REPORT_ACK and version == 1:
+            if txn in INJECTED_TXNS:            # a report id unknown here: taken silently
+                txns.append(txn)
+            continue
+        txns.append(txn)
+        if first is None:
+            first = raw
+        if version != 1:
+            cause = 1
+        elif mtype == 0 or mtype > ERROR_INDICATION:
+            cause = 2
+            g.send(error_indication(txn + 1, CAUSE_UNEXPECTED, mtype, "fake-gw: another txn"))
+        elif mtype == SETUP_RESPONSE:
+            cause = CAUSE_UNEXPECTED
+        elif mtype == COMMAND_REQUEST:
+            cause = 4
+        else:
+            cause = CAUSE_MALFORMED
+        g.send(error_indication(txn, cause, mtype, "fake-gw refused type %d" % mtype))
+    check("the injected octets arrive as they are", first == FIRST_INJECTION,
+          "got %s" % (first.hex() if first else None))
+    check("every injection arrives once, in order", txns == INJECTED_TXNS,
+          "got %s" % [hex(t) for t in txns])
+    check("after each unparsable header a new association is set up",
+          setups == [True, True, True], "setups %s" % setups)
+
+
 DECLARED = {
     "main": [
         "a report before Setup gets not-set-up, naming its txn and type",
@@ -470,6 +549,11 @@ DECLARED = {
         "disable goes to the other device",
         "every report acknowledged",
     ],
+    "inject": [
+        "the injected octets arrive as they are",
+        "every injection arrives once, in order",
+        "after each unparsable header a new association is set up",
+    ],
 }
 
 
@@ -477,7 +561,7 @@ def main():
     mode, port, seed = sys.argv[1], int(sys.argv[2]), bytes.fromhex(sys.argv[3])
     key = bytes.fromhex(sys.argv[4]) if len(sys.argv) > 4 else None
     session = {"main": main_session, "faults": faults_session,
-               "commands": commands_session}[mode]
+               "commands": commands_session, "inject": inject_session}[mode]
     try:
         session(port, seed, key)
     except Exception as e:      # report it and let the checks show what was reached

@@ -5,9 +5,10 @@
 # 127.0.0.1, a free port). The gateway computes real Inventory Responses by
 # aiot_hwsim's key rule, cuts the link, sends a report again, sends
 # malformed, unknown and unexpected messages, reports a device twice, never
-# ends an inventory, and answers Command Requests it checked with
-# `aiotctl crypto nia2`; the checks here read aiotf-sim's summary, its JSON
-# and its exit status. Scenario syntax errors: exit 2 with FILE:LINE.
+# ends an inventory, answers Command Requests it checked with
+# `aiotctl crypto nia2`, and answers injected octets with Error Indications
+# (or silently, or by reconnecting); the checks here read aiotf-sim's
+# summary, its JSON and its exit status. Scenario syntax errors: exit 2 with FILE:LINE.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 F=$top/build/bin/aiotf-sim
 GW=$top/tests/unit/aiotf-sim-gw.py
@@ -150,6 +151,61 @@ ok "disable: the status the scenario expected" "[ '${V[4]}' = invalid ]"
 ok "a response with a wrong MAC-I: integrity-failure" \
 	"[ \"\${V[5]}\" = \"['integrity-failure', \\\"the NAS response's verdict is integrity-failure\\\"]\" ]"
 
+# inject: raw octets to the gateway, its Error Indication checked; the first
+# one is sent once the gateway is set up (no wait-gateway before it)
+cat >"$tmp/inject.scn" <<EOF
+timeout 5
+inject 02030000 00000010 000000000000a001 expect-cause unsupported-version
+inject 01c8000000000010000000000000a002 expect-cause unknown-message-type
+inject 0103000000000010000000000000a004 expect-cause missing-mandatory-ie
+inject 010900000000001c000000000000a005 000a0008ffffffffffffffff expect-cause none
+inject 0102000000000010000000000000a006 expect-cause none
+timeout 1
+inject 010900000000001c000000000000a007000a00080000000000000001 expect-cause unexpected-message
+timeout 5
+inject 0103000000000003000000000000a008 expect-cause reconnect
+inject 0103000000000003000000000000a009 expect-cause malformed-message
+inject 0106000000000010000000000000a00a
+EOF
+play inject inject "$tmp/inject.scn" -j
+j "$tmp/inject.out" '[s["met"] for s in d["steps"]]' \
+	'[d["steps"][0][k] for k in ("kind", "txn", "octets", "injected", "expect_cause", "sent", "answered", "cause", "bad_type", "diag")]' \
+	'[d["steps"][1][k] for k in ("cause", "bad_type")] + [d["error_indications_received"]]' \
+	'd["steps"][2]["why"]' \
+	'[d["steps"][3][k] for k in ("answered", "cause", "bad_type", "diag", "timed_out", "association_closed")] + [1.9e6 < d["steps"][3]["wall_us"] < 4e6]' \
+	'd["steps"][4]["why"]' \
+	'[d["steps"][5][k] for k in ("timed_out", "why")]' \
+	'[d["steps"][6][k] for k in ("expect_cause", "answered", "association_closed", "reconnected", "reconnects", "why")]' \
+	'[d["steps"][7][k] for k in ("association_closed", "reconnected", "why")]' \
+	'[d["steps"][8][k] for k in ("expect_cause", "cause", "bad_type")] + [d["associations"]]'
+ok "inject: exit 1, exactly the steps whose answer differs not met" \
+	"[ $rc = 1 ] && [ '${V[0]}' = '[True, True, False, True, False, False, True, False, True]' ]"
+ok "inject: the HEX words joined, sent once the gateway is set up; cause, BAD_TYPE, DIAG recorded" \
+	"[ \"\${V[1]}\" = \"['inject', '000000000000a001', 16, '0203000000000010000000000000a001', 'unsupported-version', True, True, 'unsupported-version', 3, 'fake-gw refused type 3']\" ]"
+ok "inject: only the Error Indication with the injected txn answers the step" \
+	"[ \"\${V[2]}\" = \"['unknown-message-type', 200, 6]\" ]"
+ok "inject: another cause than the one expected: not met" \
+	"[ '${V[3]}' = 'Error Indication cause malformed-message, missing-mandatory-ie expected' ]"
+ok "inject: expect-cause none, taken silently: met after 2 s without an answer" \
+	"[ '${V[4]}' = '[False, None, None, None, False, False, True]' ]"
+ok "inject: expect-cause none, but an answer came: not met" \
+	"[ '${V[5]}' = 'an Error Indication for txn 000000000000a006 came, cause unexpected-message; none expected' ]"
+ok "inject: no answer within the step's timeout: not met" \
+	"[ \"\${V[6]}\" = \"[True, 'no Error Indication for txn 000000000000a007 within 1 s']\" ]"
+ok "inject: expect-cause reconnect: the gateway closed the association and set up again" \
+	"[ \"\${V[7]}\" = \"['reconnect', False, True, True, 1, None]\" ]"
+ok "inject: the association closed instead of an answer: not met" \
+	"[ \"\${V[8]}\" = \"[True, False, 'the association closed without an Error Indication for txn 000000000000a009']\" ]"
+ok "inject: without expect-cause any cause meets it, after waiting for the gateway" \
+	"[ \"\${V[9]}\" = \"[None, 'missing-mandatory-ie', 6, 3]\" ]"
+
+QUIET=1 play injtext inject "$tmp/inject.scn"
+T=$tmp/injtext.out
+ok "inject, text summary: the step, its cause, BAD_TYPE and DIAG" \
+	"grep -q '^step 1, line 2: inject of 16 octets (expect-cause unsupported-version), txn 000000000000a001\$' $T && grep -q '^  error indication       unsupported-version about type 3 (inventory-request)\$' $T && grep -q '^  diag                   fake-gw refused type 3\$' $T"
+ok "inject, text summary: none, the reconnection, the verdicts" \
+	"grep -q '^  error indication       none\$' $T && grep -q '^  association            closed by the gateway, set up again\$' $T && grep -q '^step 9, line 12: inject of 16 octets (expect-cause any), txn 000000000000a00a\$' $T && grep -q '^result: 5 of 9 steps met their expectations\$' $T"
+
 # scenario syntax: exit 2 with FILE:LINE, before listening
 syntax() {
 	local want=$1 text=$2 out
@@ -166,6 +222,10 @@ ok "syntax: cause without outcome as-indication" \
 ok "syntax: cut-link with no inventory after it" "syntax '3: cut-link with no inventory' 'seed 00\ninventory 0\ncut-link after 5\n'"
 ok "syntax: a command with no key for its device" "syntax '2: read: no key for device a107' 'key a108 00112233445566778899aabbccddeeff\nread a107 0 4\n'"
 ok "syntax: a bad listen address" "syntax '1: address .udp:x.' 'listen udp:x\nseed 00\ninventory 0\n'"
+ok "syntax: inject with no hex" "syntax '2: give inject HEX' 'seed 00\ninject expect-cause none\n'"
+ok "syntax: inject of what is not hex" "syntax '1: inject: .01x. is not hex' 'inject 0103 01x\n'"
+ok "syntax: inject expecting an unknown cause" "syntax '1: unknown cause .bogus.' 'inject 01 expect-cause bogus\n'"
+ok "syntax: a word after expect-cause NAME" "syntax '1: inject: .5. after expect-cause none' 'inject 01 expect-cause none 5\n'"
 printf 'seed 00\ninventory 0\n' >"$tmp/nolisten.scn"
 "$F" run "$tmp/nolisten.scn" >/dev/null 2>"$tmp/nolisten.err"
 ok "usage: no listen address is exit 2" "[ $? = 2 ] && grep -q 'no listen line and no --listen' $tmp/nolisten.err"

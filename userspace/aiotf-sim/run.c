@@ -5,7 +5,9 @@
  * It listens for one gateway association at a time (aiot-bridge), answers
  * its Setup, and plays a scenario (scenario.c): each step sends an
  * Inventory or Command Request and waits for its INVENTORY_END or
- * COMMAND_RESPONSE, or its timeout, across reconnections. A request the
+ * COMMAND_RESPONSE, or its timeout, across reconnections; an inject step
+ * sends raw octets and waits for the gateway's Error Indication about them
+ * (or for none, or for the gateway to reconnect). A request the
  * gateway has not acknowledged when the association drops is sent again
  * after the next Setup, with the same transaction id. Every report is
  * acknowledged (REPORT_ACK, batched, at the latest when the socket has
@@ -325,8 +327,12 @@ static bool push_id(char ***list, size_t *n, const struct sim_id *id)
 
 /* ---- the association ------------------------------------------------ */
 
+static void finish(struct sim *sim, struct sim_step *s);
+
 static void close_assoc(struct sim *sim, const char *why)
 {
+	struct sim_step *s = sim->cur;
+
 	if (sim->fd < 0)
 		return;
 	logf_("association closed: %s", why);
@@ -336,6 +342,12 @@ static void close_assoc(struct sim *sim, const char *why)
 	sim->journal = -1;
 	sim->rx.have = 0;
 	sim->n_acks = 0;
+	/* after an injection: what expect-cause reconnect waits for, else the end */
+	if (s && s->kind == SIM_STEP_INJECT && s->started && !s->done && s->inj.sent) {
+		s->inj.closed = true;
+		if (s->want_ap_cause != SIM_INJECT_RECONNECT)
+			finish(sim, s);
+	}
 }
 
 static int send_msg(struct sim *sim, const uint8_t *p, size_t len)
@@ -404,6 +416,26 @@ static void send_request(struct sim *sim, struct sim_step *s)
 		logf_("step %zu: %s %s txn %016" PRIx64, sim->cur_idx,
 		      s->req_sent ? "sent again" : "sent", aiot_ap_type_name(s->req[1]), s->txn);
 	s->req_sent = true;
+}
+
+/* An inject step's octets, as they are, once, on a set-up association. */
+static void send_inject(struct sim *sim, struct sim_step *s)
+{
+	char why[160], txn[40] = "";
+
+	if (s->inj.sent || !sim->set_up || sim->fd < 0)
+		return;
+	if (aiot_ap_send(sim->fd, s->inject, s->inject_len)) {
+		snprintf(why, sizeof(why), "cannot send the injected octets: %s", strerror(errno));
+		close_assoc(sim, why);
+		return;
+	}
+	s->inj.sent = true;
+	s->t_sent = now();
+	if (s->inj.have_txn)
+		snprintf(txn, sizeof(txn), ", txn %016" PRIx64, s->txn);
+	logf_("step %zu: injected %zu octet%s%s", sim->cur_idx, s->inject_len,
+	      s->inject_len == 1 ? "" : "s", txn);
 }
 
 static void print_progress(struct sim *sim, struct sim_step *s)
@@ -516,6 +548,65 @@ static void judge_inventory(const struct sim_step *s, char *why, size_t size)
 			r->reports, s->cut_after);
 }
 
+static bool inject_met(const struct sim_step *s)
+{
+	const struct sim_inject_result *r = &s->inj;
+
+	switch (s->want_ap_cause) {
+	case SIM_INJECT_NONE:
+		return r->sent && r->quiet && !r->answered && !r->closed;
+	case SIM_INJECT_RECONNECT:
+		return r->reconnected;
+	case SIM_INJECT_ANY:
+		return r->answered;
+	default:
+		return r->answered && r->cause == s->want_ap_cause;
+	}
+}
+
+static void judge_inject(const struct sim_step *s, char *why, size_t size)
+{
+	const struct sim_inject_result *r = &s->inj;
+	size_t before = strlen(why);
+	char about[40] = "", got[16], want[16];
+
+	if (inject_met(s))
+		return;
+	if (r->have_txn)
+		snprintf(about, sizeof(about), " for txn %016" PRIx64, s->txn);
+	if (!r->sent) {
+		if (s->timed_out)
+			add_why(why, size, "no gateway set up an association within %g s",
+				s->timeout);
+	} else if (s->want_ap_cause == SIM_INJECT_NONE) {
+		if (r->answered)
+			add_why(why, size, "an Error Indication%s came, cause %s; none expected",
+				about, sim_ap_cause_str(r->cause, got, sizeof(got)));
+		else if (r->closed)
+			add_why(why, size, "the gateway closed the association");
+	} else if (s->want_ap_cause == SIM_INJECT_RECONNECT) {
+		if (s->timed_out && r->closed)
+			add_why(why, size, "the gateway closed the association but did not set up "
+				"again within %g s", s->timeout);
+		else if (s->timed_out)
+			add_why(why, size, "the gateway did not close the association within %g s%s%s",
+				s->timeout, r->answered ? "; it answered with cause " : "",
+				r->answered ? sim_ap_cause_str(r->cause, got, sizeof(got)) : "");
+	} else if (r->answered) {
+		add_why(why, size, "Error Indication cause %s, %s expected",
+			sim_ap_cause_str(r->cause, got, sizeof(got)),
+			sim_ap_cause_str(s->want_ap_cause, want, sizeof(want)));
+	} else if (r->closed) {
+		add_why(why, size, "the association closed without an Error Indication%s", about);
+	} else if (s->timed_out) {
+		add_why(why, size, "no Error Indication%s within %g s", about, s->timeout);
+	}
+	if (strlen(why) == before && stop_signal)
+		add_why(why, size, "interrupted by signal %d", (int)stop_signal);
+	else if (strlen(why) == before)
+		add_why(why, size, "not met");
+}
+
 static void finish(struct sim *sim, struct sim_step *s)
 {
 	char why[2048] = "";
@@ -531,7 +622,8 @@ static void finish(struct sim *sim, struct sim_step *s)
 	if (s->refused)
 		add_why(why, sizeof(why), "%s", s->refused);
 	if (stop_signal && !s->timed_out && !s->refused && !s->why && !s->inv.ended &&
-	    !s->cmd.answered && !(s->kind == SIM_STEP_WAIT_GATEWAY && sim->set_up))
+	    !s->cmd.answered && !(s->kind == SIM_STEP_WAIT_GATEWAY && sim->set_up) &&
+	    s->kind != SIM_STEP_INJECT)
 		add_why(why, sizeof(why), "interrupted by signal %d", (int)stop_signal);
 	switch (s->kind) {
 	case SIM_STEP_WAIT_GATEWAY:
@@ -542,6 +634,9 @@ static void finish(struct sim *sim, struct sim_step *s)
 	case SIM_STEP_INVENTORY:
 		if (s->req)
 			judge_inventory(s, why, sizeof(why));
+		break;
+	case SIM_STEP_INJECT:
+		judge_inject(s, why, sizeof(why));
 		break;
 	default:
 		if (!s->req)
@@ -715,6 +810,12 @@ static void start_step(struct sim *sim, struct sim_step *s)
 			s->gw_epoch = sim->t.gw_epoch;
 			finish(sim, s);
 		}
+		return;
+	case SIM_STEP_INJECT:
+		logf_("step %zu (line %u): inject %zu octet%s%s", sim->cur_idx, s->line,
+		      s->inject_len, s->inject_len == 1 ? "" : "s",
+		      sim->set_up ? "" : ", sent once a gateway is set up");
+		send_inject(sim, s);
 		return;
 	case SIM_STEP_INVENTORY:
 		rc = build_inventory(sim, s);
@@ -1016,6 +1117,13 @@ static void on_setup(struct sim *sim, const struct aiot_ap_msg *m)
 		snprintf(s->gw_id, sizeof(s->gw_id), "%s", gw);
 		s->gw_epoch = m->journal_epoch;
 		finish(sim, s);
+	} else if (s->kind == SIM_STEP_INJECT) {
+		if (!s->inj.sent) {
+			send_inject(sim, s);
+		} else if (s->inj.closed && s->want_ap_cause == SIM_INJECT_RECONNECT) {
+			s->inj.reconnected = true;
+			finish(sim, s);
+		}
 	} else {
 		send_request(sim, s);
 	}
@@ -1035,6 +1143,18 @@ static void on_error_indication(struct sim *sim, const struct aiot_ap_msg *m)
 		 AIOT_AP_HAS(m, AIOT_AP_IE_BAD_TYPE) ? aiot_ap_type_name(m->bad_type) : "",
 		 diag[0] ? ": " : "", diag);
 	logf_("%s (txn %016" PRIx64 ")", sentence, m->txn);
+	if (s && s->kind == SIM_STEP_INJECT && s->started && !s->done && s->inj.sent &&
+	    !s->inj.answered && (!s->inj.have_txn || s->txn == m->txn)) {
+		s->inj.answered = true;
+		s->inj.cause = m->cause;
+		s->inj.bad_type = AIOT_AP_HAS(m, AIOT_AP_IE_BAD_TYPE) ? m->bad_type : -1;
+		free(s->diag);
+		s->diag = diag[0] ? strdup(diag) : NULL;
+		/* reconnect: the answer is recorded, the step waits for the reconnection */
+		if (s->want_ap_cause != SIM_INJECT_RECONNECT)
+			finish(sim, s);
+		return;
+	}
 	if (s && s->started && !s->done && s->req && s->txn == m->txn) {
 		free(s->refused);
 		s->refused = strdup(sentence);
@@ -1205,6 +1325,17 @@ static void accept_assoc(struct sim *sim)
 	sim->n_acks = 0;
 }
 
+/* When the step ends at the latest: its timeout, or for expect-cause none the quiet time */
+static double deadline(const struct sim_step *s)
+{
+	double d = s->t_start + s->timeout;
+
+	if (s->kind == SIM_STEP_INJECT && s->want_ap_cause == SIM_INJECT_NONE && s->inj.sent &&
+	    s->t_sent + SIM_INJECT_QUIET < d)
+		d = s->t_sent + SIM_INJECT_QUIET;
+	return d;
+}
+
 /* Wait for the current step, serving the association meanwhile. */
 static void run_step(struct sim *sim, struct sim_step *s)
 {
@@ -1214,9 +1345,13 @@ static void run_step(struct sim *sim, struct sim_step *s)
 
 	start_step(sim, s);
 	while (!s->done) {
-		left = s->t_start + s->timeout - now();
+		left = deadline(s) - now();
 		if (left <= 0) {
-			s->timed_out = true;
+			if (s->kind == SIM_STEP_INJECT && s->want_ap_cause == SIM_INJECT_NONE &&
+			    s->inj.sent)
+				s->inj.quiet = true;	/* the expected end */
+			else
+				s->timed_out = true;
 			finish(sim, s);
 			break;
 		}

@@ -27,6 +27,25 @@
  *   cut-link after N   a fault for the next inventory: close the
  *                      association once N reports of it arrived, without
  *                      acknowledging the last ones, and keep listening
+ *   inject HEX... [expect-cause NAME|none|reconnect]
+ *                      send these octets to the gateway as they are (the
+ *                      HEX words joined; at most 4096 octets), once a
+ *                      gateway is set up, and wait for its Error
+ *                      Indication about them: the one carrying their
+ *                      header's txn (octets 8..15), any one when they are
+ *                      fewer than 16. Met when its CAUSE is NAME (a name of
+ *                      aiot_ap_cause_name(): unsupported-version,
+ *                      unknown-message-type, malformed-message,
+ *                      missing-mandatory-ie, unexpected-message, not-set-up,
+ *                      unknown-reader, rejected-by-reader), any cause
+ *                      without expect-cause; with none, when no such Error
+ *                      Indication came within 2 s (or the step timeout if
+ *                      shorter) and the association stayed up; with
+ *                      reconnect, when the gateway closed the association
+ *                      and set up a new one within the step timeout (what
+ *                      a gateway does when a length field leaves the
+ *                      stream unparsable). The association closing before
+ *                      an awaited Error Indication: not met
  *   read ID OFF LEN    [CMD-OPTIONS] [expect HEX]
  *   write ID OFF HEX   [CMD-OPTIONS]
  *   disable ID         [CMD-OPTIONS]
@@ -93,6 +112,8 @@ const char *sim_step_name(enum sim_step_kind kind)
 		return "wait-gateway";
 	case SIM_STEP_INVENTORY:
 		return "inventory";
+	case SIM_STEP_INJECT:
+		return "inject";
 	case SIM_STEP_READ:
 		return "read";
 	case SIM_STEP_WRITE:
@@ -145,6 +166,16 @@ const char *sim_end_cause_name(unsigned int cause)
 	};
 
 	return cause < sizeof(n) / sizeof(n[0]) ? n[cause] : "unknown";
+}
+
+const char *sim_ap_cause_str(unsigned int cause, char *buf, size_t size)
+{
+	const char *n = aiot_ap_cause_name(cause);
+
+	if (strcmp(n, "unknown"))
+		return n;
+	snprintf(buf, size, "%u", cause);
+	return buf;
 }
 
 static bool number(const char *s, unsigned long max, unsigned long *v)
@@ -214,6 +245,8 @@ static struct sim_step *new_step(struct parser *p, struct sim_scenario *sc,
 	s->cmd.as_cause = SIM_CAUSE_NONE;
 	s->cmd.sec = -1;
 	s->cmd.nas_type = s->cmd.status = -1;
+	s->want_ap_cause = SIM_INJECT_ANY;
+	s->inj.bad_type = -1;
 	return s;
 }
 
@@ -260,6 +293,74 @@ static void parse_inventory(struct parser *p, struct sim_step *s, char **w, int 
 			bad(p, "inventory: unknown option '%s' (expect, reject, max-devices, "
 			    "max-time, filter, target)", w[i]);
 		}
+	}
+}
+
+static int ap_cause_by_name(const char *s)
+{
+	int c;
+
+	for (c = 1; c < __AIOT_AP_CAUSE_MAX; c++)
+		if (!strcmp(s, aiot_ap_cause_name(c)))
+			return c;
+	return -1;
+}
+
+/* inject HEX... [expect-cause NAME|none|reconnect] */
+static void parse_inject(struct parser *p, struct sim_step *s, char **w, int n)
+{
+	uint8_t buf[AIOT_AP_MAX_LEN];
+	size_t len = 0, l;
+	const char *a;
+	int i, c;
+
+	for (i = 1; i < n && strcmp(w[i], "expect-cause"); i++) {
+		if (aiot_hex_decode(w[i], buf + len, sizeof(buf) - len, &l) || !l) {
+			bad(p, "inject: '%s' is not hex in whole octets (at most %d octets in all)",
+			    w[i], AIOT_AP_MAX_LEN);
+			return;
+		}
+		len += l;
+	}
+	if (!len) {
+		bad(p, "give inject HEX [expect-cause NAME|none|reconnect]");
+		return;
+	}
+	if (i < n) {
+		a = arg(p, w, n, &i, "a cause name, none or reconnect");
+		if (!a)
+			return;
+		if (!strcmp(a, "none")) {
+			s->want_ap_cause = SIM_INJECT_NONE;
+		} else if (!strcmp(a, "reconnect")) {
+			s->want_ap_cause = SIM_INJECT_RECONNECT;
+		} else {
+			c = ap_cause_by_name(a);
+			if (c < 0) {
+				bad(p, "unknown cause '%s' (unsupported-version, unknown-message-type, "
+				    "malformed-message, missing-mandatory-ie, unexpected-message, "
+				    "not-set-up, unknown-reader, rejected-by-reader, none, reconnect)",
+				    a);
+				return;
+			}
+			s->want_ap_cause = c;
+		}
+		if (i + 1 < n) {
+			bad(p, "inject: '%s' after expect-cause %s", w[i + 1], a);
+			return;
+		}
+	}
+	s->inject = malloc(len);
+	if (!s->inject) {
+		bad(p, "out of memory");
+		return;
+	}
+	memcpy(s->inject, buf, len);
+	s->inject_len = len;
+	if (len >= AIOT_AP_HDR_LEN) {
+		s->inj.have_txn = true;
+		for (c = 8; c < 16; c++)
+			s->txn = s->txn << 8 | buf[c];
 	}
 }
 
@@ -522,9 +623,13 @@ static void parse_line(struct parser *p, struct sim_scenario *sc, char *line, do
 			     w[0][0] == 'w' ? SIM_STEP_WRITE : SIM_STEP_DISABLE, *timeout);
 		if (s)
 			parse_command(p, s, w, n);
+	} else if (!strcmp(w[0], "inject")) {
+		s = new_step(p, sc, SIM_STEP_INJECT, *timeout);
+		if (s)
+			parse_inject(p, s, w, n);
 	} else {
 		bad(p, "unknown word '%s' (listen, seed, key, timeout, wait-gateway, inventory, "
-		    "cut-link, read, write, disable)", w[0]);
+		    "cut-link, inject, read, write, disable)", w[0]);
 	}
 }
 
@@ -575,7 +680,7 @@ int sim_scenario_load(const char *file, struct sim_scenario *sc)
 			goto fail;
 	}
 	if (!sc->n_steps) {
-		sim_err("%s: no steps (wait-gateway, inventory, read, write, disable)", file);
+		sim_err("%s: no steps (wait-gateway, inventory, inject, read, write, disable)", file);
 		goto fail;
 	}
 	return EXIT_OK;
@@ -594,6 +699,7 @@ void sim_scenario_free(struct sim_scenario *sc)
 		if (s->req)
 			OPENSSL_cleanse(s->req, s->req_len);
 		free(s->req);
+		free(s->inject);
 		OPENSSL_cleanse(s->k_aiotf, sizeof(s->k_aiotf));
 		for (j = 0; j < s->inv.n_failed_ids; j++)
 			free(s->inv.failed_ids[j]);

@@ -18,6 +18,10 @@
 #define SIM_DEFAULT_TIMEOUT	120.0	/* seconds per step */
 #define SIM_CAUSE_ANY		-2	/* outcome ... without "cause" */
 #define SIM_CAUSE_NONE		-1	/* "cause none": no AS_CAUSE IE */
+#define SIM_INJECT_ANY		-1	/* inject without expect-cause */
+#define SIM_INJECT_NONE		-2	/* expect-cause none */
+#define SIM_INJECT_RECONNECT	-3	/* expect-cause reconnect */
+#define SIM_INJECT_QUIET	2.0	/* seconds without an answer: expect-cause none */
 
 struct sim_id {
 	uint8_t id[SIM_ID_LEN];
@@ -27,6 +31,7 @@ struct sim_id {
 enum sim_step_kind {
 	SIM_STEP_WAIT_GATEWAY,
 	SIM_STEP_INVENTORY,
+	SIM_STEP_INJECT,		/* before the commands: kind >= READ is one */
 	SIM_STEP_READ,
 	SIM_STEP_WRITE,
 	SIM_STEP_DISABLE,
@@ -72,6 +77,18 @@ struct sim_cmd_result {
 	bool no_session;		/* no authenticated session for the device */
 };
 
+/* What running an inject step found */
+struct sim_inject_result {
+	bool have_txn;			/* 16 octets or more: the step's txn is theirs */
+	bool sent;			/* the octets went out, once */
+	bool answered;			/* an Error Indication about them came */
+	uint16_t cause;			/* its CAUSE */
+	int bad_type;			/* its BAD_TYPE, -1 when absent */
+	bool closed;			/* the association closed after they went out */
+	bool reconnected;		/* and a gateway set up again */
+	bool quiet;			/* expect-cause none: the quiet time passed */
+};
+
 struct sim_step {
 	enum sim_step_kind kind;
 	unsigned int line;
@@ -101,8 +118,13 @@ struct sim_step {
 	size_t want_data_len;
 	bool have_want_data;
 
+	/* inject */
+	uint8_t *inject;		/* the octets, sent as they are */
+	size_t inject_len;
+	int want_ap_cause;		/* enum aiot_ap_cause, or SIM_INJECT_* */
+
 	/* running it */
-	uint64_t txn;
+	uint64_t txn;			/* of the request, or of the injected header */
 	uint8_t *req;			/* the encoded request, to resend */
 	size_t req_len;
 	bool req_sent, req_acked;
@@ -116,11 +138,12 @@ struct sim_step {
 	char *why;			/* why it was not met, a sentence */
 	uint32_t err_no;
 	bool have_errno;
-	char *diag;
+	char *diag;			/* DIAG of the gateway's answer */
 	char gw_id[65];			/* wait-gateway: who set up */
 	uint64_t gw_epoch;
 	struct sim_inv_result inv;
 	struct sim_cmd_result cmd;
+	struct sim_inject_result inj;
 	/* for the progress line */
 	double t_progress;
 	unsigned long progress_reports;
@@ -145,6 +168,8 @@ const char *sim_step_name(enum sim_step_kind kind);
 const char *sim_status_name(int status);
 const char *sim_sec_name(int sec);
 const char *sim_end_cause_name(unsigned int cause);
+/* An Error Indication's CAUSE: its aiot_ap_cause_name(), else the number in buf */
+const char *sim_ap_cause_str(unsigned int cause, char *buf, size_t size);
 
 /* What a run saw beyond its steps */
 struct sim_totals {

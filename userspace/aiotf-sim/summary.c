@@ -5,6 +5,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <json-c/json.h>
 
@@ -113,6 +114,43 @@ static void command_json(const struct sim_step *s, struct json_object *o)
 	add(o, "data", c->nas_type == AIOT_NAS_MT_READ_RSP ? json_object_new_string(buf) : NULL);
 }
 
+static const char *want_cause_str(const struct sim_step *s, char *buf, size_t size)
+{
+	switch (s->want_ap_cause) {
+	case SIM_INJECT_ANY:
+		return NULL;
+	case SIM_INJECT_NONE:
+		return "none";
+	case SIM_INJECT_RECONNECT:
+		return "reconnect";
+	}
+	return sim_ap_cause_str(s->want_ap_cause, buf, size);
+}
+
+static void inject_json(const struct sim_step *s, struct json_object *o)
+{
+	const struct sim_inject_result *r = &s->inj;
+	char *hex = malloc(2 * s->inject_len + 1), buf[17];
+	const char *c;
+
+	add(o, "txn", str_or_null(r->have_txn ? txn_str(s, buf) : NULL));
+	add(o, "octets", json_object_new_int64(s->inject_len));
+	if (hex)
+		aiot_hex_encode(s->inject, s->inject_len, hex);
+	add(o, "injected", str_or_null(hex));
+	free(hex);
+	add(o, "expect_cause", str_or_null(want_cause_str(s, buf, sizeof(buf))));
+	add(o, "sent", json_object_new_boolean(r->sent));
+	add(o, "answered", json_object_new_boolean(r->answered));
+	c = r->answered ? sim_ap_cause_str(r->cause, buf, sizeof(buf)) : NULL;
+	add(o, "cause", r->answered && c == buf ? json_object_new_int(r->cause) : str_or_null(c));
+	add(o, "bad_type", r->answered && r->bad_type >= 0 ? json_object_new_int(r->bad_type) :
+	    NULL);
+	add(o, "diag", str_or_null(s->diag));
+	add(o, "association_closed", json_object_new_boolean(r->closed));
+	add(o, "reconnected", json_object_new_boolean(r->reconnected));
+}
+
 static void json_summary(const struct sim_scenario *sc, const struct sim_totals *t)
 {
 	struct json_object *r = json_object_new_object(), *steps = json_object_new_array();
@@ -138,6 +176,8 @@ static void json_summary(const struct sim_scenario *sc, const struct sim_totals 
 			add(o, "gateway_id", str_or_null(s->gw_id[0] ? s->gw_id : NULL));
 			add(o, "journal_epoch", s->gw_id[0] ? json_object_new_uint64(s->gw_epoch) :
 			    NULL);
+		} else if (s->kind == SIM_STEP_INJECT) {
+			inject_json(s, o);
 		} else {
 			add(o, "txn", str_or_null(s->req ? txn_str(s, txn) : NULL));
 			add(o, "request_acked", json_object_new_boolean(s->req_acked));
@@ -250,6 +290,31 @@ static void command_text(const struct sim_step *s)
 	}
 }
 
+static void inject_text(const struct sim_step *s)
+{
+	const struct sim_inject_result *r = &s->inj;
+	char buf[16];
+
+	if (!r->sent) {
+		printf("  injected               no (no gateway set up)\n");
+		return;
+	}
+	if (r->answered) {
+		printf("  error indication       %s", sim_ap_cause_str(r->cause, buf, sizeof(buf)));
+		if (r->bad_type >= 0)
+			printf(" about type %d (%s)", r->bad_type, aiot_ap_type_name(r->bad_type));
+		putchar('\n');
+		if (s->diag)
+			printf("  diag                   %s\n", s->diag);
+	} else {
+		printf("  error indication       none\n");
+	}
+	if (r->reconnected)
+		printf("  association            closed by the gateway, set up again\n");
+	else if (r->closed)
+		printf("  association            closed\n");
+}
+
 static void text_summary(const struct sim_scenario *sc, const struct sim_totals *t)
 {
 	size_t i, met = 0;
@@ -262,12 +327,16 @@ static void text_summary(const struct sim_scenario *sc, const struct sim_totals 
 		printf("step %zu, line %u: %s", i + 1, s->line, sim_step_name(s->kind));
 		if (s->kind == SIM_STEP_INVENTORY)
 			printf(" on reader %" PRIu32, s->reader);
+		else if (s->kind == SIM_STEP_INJECT)
+			printf(" of %zu octet%s (expect-cause %s)", s->inject_len,
+			       s->inject_len == 1 ? "" : "s",
+			       want_cause_str(s, buf, sizeof(buf)) ?: "any");
 		else if (s->kind != SIM_STEP_WAIT_GATEWAY)
 			printf(" %s (%s%s%s)", id_str(&s->dev, buf, sizeof(buf)),
 			       s->offload ? "offload" : "relay",
 			       s->integrity_only ? ", integrity only" : "",
 			       s->bad_mac ? ", bad MAC-I" : "");
-		if (s->req)
+		if (s->req || s->inj.have_txn)
 			printf(", txn %s", txn_str(s, txn));
 		putchar('\n');
 		if (!s->started) {
@@ -277,13 +346,15 @@ static void text_summary(const struct sim_scenario *sc, const struct sim_totals 
 		if (s->kind == SIM_STEP_WAIT_GATEWAY && s->gw_id[0])
 			printf("  gateway                %s (journal epoch %" PRIu64 ")\n",
 			       s->gw_id, s->gw_epoch);
+		else if (s->kind == SIM_STEP_INJECT)
+			inject_text(s);
 		else if (s->kind == SIM_STEP_INVENTORY && s->req)
 			inventory_text(s);
 		else if (s->req)
 			command_text(s);
 		if (s->refused)
 			printf("  refused                %s\n", s->refused);
-		if (s->have_errno || s->diag)
+		if ((s->have_errno || s->diag) && s->kind != SIM_STEP_INJECT)
 			printf("  gateway error          errno %" PRIu32 "%s%s\n", s->err_no,
 			       s->diag ? ": " : "", s->diag ? s->diag : "");
 		if (s->reconnects)

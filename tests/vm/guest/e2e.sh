@@ -9,7 +9,10 @@
 #  2. 990 devices whose keys the ADM holds are authenticated and exactly the
 #     10 with other keys are rejected;
 #  3. Read, Write and Disable round trips, relay and offload mode;
-#  4. each integrity-failure policy of seed 000 gives its own outcome.
+#  4. each integrity-failure policy of seed 000 gives its own outcome;
+#  5. bad input from the AIOTF: each refused message gets an Error Indication
+#     with its cause and is logged, the bridge reconnects after a header it
+#     cannot parse, and no journaled report is lost.
 . /opt/guest-lib.sh
 
 SEED=5eed0000000000000000000000000001
@@ -136,9 +139,81 @@ aiotctl -j command read 0 device perm:a1000020/32 0 3 k-aiotf "$K" >/tmp/r.json
 check e2e_aiotctl_command_read_back grep -q '"cmd_sec":"verified".*c0ffee\|c0ffee.*"cmd_sec":"verified"' /tmp/r.json
 [ -s /tmp/r.json ] || cat /tmp/w.txt /tmp/verify.txt >$R
 
+# ---- 5: bad input from the AIOTF ----------------------------------------------
+# Messages written out octet by octet (Documentation/aiot-ap.rst, "Message
+# format"), txn 0bad00000000000N, between short inventories of the devices
+# the ADM has keys for: each refused one gets an Error Indication with its
+# txn and is logged, a Report Ack of no report is taken silently, a length
+# field below 16 makes the bridge reconnect, and nothing journaled is lost.
+cat >/tmp/badinput.scn <<EOF
+seed $SEED
+timeout 30
+inventory 0 expect 50 max-devices 50 filter a1/8
+# version 2: an Inventory Request, READER 0, RAND_N
+inject 02030000 00000024 0bad000000000001 0003000400000000 000400080102030405060708 expect-cause unsupported-version
+# type 200
+inject 01c80000 00000010 0bad000000000002 expect-cause unknown-message-type
+# an Inventory Request whose RAND_N (8 octets) overruns the message by 4
+inject 01030000 00000020 0bad000000000003 0003000400000000 0004000801020304 expect-cause malformed-message
+inventory 0 expect 50 max-devices 50 filter a1/8
+# a Command Request: READER, TARGET_TYPE permanent, TARGET a1000005/32, no NAS
+inject 01060000 0000002b 0bad000000000004 0003000400000000 0005000101 00060004a1000005 000700020020 expect-cause missing-mandatory-ie
+# a Setup Response with no Setup open
+inject 01020000 00000010 0bad000000000005 expect-cause unexpected-message
+# a Report Ack of a report id the journal never had
+inject 01090000 0000001c 0bad000000000006 000a00080bad0000000000ff expect-cause none
+# a header whose length is 3: the stream cannot be parsed
+inject 01030000 00000003 0bad000000000007 expect-cause reconnect
+inventory 0 expect 50 max-devices 50 filter a1/8
+EOF
+L0=$(wc -l </tmp/bridge.log)
+aiotf-sim run /tmp/badinput.scn --listen $AP -j >/tmp/badinput.out 2>/tmp/badinput.err
+rc=$?
+[ $rc = 0 ] || dump_logs badinput
+# what the bridge logged meanwhile
+BL=/tmp/bridge.badinput.log
+tail -n +$((L0 + 1)) /tmp/bridge.log >$BL
+{
+	echo "=== bad input: the bridge's warnings"
+	grep 'warning:' $BL | sed 's/^aiot-bridge\[[0-9.]*\] //'
+} >$R
+# the step of injected txn $1, from the one-line JSON summary
+inject_step() {
+	grep -o '{"step":[^{}]*}' /tmp/badinput.out | grep "\"txn\":\"0bad00000000000$1\""
+}
+answered() {
+	inject_step "$1" | grep -q "\"answered\":true,\"cause\":\"$2\",\"bad_type\":$3,\"diag\":\"[^\"]"
+}
+check e2e_badinput_scenario_passes test $rc = 0
+check e2e_badinput_unsupported_version answered 1 unsupported-version 3
+check e2e_badinput_unknown_message_type answered 2 unknown-message-type 200
+check e2e_badinput_malformed_message answered 3 malformed-message 3
+check e2e_badinput_missing_mandatory_ie answered 4 missing-mandatory-ie 6
+check e2e_badinput_unexpected_message answered 5 unexpected-message 2
+check e2e_badinput_report_ack_taken_silently eval 'inject_step 6 | grep -q "\"answered\":false"'
+check e2e_badinput_reconnected eval 'inject_step 7 | grep -q "\"reconnected\":true" &&
+	grep -q "\"associations\":2," /tmp/badinput.out'
+check e2e_badinput_inventories_complete test "$(grep -o '"authenticated":50,' /tmp/badinput.out | wc -l)" = 3
+check e2e_badinput_no_stray_or_repeated_report \
+	grep -q '"duplicates_suppressed":0,"stray_reports":0,' /tmp/badinput.out
+check e2e_badinput_bridge_warns_unsupported_version \
+	grep -q 'warning: error indication to the AIOTF: unsupported-version .*txn 0bad000000000001' $BL
+check e2e_badinput_bridge_warns_unknown_message_type \
+	grep -q 'warning: error indication to the AIOTF: unknown-message-type .*txn 0bad000000000002' $BL
+check e2e_badinput_bridge_warns_malformed_message \
+	grep -q 'warning: error indication to the AIOTF: malformed-message .*txn 0bad000000000003' $BL
+check e2e_badinput_bridge_warns_missing_mandatory_ie \
+	grep -q 'warning: error indication to the AIOTF: missing-mandatory-ie .*txn 0bad000000000004' $BL
+check e2e_badinput_bridge_warns_unexpected_message \
+	grep -q 'warning: error indication to the AIOTF: unexpected-message .*txn 0bad000000000005' $BL
+check e2e_badinput_bridge_warns_unparsable_stream \
+	grep -q "warning: the AIOTF's stream cannot be parsed" $BL
+
 kill $BRIDGE
 wait $BRIDGE
 check e2e_bridge_stops_on_sigterm test $? = 0
-check e2e_journal_empty_at_end grep -q '0 reports wait in the journal' /tmp/bridge.log
+# its last word: nothing journaled waits (earlier "link down" lines say the same)
+check e2e_journal_empty_at_end eval "grep 'stopping on signal' /tmp/bridge.log | tail -n 1 |
+	grep -q '; 0 reports wait in the journal'"
 check e2e_hwsim_unloads rmmod aiot_hwsim
 check e2e_aiot_unloads rmmod aiot

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/utsname.h>
 #include <netlink/netlink.h>
 #include <netlink/genl/genl.h>
@@ -479,13 +480,20 @@ static int event_cb(struct nl_msg *msg, void *arg)
 }
 
 /* A second socket on @groups, for events. */
+/* Room for the reports of a large inventory while they are printed. */
+#define EVENT_RCVBUF	(16 << 20)
+
 static int open_events(struct aiot_nl *ev, const char *const *groups)
 {
-	int err = open_family(ev), grp;
+	int err = open_family(ev), grp, size = EVENT_RCVBUF;
 
 	if (err)
 		return err;
 	nl_socket_disable_seq_check(ev->sk);
+	/* beyond rmem_max needs CAP_NET_ADMIN, which starting a job needs anyway */
+	if (setsockopt(nl_socket_get_fd(ev->sk), SOL_SOCKET, SO_RCVBUFFORCE, &size,
+		       sizeof(size)) < 0)
+		nl_socket_set_buffer_size(ev->sk, size, 0);
 	for (; *groups; groups++) {
 		grp = genl_ctrl_resolve_grp(ev->sk, AIOT_GENL_NAME, *groups);
 		if (grp < 0 || nl_socket_add_membership(ev->sk, grp) < 0) {

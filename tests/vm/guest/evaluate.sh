@@ -41,7 +41,8 @@ for n in $SIZES; do
 	# ---- inventory of every device -------------------------------------------
 	RAND=$(aiotf-sim rand | awk '{ print $2 }')
 	t0=$(now_ms)
-	aiotctl -j inventory start 0 rand "$RAND" watch >/tmp/inv.json
+	aiotctl -j inventory start 0 rand "$RAND" batch 256 watch >/tmp/inv.json 2>/tmp/inv.err ||
+		{ echo "=== inventory of $n: $(cat /tmp/inv.err)"; } >$R
 	t1=$(now_ms)
 	done=$(grep '"inventory-done"' /tmp/inv.json)
 	aiotf-sim verify --seed $SEED --rand "$RAND" /tmp/inv.json >/tmp/verify.txt

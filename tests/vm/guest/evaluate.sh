@@ -26,7 +26,7 @@ dev_sums() {	# [exclude-id]
 		$1 == "aes_blocks" { aes += $2 } $1 == "kdf_ops" { kdf += $2 }
 		$1 == "tx_frames" { txf += $2 } $1 == "tx_bits" { txb += $2 }
 		$1 == "rx_bits" { rxb += $2 }
-		END { printf "devices=%d aes=%d kdf=%d tx_frames=%d tx_bits=%d rx_bits=%d\n",
+		END { printf "devices=%d aes=%.0f kdf=%.0f tx_frames=%.0f tx_bits=%.0f rx_bits=%.0f\n",
 			n, aes, kdf, txf, txb, rxb }'
 }
 f() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }	# KEY "k=v k=v"

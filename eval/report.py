@@ -106,6 +106,7 @@ set output '{os.path.join(plotdir, "inventory-air.png")}'
 set logscale x
 set xlabel 'devices (N)'
 set ylabel 'air time per device (ms)'
+set yrange [0:*]
 set title 'Authenticated inventory: modelled air time per device'
 set grid
 plot {plots}
@@ -119,6 +120,8 @@ set output '{os.path.join(plotdir, "inventory-messages.png")}'
 set logscale x
 set xlabel 'devices (N)'
 set ylabel 'messages per device'
+set yrange [0:*]
+set key bottom right
 set title 'Authenticated inventory: messages per device'
 set grid
 plot {plots}

@@ -120,6 +120,13 @@ $(B)/aiot-bridge: $(BRIDGE_SRC) userspace/bridge/bridge.h $(O)/libaiot.a $(HDRS)
 evaluate:
 	eval/run.sh
 
+# the bridge's journal, tested on its own
+build/tests/unit/test_journal: tests/unit/test_journal.c userspace/bridge/journal.c \
+		userspace/bridge/bridge.h $(O)/libaiot.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/bridge -o $@ tests/unit/test_journal.c \
+		userspace/bridge/journal.c $(shell pkg-config --libs sqlite3 libcrypto) $(UNIT_LIBS)
+
 deps:
 	tests/deps.sh
 

@@ -85,6 +85,9 @@ int journal_each_pending(uint64_t after, unsigned int max,
 			 int (*cb)(uint64_t id, uint64_t txn, uint8_t type,
 				   const uint8_t *ies, size_t len, void *arg), void *arg);
 long journal_pending(void);
+/* Forget requests done and acknowledged more than JOURNAL_KEEP_S ago. */
+#define JOURNAL_KEEP_S	(7 * 24 * 3600)
+int journal_expire(void);
 
 /* ---- nl.c: the kernel's "aiot" family ------------------------------------- */
 

@@ -20,7 +20,8 @@ static uint64_t epoch;
 
 enum {
 	ST_GET_REQ, ST_FIND_JOB, ST_ADD_REQ, ST_SET_REQ, ST_UNFINISHED, ST_ADD_REPORT,
-	ST_COUNT_DEV, ST_ACK, ST_PENDING, ST_N_PENDING, ST_PURGE, ST_MAX
+	ST_COUNT_DEV, ST_ACK, ST_PENDING, ST_N_PENDING, ST_PURGE, ST_EXPIRE_REQ,
+	ST_EXPIRE_REP, ST_MAX
 };
 
 static const char *const sql[ST_MAX] = {
@@ -44,6 +45,14 @@ static const char *const sql[ST_MAX] = {
 	/* once a request's last report is acknowledged, its devices go */
 	[ST_PURGE] = "DELETE FROM report WHERE length(dev) > 0 AND acked = 1 AND txn = "
 		     "(SELECT txn FROM report WHERE id = ?1 AND length(dev) = 0)",
+	/*
+	 * a request done and fully acknowledged is remembered for
+	 * JOURNAL_KEEP_S (a resent txn is not run twice), then forgotten
+	 */
+	[ST_EXPIRE_REQ] = "DELETE FROM request WHERE state = 2 AND created < ?1 AND NOT EXISTS "
+			  "(SELECT 1 FROM report WHERE report.txn = request.txn AND acked = 0)",
+	[ST_EXPIRE_REP] = "DELETE FROM report WHERE acked = 1 AND NOT EXISTS "
+			  "(SELECT 1 FROM request WHERE request.txn = report.txn)",
 };
 
 static sqlite3_stmt *st[ST_MAX];
@@ -84,7 +93,8 @@ int journal_open(const char *path, bool sync_full, char *err, size_t errlen)
 	    exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER)") ||
 	    exec("CREATE TABLE IF NOT EXISTS request (txn INTEGER PRIMARY KEY, "
 		 "type INTEGER NOT NULL, msg BLOB NOT NULL, state INTEGER NOT NULL, "
-		 "reader INTEGER, job INTEGER, runs INTEGER, rerun INTEGER)") ||
+		 "reader INTEGER, job INTEGER, runs INTEGER, rerun INTEGER, "
+		 "created INTEGER NOT NULL DEFAULT (strftime('%s', 'now')))") ||
 	    exec("CREATE INDEX IF NOT EXISTS request_job ON request (state, reader, job)") ||
 	    exec("CREATE TABLE IF NOT EXISTS report (id INTEGER PRIMARY KEY AUTOINCREMENT, "
 		 "txn INTEGER NOT NULL, dev BLOB NOT NULL, type INTEGER NOT NULL, "
@@ -316,6 +326,14 @@ int journal_each_pending(uint64_t after, unsigned int max,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail("reading pending reports");
 	return n;
+}
+
+int journal_expire(void)
+{
+	sqlite3_bind_int64(st[ST_EXPIRE_REQ], 1, (sqlite3_int64)time(NULL) - JOURNAL_KEEP_S);
+	if (step_done(st[ST_EXPIRE_REQ], "forgetting old requests"))
+		return -1;
+	return step_done(st[ST_EXPIRE_REP], "forgetting old reports");
 }
 
 long journal_pending(void)

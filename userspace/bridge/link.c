@@ -33,6 +33,7 @@ static uint64_t sent_upto;		/* highest report id sent on this association */
 static unsigned int in_flight;
 static uint64_t setup_txn;
 static struct aiot_ap_rx rx;
+static time_t last_expire;
 
 void link_set_epoll(int fd)
 {
@@ -249,6 +250,10 @@ static void handle(const uint8_t *p, size_t len)
 			if (journal_ack(m.report_id[i]) > 0 && in_flight)
 				in_flight--;
 		journal_commit();
+		if (time(NULL) - last_expire > 3600) {
+			journal_expire();
+			last_expire = time(NULL);
+		}
 		link_pump();
 		break;
 	case AIOT_AP_ERROR_INDICATION:

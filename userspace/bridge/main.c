@@ -268,6 +268,7 @@ int main(int argc, char **argv)
 	log_info("started: gateway '%s', AIOTF %s, journal %s (epoch %016llx), %ld reports pending",
 		 cfg.gateway_id, cfg.aiotf, cfg.journal, (unsigned long long)journal_epoch(),
 		 journal_pending());
+	journal_expire();
 	bridge_recover();
 
 	for (;;) {

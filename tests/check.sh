@@ -57,6 +57,7 @@ fi
 layer guest tests/vm/run.sh stock
 layer e2e tests/vm/run.sh e2e
 layer evaluate eval/run.sh smoke
+layer install tests/vm/install.sh
 layer kunit tests/vm/run.sh kunit
 layer harness tests/vm/run.sh selftest
 

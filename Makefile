@@ -55,7 +55,8 @@ modules: $(if $(KDIR_HAS_KUNIT),xcheck-vectors)
 	@if [ -f $(XCHECK_HDR) ]; then mkdir -p $(KBUILD_OUT)/generated && cp -u $(XCHECK_HDR) $(KBUILD_OUT)/generated/; fi
 	$(MAKE) -C $(KDIR) M=$(abspath $(KBUILD_OUT)) $(if $(W),W=$(W)) $(if $(C),C=$(C)) modules
 
-userspace: $(B)/aiotctl $(B)/aiotf-sim $(B)/aiot-bridge $(B)/aiot-nltest $(B)/aiot-hwsim-test
+userspace: $(B)/aiotctl $(B)/aiotf-sim $(B)/aiot-bridge $(B)/aiot-nltest $(B)/aiot-hwsim-test \
+	$(B)/aiot-attack-test
 
 # Guest test programs (run inside the QEMU guests, never on the host).
 $(B)/aiot-nltest: tests/guest/aiot-nltest.c include/uapi/linux/aiot.h
@@ -66,6 +67,14 @@ $(B)/aiot-hwsim-test: tests/guest/aiot-hwsim-test.c $(O)/libaiot.a include/uapi/
 		include/uapi/linux/aiot_hwsim.h include/aiot/nas_values.h include/aiot/hwsim_values.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(O)/libaiot.a \
+		$(shell pkg-config --libs libmnl libcrypto)
+
+# The attacks of Documentation/security-profiles.rst: decodes aiot_hwsim's
+# capture with kernel/frame.c and kernel/nas.c, from libaiot.
+$(B)/aiot-attack-test: tests/guest/aiot-attack-test.c $(O)/libaiot.a $(HDRS) kernel/frame.h \
+		kernel/nas.h
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $< $(O)/libaiot.a \
 		$(shell pkg-config --libs libmnl libcrypto)
 
 # Userspace unit tests: tests/unit/test_*.c, one cmocka binary each, linked
@@ -126,6 +135,14 @@ build/tests/unit/test_journal: tests/unit/test_journal.c userspace/bridge/journa
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/bridge -o $@ tests/unit/test_journal.c \
 		userspace/bridge/journal.c $(shell pkg-config --libs sqlite3 libcrypto) $(UNIT_LIBS)
+
+# the bridge's request logic with the kernel and the link stubbed
+build/tests/unit/test_bridge: tests/unit/test_bridge.c userspace/bridge/bridge.c \
+		userspace/bridge/journal.c userspace/bridge/bridge.h $(O)/libaiot.a $(HDRS) $(AIR_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/bridge -Iuserspace/shim -Ikernel -o $@ \
+		tests/unit/test_bridge.c userspace/bridge/bridge.c userspace/bridge/journal.c \
+		$(O)/libaiot.a $(shell pkg-config --libs sqlite3 libcrypto) $(UNIT_LIBS)
 
 deps:
 	tests/deps.sh

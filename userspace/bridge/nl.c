@@ -83,11 +83,25 @@ static struct nlmsghdr *put_hdr(uint16_t type, uint16_t flags, uint8_t cmd)
 	return nlh;
 }
 
+/* One request's callbacks: libmnl hands the same data to both kinds. */
+struct talk_ctx {
+	mnl_cb_t cb;
+	void *arg;
+	struct nl_error *e;
+};
+
+static int data_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct talk_ctx *t = data;
+
+	return t->cb ? t->cb(nlh, t->arg) : MNL_CB_OK;
+}
+
 /* The error of an NLMSG_ERROR, with the kernel's extack message. */
 static int error_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
-	struct nl_error *ne = data;
+	struct nl_error *ne = ((const struct talk_ctx *)data)->e;
 	struct nlattr *a;
 	unsigned int off;
 
@@ -118,10 +132,12 @@ static int talk(struct nlmsghdr *nlh, mnl_cb_t cb, void *arg, struct nl_error *e
 	struct nl_error local = { 0 };
 	uint32_t port = mnl_socket_get_portid(ctl);
 	unsigned int s = nlh->nlmsg_seq;
+	struct talk_ctx t;
 	int rc;
 
 	if (!e)
 		e = &local;
+	t = (struct talk_ctx){ .cb = cb, .arg = arg, .e = e };
 	e->err = 0;
 	e->msg[0] = 0;
 	nlh->nlmsg_flags |= NLM_F_ACK;
@@ -135,7 +151,7 @@ static int talk(struct nlmsghdr *nlh, mnl_cb_t cb, void *arg, struct nl_error *e
 		rc = mnl_socket_recvfrom(ctl, buf, sizeof(buf));
 		if (rc < 0)
 			break;
-		rc = mnl_cb_run2(buf, rc, s, port, cb, arg, ctl_cb, NLMSG_MIN_TYPE);
+		rc = mnl_cb_run2(buf, rc, s, port, data_cb, &t, ctl_cb, NLMSG_MIN_TYPE);
 	} while (rc > 0);
 	if (rc < 0 && !e->err)
 		e->err = -errno;

@@ -125,6 +125,18 @@ grep -o '"failed_devices":\[[^]]*\]' /tmp/functional.out | grep -o 'a2[0-9a-f]*'
 seq 0 9 | while read -r n; do printf 'a200000%x\n' "$n"; done >/tmp/rej.want
 check e2e_exactly_the_10_rejected cmp -s /tmp/rej /tmp/rej.want
 
+# ---- a request the reader refuses: its result, journaled, with the reason --
+cat >/tmp/refused.scn <<EOF
+seed $SEED
+timeout 60
+inventory 7 expect 0
+EOF
+aiotf-sim run /tmp/refused.scn --listen $AP -j >/tmp/refused.out 2>/tmp/refused.err
+check e2e_refused_request_is_not_met test $? = 1
+check e2e_refused_request_ends_failed grep -q '"end_cause":"failed"' /tmp/refused.out
+check e2e_refused_request_says_why grep -q '"diag":"no reader with this index' /tmp/refused.out
+grep -q '"diag":"no reader with this index' /tmp/refused.out || cat /tmp/refused.out /tmp/refused.err >$R
+
 # ---- aiotctl's own offload commands, keys from the AIOTF ---------------------
 RAND=$(aiotf-sim rand | awk '{ print $2 }')
 aiotctl -j inventory start 0 rand "$RAND" target perm:a1000020/32 watch >/tmp/inv.json

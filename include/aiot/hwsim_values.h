@@ -103,4 +103,10 @@
 /* Longest delay of a D2R report that debugfs delay_next_us accepts, us */
 #define AIOT_HWSIM_DELAY_MAX_US		2000000
 
+/*
+ * Largest capture ring of debugfs monitor, frames (project value of
+ * aiot_hwsim): at about 200 octets a frame, 13 MB at most per reader.
+ */
+#define AIOT_HWSIM_MONITOR_MAX_FRAMES	65536
+
 #endif /* _AIOT_HWSIM_VALUES_H */

@@ -720,6 +720,34 @@ static bool hwsim_bit_errors(struct hwsim_reader *hr, unsigned int bits)
 	return hit;
 }
 
+/*
+ * debugfs monitor: keep a copy of a frame on the air, overwriting the
+ * oldest when the ring is full. Under hr->lock; no allocation.
+ */
+static void hwsim_mon_put(struct hwsim_reader *hr, enum aiot_link link,
+			  u64 tstamp_ns, const u8 *frame, unsigned int bits)
+{
+	struct hwsim_mon *mon = hr->mon;
+	struct hwsim_mon_rec *rec;
+	unsigned int len;
+
+	if (!mon)
+		return;
+	bits = min_t(unsigned int, bits, AIOT_FRAME_MAX_BITS);
+	len = DIV_ROUND_UP(bits, 8);
+	rec = &mon->recs[mon->head];
+	rec->seq = mon->count;
+	rec->tstamp_ns = tstamp_ns;
+	rec->bits = bits;
+	rec->link = link;
+	memcpy(rec->frame, frame, len);
+	memset(rec->frame + len, 0, sizeof(rec->frame) - len);
+	if (bits % 8)
+		rec->frame[len - 1] &= 0xff00 >> (bits % 8);
+	mon->head = mon->head + 1 == mon->cap ? 0 : mon->head + 1;
+	mon->count++;
+}
+
 static u64 air_us(u64 bits, u32 bps)
 {
 	return DIV_ROUND_UP_ULL(bits * USEC_PER_SEC, bps ?: 1);
@@ -751,6 +779,7 @@ static int hwsim_xmit(struct aiot_reader *r, const u8 *frame, unsigned int bits,
 	u32 delay;
 
 	mutex_lock(&hr->lock);
+	hwsim_mon_put(hr, AIOT_LINK_R2D, hr->clock_ns, frame, bits);
 	meta.port = hr->params.port;
 	hr->stats.r2d_frames++;
 	hr->r2d_bits += bits;
@@ -800,7 +829,9 @@ static int hwsim_xmit(struct aiot_reader *r, const u8 *frame, unsigned int bits,
 	}
 	if (air.n == 1) {
 		meta.rssi_mbm = air.best_rssi;
-		if (atomic_add_unless(&hr->drop_next, -1, 0)) {
+		if (atomic_add_unless(&hr->drop_next, -1, 0) ||
+		    (hr->ans_msg.type == AIOT_MSG_MSG3 &&
+		     atomic_add_unless(&hr->drop_msg3, -1, 0))) {
 			hr->stats.dropped++;
 		} else if (!aiot_frame_encode(&hr->ans_msg, hr->out, sizeof(hr->out),
 					      &out_bits)) {
@@ -816,6 +847,7 @@ static int hwsim_xmit(struct aiot_reader *r, const u8 *frame, unsigned int bits,
 	if (status == AIOT_RX_FRAME) {
 		meta.tstamp_ns = hr->clock_ns + AIOT_T_TURNAROUND_US * NSEC_PER_USEC;
 		d2r_us = AIOT_T_TURNAROUND_US + air_us(out_bits, hr->params.d2r_bps);
+		hwsim_mon_put(hr, AIOT_LINK_D2R, meta.tstamp_ns, hr->out, out_bits);
 	} else {
 		meta.tstamp_ns = hr->clock_ns;
 		d2r_us = window_us;

@@ -135,6 +135,37 @@ struct hwsim_pop_cfg {
 	u16 mem_len;
 };
 
+/**
+ * struct hwsim_mon_rec - one frame on the air, as debugfs monitor shows it
+ * @seq: its number: frames captured before it since the ring was made
+ * @tstamp_ns: simulated time at which the frame starts
+ * @bits: its length, CRC included
+ * @link: &enum aiot_link
+ * @frame: the frame, MSB first, zero bits after @bits
+ */
+struct hwsim_mon_rec {
+	u64 seq;
+	u64 tstamp_ns;
+	u16 bits;
+	u8 link;
+	u8 frame[AIOT_FRAME_MAX_OCTETS];
+};
+
+/**
+ * struct hwsim_mon - the capture ring of debugfs monitor
+ * @cap: records in @recs
+ * @head: where the next frame goes
+ * @count: frames captured since the ring was made (the oldest are
+ *	overwritten: @count - @cap of them when @count > @cap)
+ * @recs: the ring
+ */
+struct hwsim_mon {
+	u32 cap;
+	u32 head;
+	u64 count;
+	struct hwsim_mon_rec recs[];
+};
+
 /* A D2R report held back by fault injection (debugfs delay_next_us). */
 struct hwsim_late {
 	u32 cookie;
@@ -186,8 +217,10 @@ struct hwsim_late {
  * @r2d_bits: R2D bits sent since creation (energy model)
  * @stats: counters
  * @drop_next: fault injection: drop the next N D2R frames
+ * @drop_msg3: fault injection: drop the next N Msg3 frames
  * @corrupt_next: fault injection: corrupt the next N D2R frames
  * @delay_next_us: fault injection: delay the next D2R report
+ * @mon: the frames on the air, while debugfs monitor captures (or NULL)
  * @dbg: debugfs directory
  * @unplug: debugfs unplug, deferred
  * @late_work: delivers @late
@@ -244,8 +277,10 @@ struct hwsim_reader {
 	struct hwsim_stats stats;
 
 	atomic_t drop_next;
+	atomic_t drop_msg3;
 	atomic_t corrupt_next;
 	u32 delay_next_us;
+	struct hwsim_mon *mon;
 	struct dentry *dbg;
 	struct work_struct unplug;
 	struct delayed_work late_work;

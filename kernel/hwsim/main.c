@@ -19,6 +19,7 @@
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/random.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <kunit/visibility.h>
@@ -406,14 +407,142 @@ static const struct file_operations hwsim_unplug_fops = {
 	.llseek = noop_llseek,
 };
 
+/*
+ * monitor: the frames on the air. Writing N (1..AIOT_HWSIM_MONITOR_MAX_FRAMES)
+ * starts a capture into a new ring of N frames, 0 stops it and frees the
+ * ring. Reading shows a header line, then one line per frame still in the
+ * ring, oldest first: "seq time_ns R2D|D2R bits hex". The seq_file position
+ * is the frame's sequence number + 1, so a read that continues after the
+ * ring moved on skips what was overwritten and repeats nothing.
+ */
+static struct hwsim_mon_rec *hwsim_mon_at(struct hwsim_reader *hr, loff_t *pos)
+{
+	struct hwsim_mon *mon = hr->mon;
+	u64 first, seq;
+	u32 i;
+
+	if (!mon)
+		return NULL;
+	first = mon->count > mon->cap ? mon->count - mon->cap : 0;
+	seq = *pos - 1;
+	if (seq < first) {
+		seq = first;
+		*pos = seq + 1;
+	}
+	if (seq >= mon->count)
+		return NULL;
+	div_u64_rem(seq, mon->cap, &i);
+	return &mon->recs[i];
+}
+
+static void *hwsim_mon_start(struct seq_file *m, loff_t *pos)
+{
+	struct hwsim_reader *hr = m->private;
+
+	mutex_lock(&hr->lock);
+	if (!*pos)
+		return SEQ_START_TOKEN;
+	return hwsim_mon_at(hr, pos);
+}
+
+static void *hwsim_mon_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	++*pos;
+	return hwsim_mon_at(m->private, pos);
+}
+
+static void hwsim_mon_stop(struct seq_file *m, void *v)
+{
+	struct hwsim_reader *hr = m->private;
+
+	mutex_unlock(&hr->lock);
+}
+
+static int hwsim_mon_show(struct seq_file *m, void *v)
+{
+	struct hwsim_reader *hr = m->private;
+	const struct hwsim_mon *mon = hr->mon;
+	const struct hwsim_mon_rec *rec = v;
+	unsigned int i;
+
+	if (v == SEQ_START_TOKEN) {
+		if (!mon) {
+			seq_puts(m, "# ring 0 captured 0 overwritten 0\n");
+			return 0;
+		}
+		seq_printf(m, "# ring %u captured %llu overwritten %llu\n", mon->cap,
+			   mon->count, mon->count > mon->cap ? mon->count - mon->cap : 0);
+		return 0;
+	}
+	seq_printf(m, "%llu %llu %s %u ", rec->seq, rec->tstamp_ns,
+		   rec->link == AIOT_LINK_R2D ? "R2D" : "D2R", rec->bits);
+	for (i = 0; i < DIV_ROUND_UP(rec->bits, 8); i++)
+		seq_printf(m, "%02x", rec->frame[i]);
+	seq_putc(m, '\n');
+	return 0;
+}
+
+static const struct seq_operations hwsim_mon_sops = {
+	.start = hwsim_mon_start,
+	.next = hwsim_mon_next,
+	.stop = hwsim_mon_stop,
+	.show = hwsim_mon_show,
+};
+
+static int hwsim_mon_open(struct inode *inode, struct file *file)
+{
+	int err = seq_open(file, &hwsim_mon_sops);
+
+	if (!err)
+		((struct seq_file *)file->private_data)->private = inode->i_private;
+	return err;
+}
+
+static ssize_t hwsim_mon_write(struct file *file, const char __user *ubuf,
+			       size_t count, loff_t *ppos)
+{
+	struct hwsim_reader *hr = ((struct seq_file *)file->private_data)->private;
+	struct hwsim_mon *mon = NULL;
+	unsigned int n;
+	int err;
+
+	err = kstrtouint_from_user(ubuf, count, 0, &n);
+	if (err)
+		return err;
+	if (n > AIOT_HWSIM_MONITOR_MAX_FRAMES)
+		return -ERANGE;
+	if (n) {
+		mon = kvzalloc(struct_size(mon, recs, n), GFP_KERNEL);
+		if (!mon)
+			return -ENOMEM;
+		mon->cap = n;
+	}
+	mutex_lock(&hr->lock);
+	swap(hr->mon, mon);
+	mutex_unlock(&hr->lock);
+	kvfree(mon);
+	return count;
+}
+
+static const struct file_operations hwsim_mon_fops = {
+	.owner = THIS_MODULE,
+	.open = hwsim_mon_open,
+	.read = seq_read,
+	.write = hwsim_mon_write,
+	.llseek = seq_lseek,
+	.release = seq_release,
+};
+
 static void hwsim_debugfs_add(struct hwsim_reader *hr)
 {
 	hr->dbg = debugfs_create_dir(aiot_reader_name(hr->r), hwsim_dbg_root);
 	debugfs_create_atomic_t("drop_next", 0600, hr->dbg, &hr->drop_next);
+	debugfs_create_atomic_t("drop_msg3", 0600, hr->dbg, &hr->drop_msg3);
 	debugfs_create_atomic_t("corrupt_next", 0600, hr->dbg, &hr->corrupt_next);
 	debugfs_create_u32("delay_next_us", 0600, hr->dbg, &hr->delay_next_us);
 	debugfs_create_file("kill_energy", 0200, hr->dbg, hr, &hwsim_kill_fops);
 	debugfs_create_file("unplug", 0200, hr->dbg, hr, &hwsim_unplug_fops);
+	debugfs_create_file("monitor", 0600, hr->dbg, hr, &hwsim_mon_fops);
 }
 
 /* ---- Readers ------------------------------------------------------------------ */
@@ -426,6 +555,7 @@ static void hwsim_reader_teardown(struct hwsim_reader *hr, bool from_unplug)
 	aiot_reader_unregister(hr->r);
 	cancel_delayed_work_sync(&hr->late_work);
 	hwsim_pop_clear(hr);
+	kvfree(hr->mon);
 	aiot_sec_ctx_free(hr->sec);
 	aiot_reader_free(hr->r);
 	mutex_lock(&hwsim_lock);

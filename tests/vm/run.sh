@@ -102,7 +102,8 @@ run_stock() {
 		deps=$(module_deps "$kb"/aiot*.ko)
 		AIOT_GUEST_MODS="$deps" "$here/mkinitramfs.sh" "$out/initrd.gz" "$kver" "$modroot" \
 			"$here/guest/smoke.sh" "$kb"/aiot*.ko build/bin/aiotctl build/bin/aiot-nltest \
-			build/bin/aiot-hwsim-test || { result FAIL "stock-$kver/initramfs"; continue; }
+			build/bin/aiot-hwsim-test build/bin/aiot-attack-test ||
+			{ result FAIL "stock-$kver/initramfs"; continue; }
 		msg "guest: booting Debian $kver"
 		"$here/run-vm.sh" "$vmlinuz" "$out/initrd.gz" "$out" quiet
 		analyse "$out" "stock-$kver" $((TAINT_O | TAINT_E))

@@ -29,6 +29,8 @@ check aiotctl_reader_set aiotctl reader set 0 port 0
 out=$(aiotctl -j inventory start 0 max-empty 2 watch)
 check aiotctl_inventory_watch sh -c "echo '$out' | grep -q '\"message\":\"inventory-done\"'"
 run_tap hwsim aiot-hwsim-test
+# the attacks of Documentation/security-profiles.rst, profile normative
+run_tap attack aiot-attack-test
 # aiotctl hwsim on a reader of its own: medium, population, faults
 idx=$(aiotctl hwsim reader add | sed -n 's/^reader_index //p')
 check aiotctl_hwsim_reader_add test -n "$idx"

@@ -1,0 +1,1108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * aiot-attack-test: the attacks of Documentation/security-profiles.rst
+ * ("Attacks and the outcomes the tests assert"), run against aiot_hwsim's
+ * simulated devices, in a guest. Profile "normative" (seeds 001 and 003),
+ * the cells A1 to A4 of its column:
+ *
+ *   A1  an eavesdropper reads aiot_hwsim's debugfs monitor (every frame on
+ *       the air), decodes the frames with kernel/frame.c and the NAS PDUs
+ *       with kernel/nas.c: which identifiers and values are in clear, does
+ *       the data of a Write show, can two sessions be linked;
+ *   A2  replay of a captured Write, in the same session and after a new one;
+ *   A3  a rogue AIOTF with a wrong key: its paging, its Write;
+ *   A4  lost Msg3 (debugfs drop_msg3): a retry or the next inventory, never
+ *       a session the AIOTF does not know.
+ *
+ * The honest AIOTF and the rogue are this program, with keys from the
+ * OpenSSL twin of the security engine (the key rule of hwsim.rst); the
+ * reader relays over the "aiot" family as for aiot-bridge. Every request
+ * and reply is checked; the device's user memory is read back with a
+ * protected Read to tell "executed" from "not executed". libmnl; TAP.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <poll.h>
+#include <time.h>
+#include <unistd.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include <linux/aiot.h>
+#include <linux/aiot_hwsim.h>
+#include <aiot/hwsim_values.h>
+#include <aiot/nas_values.h>
+
+#include "aiot_sec.h"	/* the userspace twin of the security engine */
+#include "frame.h"	/* kernel/frame.c and kernel/nas.c, from libaiot */
+#include "nas.h"
+
+#ifndef NETLINK_EXT_ACK
+#define NETLINK_EXT_ACK 11
+#endif
+
+#define N_DEVS		8
+#define BASE_ID		0xa2170000U
+#define TARGET		(BASE_ID + 3)
+#define KEY_SEED	"attack-key"
+#define ROGUE_SEED	"rogue-key"
+#define MON_FRAMES	4096
+
+static int n_test;
+static int n_fail;
+
+static void ok(bool cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%sok %d ", cond ? "" : "not ", ++n_test);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	fflush(stdout);
+	if (!cond)
+		n_fail++;
+}
+
+static void bail(const char *why)
+{
+	printf("Bail out! %s\n", why);
+	exit(1);
+}
+
+/* ---- Netlink ------------------------------------------------------------------ */
+
+struct nl {
+	struct mnl_socket *sk;
+	unsigned int seq;
+};
+
+struct answer {
+	int error;
+	char extack[256];
+	uint32_t reader;
+	uint32_t job;
+};
+
+static char buf[1 << 16];
+static uint16_t fam_aiot, fam_hwsim;
+static uint32_t grp_inventory, grp_command;
+static struct nl ctl, lis;	/* requests; the inventory and command groups */
+static uint32_t reader;
+
+static int attr_cb(const struct nlattr *a, void *data)
+{
+	struct answer *ans = data;
+
+	if (mnl_attr_get_type(a) == AIOT_HWSIM_ATTR_READER_INDEX &&
+	    mnl_attr_get_payload_len(a) == 4)
+		ans->reader = mnl_attr_get_u32(a);
+	if (mnl_attr_get_type(a) == AIOT_ATTR_JOB_ID && mnl_attr_get_payload_len(a) == 4)
+		ans->job = mnl_attr_get_u32(a);
+	return MNL_CB_OK;
+}
+
+static int data_cb(const struct nlmsghdr *nlh, void *data)
+{
+	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), attr_cb, data);
+	return MNL_CB_OK;
+}
+
+static int extack_cb(const struct nlattr *a, void *data)
+{
+	struct answer *ans = data;
+
+	if (mnl_attr_get_type(a) == NLMSGERR_ATTR_MSG)
+		snprintf(ans->extack, sizeof(ans->extack), "%s", mnl_attr_get_str(a));
+	return MNL_CB_OK;
+}
+
+static int error_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
+	struct answer *ans = data;
+	unsigned int off = sizeof(*e);
+
+	ans->error = e->error;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += e->msg.nlmsg_len - sizeof(struct nlmsghdr);
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		mnl_attr_parse(nlh, off, extack_cb, ans);
+	return e->error ? MNL_CB_ERROR : MNL_CB_STOP;
+}
+
+static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
+	[NLMSG_ERROR] = error_cb,
+};
+
+static struct nlmsghdr *req(struct nl *nl, uint16_t type, uint8_t cmd)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genlmsghdr *g;
+
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	nlh->nlmsg_seq = ++nl->seq;
+	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	g->cmd = cmd;
+	g->version = 1;
+	return nlh;
+}
+
+static void talk(struct nl *nl, struct nlmsghdr *nlh, struct answer *ans)
+{
+	unsigned int portid = mnl_socket_get_portid(nl->sk);
+	int n;
+
+	memset(ans, 0, sizeof(*ans));
+	ans->reader = ~0U;
+	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0) {
+		ans->error = -errno;
+		return;
+	}
+	for (;;) {
+		n = mnl_socket_recvfrom(nl->sk, buf, sizeof(buf));
+		if (n < 0) {
+			ans->error = -errno;
+			return;
+		}
+		n = mnl_cb_run2(buf, n, nl->seq, portid, data_cb, ans, ctl_cbs,
+				MNL_ARRAY_SIZE(ctl_cbs));
+		if (n <= MNL_CB_STOP)
+			break;
+	}
+}
+
+struct family_info {
+	uint16_t id;
+	uint32_t inventory;
+	uint32_t command;
+};
+
+static int family_cb(const struct nlattr *a, void *data)
+{
+	struct family_info *fi = data;
+	const struct nlattr *g, *f;
+
+	if (mnl_attr_get_type(a) == CTRL_ATTR_FAMILY_ID)
+		fi->id = mnl_attr_get_u16(a);
+	if (mnl_attr_get_type(a) != CTRL_ATTR_MCAST_GROUPS)
+		return MNL_CB_OK;
+	mnl_attr_for_each_nested(g, a) {
+		const char *name = NULL;
+		uint32_t id = 0;
+
+		mnl_attr_for_each_nested(f, g) {
+			if (mnl_attr_get_type(f) == CTRL_ATTR_MCAST_GRP_NAME)
+				name = mnl_attr_get_str(f);
+			else if (mnl_attr_get_type(f) == CTRL_ATTR_MCAST_GRP_ID)
+				id = mnl_attr_get_u32(f);
+		}
+		if (name && !strcmp(name, AIOT_MCGRP_INVENTORY))
+			fi->inventory = id;
+		if (name && !strcmp(name, AIOT_MCGRP_COMMAND))
+			fi->command = id;
+	}
+	return MNL_CB_OK;
+}
+
+static int ctrl_cb(const struct nlmsghdr *nlh, void *data)
+{
+	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), family_cb, data);
+	return MNL_CB_OK;
+}
+
+static int resolve(struct nl *nl, const char *name, struct family_info *fi)
+{
+	struct nlmsghdr *nlh;
+	int n;
+
+	memset(fi, 0, sizeof(*fi));
+	nlh = req(nl, GENL_ID_CTRL, CTRL_CMD_GETFAMILY);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
+	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0)
+		return -1;
+	do {
+		n = mnl_socket_recvfrom(nl->sk, buf, sizeof(buf));
+		if (n < 0)
+			return -1;
+		n = mnl_cb_run(buf, n, nl->seq, mnl_socket_get_portid(nl->sk), ctrl_cb, fi);
+	} while (n > MNL_CB_STOP);
+	return fi->id ? 0 : -1;
+}
+
+static int nl_open(struct nl *nl)
+{
+	int one = 1;
+
+	nl->seq = 0;
+	nl->sk = mnl_socket_open(NETLINK_GENERIC);
+	if (!nl->sk || mnl_socket_bind(nl->sk, 0, MNL_SOCKET_AUTOPID) < 0)
+		return -1;
+	mnl_socket_setsockopt(nl->sk, NETLINK_EXT_ACK, &one, sizeof(one));
+	mnl_socket_setsockopt(nl->sk, NETLINK_CAP_ACK, &one, sizeof(one));
+	return 0;
+}
+
+/* ---- The simulated reader and its devices ------------------------------------ */
+
+static void put_be32(uint8_t *b, uint32_t v)
+{
+	b[0] = v >> 24;
+	b[1] = v >> 16;
+	b[2] = v >> 8;
+	b[3] = v;
+}
+
+static void put_id(struct nlmsghdr *nlh, uint32_t id)
+{
+	uint8_t b[4];
+
+	put_be32(b, id);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_ID, sizeof(b), b);
+	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_ID_BITS, 32);
+}
+
+static int set_policy(uint32_t id, uint8_t policy)
+{
+	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE);
+	struct answer a;
+
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	put_id(nlh, id);
+	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_POLICY, policy);
+	talk(&ctl, nlh, &a);
+	return a.error;
+}
+
+/* The device's own side changes its memory (not over the air). */
+static int set_mem(uint32_t id, uint16_t offset, const uint8_t *data, unsigned int len)
+{
+	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE);
+	struct answer a;
+
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	put_id(nlh, id);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_MEM, len, data);
+	mnl_attr_put_u16(nlh, AIOT_HWSIM_ATTR_MEM_OFFSET, offset);
+	talk(&ctl, nlh, &a);
+	return a.error;
+}
+
+static int debugfs_write(const char *name, const char *val)
+{
+	char path[128];
+	FILE *f;
+	int err = 0;
+
+	snprintf(path, sizeof(path), "/sys/kernel/debug/aiot_hwsim/aiot%u/%s", reader, name);
+	f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	if (fputs(val, f) < 0)
+		err = -EIO;
+	if (fclose(f))
+		err = -errno;
+	return err;
+}
+
+/* ---- The eavesdropper: debugfs monitor ----------------------------------------- */
+
+struct rec {
+	uint64_t seq;
+	uint64_t t_ns;
+	enum aiot_link link;
+	unsigned int bits;
+	uint8_t f[AIOT_FRAME_MAX_OCTETS];
+	int derr;		/* aiot_frame_decode() */
+	struct aiot_msg m;
+};
+
+static struct rec *recs;
+static unsigned int n_recs;
+static uint64_t mon_captured, mon_overwritten;
+static unsigned int mon_ring;
+
+static int hexval(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Start a new capture of @frames frames (0: stop); 0 or -errno. */
+static int mon_start(unsigned int frames)
+{
+	char v[16];
+
+	snprintf(v, sizeof(v), "%u\n", frames);
+	return debugfs_write("monitor", v);
+}
+
+/*
+ * Read what the monitor holds into recs[] and decode every frame; the
+ * number of lines that do not follow the documented format, or -errno.
+ */
+static int mon_read(void)
+{
+	char path[128], *line = NULL, dir[8], hex[2 * AIOT_FRAME_MAX_OCTETS + 2];
+	unsigned long long seq, t, c, o;
+	size_t cap = 0;
+	unsigned int bits, i, bad = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/kernel/debug/aiot_hwsim/aiot%u/monitor", reader);
+	f = fopen(path, "r");
+	if (!f)
+		return -errno;
+	n_recs = 0;
+	mon_ring = 0;
+	mon_captured = 0;
+	mon_overwritten = 0;
+	if (getline(&line, &cap, f) < 0 ||
+	    sscanf(line, "# ring %u captured %llu overwritten %llu", &mon_ring, &c, &o) != 3)
+		bad++;
+	mon_captured = c;
+	mon_overwritten = o;
+	while (getline(&line, &cap, f) > 0) {
+		struct rec *r = &recs[n_recs];
+
+		if (n_recs == MON_FRAMES ||
+		    sscanf(line, "%llu %llu %7s %u %321s", &seq, &t, dir, &bits, hex) != 5 ||
+		    (strcmp(dir, "R2D") && strcmp(dir, "D2R")) || !bits ||
+		    bits > AIOT_FRAME_MAX_BITS || strlen(hex) != 2 * ((bits + 7) / 8)) {
+			bad++;
+			continue;
+		}
+		memset(r, 0, sizeof(*r));
+		r->seq = seq;
+		r->t_ns = t;
+		r->link = strcmp(dir, "R2D") ? AIOT_LINK_D2R : AIOT_LINK_R2D;
+		r->bits = bits;
+		for (i = 0; i < (bits + 7) / 8; i++) {
+			int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+
+			if (hi < 0 || lo < 0)
+				bad++;
+			r->f[i] = hi << 4 | lo;
+		}
+		r->derr = aiot_frame_decode(r->f, bits, r->link, &r->m);
+		n_recs++;
+	}
+	free(line);
+	fclose(f);
+	return bad;
+}
+
+static bool bit_at(const uint8_t *b, unsigned int i)
+{
+	return b[i / 8] & (0x80 >> (i % 8));
+}
+
+/* @nbits bits of @needle occur at some bit offset of the first @bits of @hay. */
+static bool bits_in(const uint8_t *hay, unsigned int bits, const uint8_t *needle,
+		    unsigned int nbits)
+{
+	unsigned int at, i;
+
+	for (at = 0; at + nbits <= bits; at++) {
+		for (i = 0; i < nbits && bit_at(hay, at + i) == bit_at(needle, i); i++)
+			;
+		if (i == nbits)
+			return true;
+	}
+	return false;
+}
+
+/* Frames of the capture that contain @needle, at any bit offset. */
+static unsigned int frames_with(const uint8_t *needle, unsigned int nbits)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < n_recs; i++)
+		n += bits_in(recs[i].f, recs[i].bits, needle, nbits);
+	return n;
+}
+
+static bool is_paging(const struct rec *r, uint8_t ra_type)
+{
+	return !r->derr && r->m.type == AIOT_MSG_PAGING && r->m.paging.ra_type == ra_type;
+}
+
+static bool paging_names(const struct rec *r, uint32_t id)
+{
+	uint8_t b[4];
+
+	put_be32(b, id);
+	return r->m.paging.id_type == AIOT_ID_PERMANENT && r->m.paging.id_bits == 32 &&
+	       !memcmp(r->m.paging.id, b, 4);
+}
+
+/*
+ * The eavesdropper's view of the last command to @id in the capture: the
+ * R2D data segments after its CFRA paging, reassembled. Returns the PDU's
+ * length in octets, 0 when there is none.
+ */
+static unsigned int captured_command(uint32_t id, uint8_t *pdu)
+{
+	unsigned int i, start = n_recs, have = 0, k;
+	uint16_t as_id = 0;
+
+	for (i = 0; i < n_recs; i++)
+		if (is_paging(&recs[i], AIOT_RA_CFRA) && paging_names(&recs[i], id)) {
+			start = i;
+			as_id = recs[i].m.paging.as_id;
+		}
+	for (i = start + 1; i < n_recs; i++) {
+		const struct aiot_data *d = &recs[i].m.data;
+
+		if (recs[i].derr || recs[i].m.type != AIOT_MSG_R2D_DATA || d->as_id != as_id ||
+		    !d->len)
+			continue;
+		if (d->offset != have)
+			return 0;
+		for (k = 0; k < d->len; k++) {
+			unsigned int b = have + k;
+
+			if (bit_at(d->data, k))
+				pdu[b / 8] |= 0x80 >> (b % 8);
+			else
+				pdu[b / 8] &= ~(0x80 >> (b % 8));
+		}
+		have += d->len;
+		if (!d->more)
+			return have % 8 ? 0 : have / 8;
+	}
+	return 0;
+}
+
+/* ---- The AIOTF: inventories ------------------------------------------------------ */
+
+/* What one inventory got for TARGET; the session keys it gives. */
+struct session {
+	uint8_t rand_n[AIOT_RAND_N_LEN];
+	uint8_t rand_d[AIOT_RAND_D_LEN];
+	uint8_t res[AIOT_RES_LEN];
+	uint8_t id[4];
+	unsigned int reports;	/* of any device */
+	bool found;		/* TARGET was reported */
+	bool done;
+	int end;
+	uint32_t job;
+};
+
+static void ev_device(struct session *s, const struct nlattr *dev)
+{
+	const struct nlattr *a;
+	const uint8_t *nas = NULL;
+	unsigned int len = 0;
+	struct aiot_nas_msg m;
+	uint8_t t[4];
+
+	mnl_attr_for_each_nested(a, dev) {
+		if (mnl_attr_get_type(a) == AIOT_DEV_NAS) {
+			nas = mnl_attr_get_payload(a);
+			len = mnl_attr_get_payload_len(a);
+		}
+	}
+	s->reports++;
+	put_be32(t, TARGET);
+	if (!nas || aiot_nas_decode(nas, len, &m) || m.type != AIOT_NAS_MT_INVENTORY_RSP ||
+	    m.id_bits != 32 || memcmp(m.id, t, 4))
+		return;
+	s->found = true;
+	memcpy(s->id, m.id, 4);
+	memcpy(s->rand_d, m.rand_d, AIOT_RAND_D_LEN);
+	memcpy(s->res, m.res, AIOT_RES_LEN);
+}
+
+static int ev_attr(const struct nlattr *a, void *data)
+{
+	struct session *s = data;
+
+	if (mnl_attr_get_type(a) == AIOT_ATTR_DEVICE)
+		ev_device(s, a);
+	else if (mnl_attr_get_type(a) == AIOT_ATTR_INV_END)
+		s->end = mnl_attr_get_u8(a);
+	return MNL_CB_OK;
+}
+
+static int ev_job(const struct nlattr *a, void *data)
+{
+	if (mnl_attr_get_type(a) == AIOT_ATTR_JOB_ID)
+		*(uint32_t *)data = mnl_attr_get_u32(a);
+	return MNL_CB_OK;
+}
+
+static int ev_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
+	struct session *s = data;
+	uint32_t job = 0;
+
+	if (nlh->nlmsg_type != fam_aiot)
+		return MNL_CB_OK;
+	mnl_attr_parse(nlh, sizeof(*g), ev_job, &job);
+	if (job != s->job || g->cmd == AIOT_CMD_COMMAND_RESULT)
+		return MNL_CB_OK;
+	mnl_attr_parse(nlh, sizeof(*g), ev_attr, s);
+	if (g->cmd == AIOT_CMD_INVENTORY_DONE)
+		s->done = true;
+	return MNL_CB_OK;
+}
+
+/*
+ * A targeted inventory of TARGET with RAND_n @rand_first.. (8 octets);
+ * @max_empty: the empty-rounds stop trigger (0: none). 0 or -errno.
+ */
+static int inventory(uint8_t rand_first, uint32_t max_empty, struct session *s)
+{
+	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
+	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_INVENTORY_START);
+	time_t end = time(NULL) + 60;
+	uint8_t target[4];
+	struct answer a;
+	unsigned int i;
+	int n;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < AIOT_RAND_N_LEN; i++)
+		s->rand_n[i] = rand_first + i;
+	put_be32(target, TARGET);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, sizeof(target), target);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
+	mnl_attr_put(nlh, AIOT_ATTR_RAND, AIOT_RAND_N_LEN, s->rand_n);
+	if (max_empty)
+		mnl_attr_put_u32(nlh, AIOT_ATTR_MAX_EMPTY_ROUNDS, max_empty);
+	talk(&ctl, nlh, &a);
+	if (a.error)
+		return a.error;
+	s->job = a.job;
+	while (!s->done) {
+		if (time(NULL) > end)
+			return -ETIMEDOUT;
+		if (poll(&p, 1, 1000) <= 0)
+			continue;
+		n = mnl_socket_recvfrom(lis.sk, buf, sizeof(buf));
+		if (n < 0)
+			return -errno;
+		mnl_cb_run(buf, n, 0, 0, ev_cb, s);
+	}
+	return 0;
+}
+
+static int k_root_of(const char *seed, uint32_t id, uint8_t *k_root)
+{
+	uint8_t be[4];
+
+	put_be32(be, id);
+	return aiot_hwsim_k_root((const uint8_t *)seed, strlen(seed), be, 32, k_root);
+}
+
+/* RES_AIOT of @s verifies under the key that @seed gives TARGET. */
+static bool res_verifies(const char *seed, const struct session *s)
+{
+	uint8_t k_root[AIOT_K_ROOT_LEN], xres[AIOT_RES_LEN];
+
+	return s->found && !k_root_of(seed, TARGET, k_root) &&
+	       !aiot_res_aiot(k_root, s->rand_n, s->rand_d, xres) &&
+	       !memcmp(xres, s->res, AIOT_RES_LEN);
+}
+
+/* K_Command_enc/int of session @s under the key @seed gives TARGET. */
+static struct aiot_sec_ctx *session_keys(const char *seed, const struct session *s)
+{
+	uint8_t k_root[AIOT_K_ROOT_LEN], k_aiotf[AIOT_K_AIOTF_LEN];
+	uint8_t k_enc[AIOT_SEC_KEY_LEN], k_int[AIOT_SEC_KEY_LEN];
+	struct aiot_sec_ctx *ctx = aiot_sec_ctx_alloc();
+
+	if (!ctx || k_root_of(seed, TARGET, k_root) ||
+	    aiot_k_aiotf(k_root, s->rand_n, s->rand_d, k_aiotf) ||
+	    aiot_k_command(k_aiotf, k_enc, k_int) || aiot_sec_ctx_set_keys(ctx, k_enc, k_int))
+		bail("session keys");
+	return ctx;
+}
+
+/* ---- The AIOTF: commands relayed by the reader ----------------------------------- */
+
+struct cmd_result {
+	uint32_t job;
+	bool done;
+	int outcome;
+	int cause;
+	uint8_t nas[AIOT_NAS_MAX_LEN];
+	unsigned int nas_len;
+};
+
+static int cmd_attr(const struct nlattr *a, void *data)
+{
+	struct cmd_result *r = data;
+
+	switch (mnl_attr_get_type(a)) {
+	case AIOT_ATTR_CMD_OUTCOME:
+		r->outcome = mnl_attr_get_u8(a);
+		break;
+	case AIOT_ATTR_CMD_CAUSE:
+		r->cause = mnl_attr_get_u8(a);
+		break;
+	case AIOT_ATTR_NAS:
+		r->nas_len = mnl_attr_get_payload_len(a);
+		if (r->nas_len > sizeof(r->nas))
+			r->nas_len = 0;
+		memcpy(r->nas, mnl_attr_get_payload(a), r->nas_len);
+		break;
+	}
+	return MNL_CB_OK;
+}
+
+static int cmd_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
+	struct cmd_result *r = data;
+	uint32_t job = 0;
+
+	if (nlh->nlmsg_type != fam_aiot || g->cmd != AIOT_CMD_COMMAND_RESULT)
+		return MNL_CB_OK;
+	mnl_attr_parse(nlh, sizeof(*g), ev_job, &job);
+	if (job != r->job)
+		return MNL_CB_OK;
+	mnl_attr_parse(nlh, sizeof(*g), cmd_attr, r);
+	r->done = true;
+	return MNL_CB_OK;
+}
+
+/* The reader relays @len octets of NAS to @id (command-send); the result in @r. */
+static int command_send(uint32_t id, const uint8_t *nas, unsigned int len,
+			struct cmd_result *r)
+{
+	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
+	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_COMMAND_SEND);
+	time_t end = time(NULL) + 30;
+	uint8_t target[4];
+	struct answer a;
+	int n;
+
+	memset(r, 0, sizeof(*r));
+	r->cause = -1;
+	put_be32(target, id);
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, sizeof(target), target);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_AS_ID, 42);
+	mnl_attr_put(nlh, AIOT_ATTR_NAS, len, nas);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_NAS_BITS, len * 8);
+	talk(&ctl, nlh, &a);
+	if (a.error)
+		return a.error;
+	r->job = a.job;
+	while (!r->done) {
+		if (time(NULL) > end)
+			return -ETIMEDOUT;
+		if (poll(&p, 1, 1000) <= 0)
+			continue;
+		n = mnl_socket_recvfrom(lis.sk, buf, sizeof(buf));
+		if (n < 0)
+			return -errno;
+		mnl_cb_run(buf, n, 0, 0, cmd_cb, r);
+	}
+	return 0;
+}
+
+/* A Write Request of @data at @offset, sealed (ciphered or not) into @pdu. */
+static unsigned int seal_write(struct aiot_sec_ctx *ctx, bool cipher, uint16_t offset,
+			       const uint8_t *data, unsigned int len, uint8_t *pdu)
+{
+	struct aiot_nas_msg m = {
+		.type = AIOT_NAS_MT_WRITE_REQ,
+		.offset = offset,
+		.data = data,
+		.data_len = len,
+	};
+	int n = aiot_nas_encode(&m, pdu, AIOT_NAS_MAX_LEN);
+
+	if (n > 0)
+		n = aiot_nas_seal(ctx, AIOT_NAS_DIR_R2D, cipher, pdu, n, AIOT_NAS_MAX_LEN);
+	if (n <= 0)
+		bail("cannot seal a Write Request");
+	return n;
+}
+
+/*
+ * Send the Write of @data at @offset; true when the device answers with a
+ * Write Response, success, that verifies under @ctx.
+ */
+static bool write_mem(struct aiot_sec_ctx *ctx, bool cipher, uint16_t offset,
+		      const uint8_t *data, unsigned int len)
+{
+	uint8_t pdu[AIOT_NAS_MAX_LEN];
+	struct cmd_result r;
+	struct aiot_nas_msg m;
+	unsigned int n = seal_write(ctx, cipher, offset, data, len, pdu);
+	int plain;
+
+	if (command_send(TARGET, pdu, n, &r) || r.outcome != AIOT_CMD_OUTCOME_NAS_RESPONSE)
+		return false;
+	plain = aiot_nas_open(ctx, AIOT_NAS_DIR_D2R, r.nas, r.nas_len);
+	return plain > 0 && !aiot_nas_decode(r.nas, plain, &m) &&
+	       m.type == AIOT_NAS_MT_WRITE_RSP && m.status == AIOT_NAS_STATUS_SUCCESS;
+}
+
+/* A protected Read of @len octets at @offset into @out; 0 or -1. */
+static int read_mem(struct aiot_sec_ctx *ctx, uint16_t offset, uint8_t *out, unsigned int len)
+{
+	struct aiot_nas_msg m = {
+		.type = AIOT_NAS_MT_READ_REQ,
+		.offset = offset,
+		.length = len,
+	};
+	uint8_t pdu[AIOT_NAS_MAX_LEN];
+	struct cmd_result r;
+	int n = aiot_nas_encode(&m, pdu, sizeof(pdu));
+
+	if (n > 0)
+		n = aiot_nas_seal(ctx, AIOT_NAS_DIR_R2D, true, pdu, n, sizeof(pdu));
+	if (n <= 0 || command_send(TARGET, pdu, n, &r) ||
+	    r.outcome != AIOT_CMD_OUTCOME_NAS_RESPONSE)
+		return -1;
+	n = aiot_nas_open(ctx, AIOT_NAS_DIR_D2R, r.nas, r.nas_len);
+	if (n <= 0 || aiot_nas_decode(r.nas, n, &m) || m.type != AIOT_NAS_MT_READ_RSP ||
+	    m.status != AIOT_NAS_STATUS_SUCCESS || m.data_len != len)
+		return -1;
+	memcpy(out, m.data, len);
+	return 0;
+}
+
+/* The device's memory at @offset holds @want (read with the honest keys). */
+static bool mem_is(struct aiot_sec_ctx *ctx, uint16_t offset, const uint8_t *want,
+		   unsigned int len)
+{
+	uint8_t got[AIOT_HWSIM_USER_MEM_MAX];
+
+	return !read_mem(ctx, offset, got, len) && !memcmp(got, want, len);
+}
+
+/* ---- A1: the eavesdropper's capture ------------------------------------------------ */
+
+static const uint8_t secret1[16] = "A1-ciphered-data";
+static const uint8_t clear1[16] = "A1-integrity-onl";
+static const uint8_t secret2[16] = "A2-captured-Writ";
+static const uint8_t zero16[16];
+
+/*
+ * The ID of TARGET in the paging and the Msg3 of one session of the
+ * capture, with its RAND_d and RES; false when a frame is missing.
+ */
+struct seen {
+	unsigned int cbra, msg3, cfra;	/* frames naming TARGET */
+	uint8_t rand_n[AIOT_RAND_N_LEN];
+	uint8_t rand_d[AIOT_RAND_D_LEN];
+	uint8_t res[AIOT_RES_LEN];
+	uint8_t id[4];
+	bool nas_ok;
+};
+
+static void what_is_seen(struct seen *v)
+{
+	struct aiot_nas_msg nm;
+	unsigned int i;
+	uint8_t t[4];
+
+	memset(v, 0, sizeof(*v));
+	put_be32(t, TARGET);
+	for (i = 0; i < n_recs; i++) {
+		const struct rec *r = &recs[i];
+
+		if (is_paging(r, AIOT_RA_CBRA) && paging_names(r, TARGET)) {
+			v->cbra++;
+			if (r->m.paging.cont_type == AIOT_CONT_RAND &&
+			    r->m.paging.cont_len == AIOT_RAND_N_LEN)
+				memcpy(v->rand_n, r->m.paging.cont, AIOT_RAND_N_LEN);
+		}
+		if (is_paging(r, AIOT_RA_CFRA) && paging_names(r, TARGET))
+			v->cfra++;
+		if (!r->derr && r->m.type == AIOT_MSG_MSG3 && !r->m.data.more &&
+		    !(r->m.data.len % 8) &&
+		    !aiot_nas_decode(r->m.data.data, r->m.data.len / 8, &nm) &&
+		    nm.type == AIOT_NAS_MT_INVENTORY_RSP && nm.id_bits == 32 &&
+		    !memcmp(nm.id, t, 4)) {
+			v->msg3++;
+			v->nas_ok = r->m.data.data[0] == AIOT_NAS_SHT_PLAIN;
+			memcpy(v->id, nm.id, 4);
+			memcpy(v->rand_d, nm.rand_d, AIOT_RAND_D_LEN);
+			memcpy(v->res, nm.res, AIOT_RES_LEN);
+		}
+	}
+}
+
+static void a1_eavesdropper(struct session *s2, uint8_t *pdu2, unsigned int *pdu2_len)
+{
+	uint8_t t[4], got[16], pdu[AIOT_NAS_MAX_LEN];
+	struct aiot_sec_ctx *ctx;
+	struct session s1;
+	struct seen v1, v2;
+	unsigned int i, undecoded = 0, with_id, n;
+	int bad, err;
+
+	put_be32(t, TARGET);
+	/* the ring: refused sizes, then a small one that overflows */
+	ok(mon_start(AIOT_HWSIM_MONITOR_MAX_FRAMES + 1) == -ERANGE,
+	   "monitor: a ring above %u frames is ERANGE", AIOT_HWSIM_MONITOR_MAX_FRAMES);
+	ok(!mon_start(4) && !inventory(0x10, 0, &s1) && s1.found, "monitor: a ring of 4 frames, an inventory");
+	bad = mon_read();
+	ok(!bad && mon_ring == 4 && mon_captured > 4 && mon_overwritten == mon_captured - 4 &&
+	   n_recs == 4 && recs[0].seq == mon_overwritten && recs[3].seq == mon_captured - 1 &&
+	   recs[0].t_ns < recs[3].t_ns,
+	   "monitor: the ring keeps the last 4 frames, numbered, oldest overwritten and counted (%d bad lines, %llu captured, %llu overwritten)",
+	   bad, (unsigned long long)mon_captured, (unsigned long long)mon_overwritten);
+	err = mon_start(0) ?: inventory(0x18, 0, &s1) ?: mon_read();
+	ok(!err && !n_recs && !mon_ring && !mon_captured,
+	   "monitor: 0 stops the capture and frees the ring (%d, %u frames, ring %u)",
+	   err, n_recs, mon_ring);
+
+	/* session 1: a targeted inventory, a ciphered and an integrity-only Write */
+	err = mon_start(MON_FRAMES);
+	if (!err)
+		err = inventory(0x20, 0, &s1);
+	ok(!err && s1.found && s1.reports == 1 && res_verifies(KEY_SEED, &s1),
+	   "session 1: a targeted inventory reads the target, RES_AIOT verifies (err %d, %u reports)",
+	   err, s1.reports);
+	ctx = session_keys(KEY_SEED, &s1);
+	ok(write_mem(ctx, true, 8, secret1, sizeof(secret1)) &&
+	   write_mem(ctx, false, 24, clear1, sizeof(clear1)) &&
+	   !read_mem(ctx, 8, got, sizeof(got)) && !memcmp(got, secret1, sizeof(got)),
+	   "session 1: a ciphered Write, an integrity-only Write and a ciphered Read back succeed");
+	bad = mon_read();
+	for (i = 0; i < n_recs; i++)
+		undecoded += !!recs[i].derr;
+	ok(!bad && n_recs > 10 && !mon_overwritten && !undecoded,
+	   "A1 capture: %u frames of both links, every one decodes with kernel/frame.c (%d bad lines, %u undecoded)",
+	   n_recs, bad, undecoded);
+	what_is_seen(&v1);
+	ok(v1.cbra == 1 && !memcmp(v1.rand_n, s1.rand_n, AIOT_RAND_N_LEN),
+	   "A1: the targeted paging carries the permanent ID and RAND_n in clear (%u pagings)",
+	   v1.cbra);
+	ok(v1.msg3 == 1 && v1.nas_ok && !memcmp(v1.rand_d, s1.rand_d, AIOT_RAND_D_LEN) &&
+	   !memcmp(v1.res, s1.res, AIOT_RES_LEN),
+	   "A1: Msg3 carries the Inventory Response in clear: permanent ID, RAND_d, RES_AIOT as the AIOTF got them (%u)",
+	   v1.msg3);
+	ok(v1.cfra == 3, "A1: each of the 3 command pagings carries the permanent ID in clear (%u)",
+	   v1.cfra);
+	with_id = frames_with(t, 32);
+	ok(with_id == v1.cbra + v1.msg3 + v1.cfra,
+	   "A1: the ID's 32 bits occur in those %u frames and in no other frame (%u)",
+	   v1.cbra + v1.msg3 + v1.cfra, with_id);
+	ok(!frames_with(secret1, 8 * sizeof(secret1)),
+	   "A1: the data of the ciphered Write, and of the ciphered Read's response, occurs in no frame");
+	ok(frames_with(clear1, 8 * sizeof(clear1)) == 1,
+	   "A1: the data of the integrity-only Write occurs in clear in its R2D data frame");
+	aiot_sec_ctx_free(ctx);
+
+	/* session 2 of the same device: new RAND_n, RAND_d, RES; the same ID */
+	err = mon_start(MON_FRAMES);
+	if (!err)
+		err = inventory(0x30, 0, s2);
+	ctx = session_keys(KEY_SEED, s2);
+	*pdu2_len = seal_write(ctx, true, 40, secret2, sizeof(secret2), pdu2);
+	ok(!err && res_verifies(KEY_SEED, s2) &&
+	   write_mem(ctx, true, 40, secret2, sizeof(secret2)),
+	   "session 2: a new inventory and a ciphered Write (err %d)", err);
+	mon_read();
+	what_is_seen(&v2);
+	ok(v2.cbra == 1 && v2.msg3 == 1 && v2.cfra == 1 && !memcmp(v1.id, v2.id, 4) &&
+	   memcmp(v1.rand_d, v2.rand_d, AIOT_RAND_D_LEN) && memcmp(v1.res, v2.res, AIOT_RES_LEN),
+	   "A1 linkable: session 2 shows the same permanent ID in paging, Msg3 and command paging; only RAND_n, RAND_d, RES change");
+	n = captured_command(TARGET, pdu);
+	ok(n == *pdu2_len && !memcmp(pdu, pdu2, n) && pdu[0] == AIOT_NAS_SHT_INTEGRITY_CIPHERED,
+	   "A1: the eavesdropper reassembles the protected Write PDU from the R2D data frames (%u octets)",
+	   n);
+	memcpy(pdu2, pdu, n);	/* from here on, the replay uses what was captured */
+	aiot_sec_ctx_free(ctx);
+}
+
+/* ---- A2: replay of a captured command --------------------------------------------- */
+
+static void a2_replay(const struct session *s2, const uint8_t *pdu, unsigned int len)
+{
+	struct aiot_sec_ctx *ctx = session_keys(KEY_SEED, s2), *ctx3;
+	struct cmd_result r;
+	struct session s3;
+	int err;
+
+	/* (i) the same session: the device's memory changed meanwhile */
+	err = set_mem(TARGET, 40, zero16, sizeof(zero16));
+	ok(!err && mem_is(ctx, 40, zero16, sizeof(zero16)),
+	   "A2: the device's memory at 40 is changed after the captured Write (err %d)", err);
+	err = command_send(TARGET, pdu, len, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE && mem_is(ctx, 40, secret2, 16),
+	   "A2(i) same session: the replayed Write is executed again, its data is back in memory (outcome %d)",
+	   r.outcome);
+
+	/* (ii) after the device's next inventory */
+	err = inventory(0x40, 0, &s3);
+	ctx3 = session_keys(KEY_SEED, &s3);
+	ok(!err && res_verifies(KEY_SEED, &s3) && !set_mem(TARGET, 40, zero16, 16) &&
+	   !set_policy(TARGET, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE),
+	   "A2: a new session (inventory), memory at 40 changed again, policy as-indication-cause");
+	err = command_send(TARGET, pdu, len, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_AS_INDICATION &&
+	   r.cause == AIOT_NNR_CAUSE_INTEGRITY_FAILURE && mem_is(ctx3, 40, zero16, 16),
+	   "A2(ii) after a new session: the paging by ID selects the device, MAC-I fails: AS indication with the integrity cause, not executed (outcome %d, cause %d)",
+	   r.outcome, r.cause);
+	err = set_policy(TARGET, AIOT_HWSIM_POLICY_SILENT) ?: command_send(TARGET, pdu, len, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE && mem_is(ctx3, 40, zero16, 16),
+	   "A2(ii) policy silent: no response, not executed (outcome %d)", r.outcome);
+	aiot_sec_ctx_free(ctx);
+	aiot_sec_ctx_free(ctx3);
+}
+
+/* ---- A3: a rogue reader and AIOTF with a wrong key --------------------------------- */
+
+static void a3_rogue(void)
+{
+	static const uint8_t rogue_data[16] = "A3-rogue-written";
+	struct aiot_sec_ctx *rogue, *ctx, *old;
+	uint8_t pdu[AIOT_NAS_MAX_LEN];
+	struct session s, sr;
+	struct cmd_result r;
+	unsigned int n;
+	int err;
+
+	/* (a) the rogue pages the target by the ID it saw */
+	err = inventory(0x50, 0, &s);
+	old = session_keys(KEY_SEED, &s);
+	err = err ?: inventory(0x60, 0, &sr);
+	ok(!err && sr.found && sr.reports == 1 && !res_verifies(ROGUE_SEED, &sr) &&
+	   res_verifies(KEY_SEED, &sr),
+	   "A3(a): the device answers a rogue's paging by its ID (presence, ID in clear); RES_AIOT does not verify under the rogue's key");
+	ok(read_mem(old, 8, pdu, 16),
+	   "A3(a): the rogue's paging replaced the device's session: a command under the honest AIOTF's previous keys fails");
+
+	/* (b) the rogue's Write, under its K_AIOTF from what it saw on the air */
+	err = inventory(0x70, 0, &s);
+	ctx = session_keys(KEY_SEED, &s);
+	rogue = session_keys(ROGUE_SEED, &s);
+	ok(!err && write_mem(ctx, true, 8, zero16, 16),
+	   "A3: the honest AIOTF reads the device again and writes zeros at 8");
+	n = seal_write(rogue, true, 8, rogue_data, sizeof(rogue_data), pdu);
+	err = set_policy(TARGET, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE) ?:
+	      command_send(TARGET, pdu, n, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_AS_INDICATION &&
+	   r.cause == AIOT_NNR_CAUSE_INTEGRITY_FAILURE && mem_is(ctx, 8, zero16, 16),
+	   "A3(b) policy as-indication-cause: the rogue's Write fails MAC-I, AS indication with the cause, not executed (outcome %d, cause %d)",
+	   r.outcome, r.cause);
+	err = set_policy(TARGET, AIOT_HWSIM_POLICY_AS_INDICATION) ?:
+	      command_send(TARGET, pdu, n, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_AS_INDICATION && r.cause == -1 &&
+	   mem_is(ctx, 8, zero16, 16),
+	   "A3(b) policy as-indication: AS indication without a cause, not executed (outcome %d, cause %d)",
+	   r.outcome, r.cause);
+	err = set_policy(TARGET, AIOT_HWSIM_POLICY_SILENT) ?: command_send(TARGET, pdu, n, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE && mem_is(ctx, 8, zero16, 16),
+	   "A3(b) policy silent: no response, not executed (outcome %d)", r.outcome);
+	n = seal_write(rogue, false, 8, rogue_data, sizeof(rogue_data), pdu);
+	err = command_send(TARGET, pdu, n, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE && mem_is(ctx, 8, zero16, 16),
+	   "A3(b) integrity-only: refused the same, not executed (outcome %d)", r.outcome);
+	aiot_sec_ctx_free(rogue);
+	aiot_sec_ctx_free(ctx);
+	aiot_sec_ctx_free(old);
+}
+
+/* ---- A4: a lost message ------------------------------------------------------------ */
+
+static void a4_lost(void)
+{
+	static const uint8_t data[16] = "A4-after-a-loss!";
+	struct aiot_sec_ctx *ctx, *last;
+	unsigned int i, msg2 = 0, msg3 = 0;
+	struct session s;
+	int err;
+
+	/* one Msg3 lost: the reader's repeated Msg2 gets the same Msg3 again */
+	err = debugfs_write("drop_msg3", "1");
+	err = err ?: mon_start(MON_FRAMES);
+	err = err ?: inventory(0x80, 0, &s);
+	mon_read();
+	for (i = 0; i < n_recs; i++) {
+		msg2 += !recs[i].derr && recs[i].m.type == AIOT_MSG_MSG2;
+		msg3 += !recs[i].derr && recs[i].m.type == AIOT_MSG_MSG3;
+	}
+	last = session_keys(KEY_SEED, &s);
+	ok(!err && s.found && msg2 == 2 && msg3 == 1 && res_verifies(KEY_SEED, &s) &&
+	   write_mem(last, true, 8, data, 16) && mem_is(last, 8, data, 16),
+	   "A4 one Msg3 lost: the reader repeats Msg2 and reads the device; the AIOTF's session is the device's (err %d, %u Msg2, %u Msg3 heard)",
+	   err, msg2, msg3);
+
+	/* every Msg3 lost: nobody read; the next inventory reads the device */
+	err = debugfs_write("drop_msg3", "1000");
+	err = err ?: inventory(0x90, 2, &s);
+	ok(!err && !s.found && s.end == AIOT_INV_END_EMPTY_ROUNDS,
+	   "A4 every Msg3 lost: the inventory ends without the device (end %d)", s.end);
+	ok(read_mem(last, 8, (uint8_t [16]){}, 16),
+	   "A4: meanwhile commands under the AIOTF's last session fail: the device keeps the RAND_d of its lost Msg3");
+	err = debugfs_write("drop_msg3", "0");
+	err = err ?: inventory(0xa0, 0, &s);
+	ctx = session_keys(KEY_SEED, &s);
+	ok(!err && res_verifies(KEY_SEED, &s) && mem_is(ctx, 8, data, 16),
+	   "A4 no counter: the next inventory reads the device, commands under its keys work again");
+	aiot_sec_ctx_free(last);
+	aiot_sec_ctx_free(ctx);
+}
+
+int main(void)
+{
+	uint8_t pdu2[AIOT_NAS_MAX_LEN];
+	struct family_info fi;
+	struct nlmsghdr *nlh;
+	struct session s2;
+	unsigned int len2;
+	struct answer a;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	printf("1..33\n");
+	recs = calloc(MON_FRAMES, sizeof(*recs));
+	if (!recs || nl_open(&ctl) || nl_open(&lis) || resolve(&ctl, AIOT_GENL_NAME, &fi))
+		bail("the aiot family does not resolve");
+	fam_aiot = fi.id;
+	grp_inventory = fi.inventory;
+	grp_command = fi.command;
+	if (resolve(&ctl, AIOT_HWSIM_GENL_NAME, &fi) ||
+	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_inventory,
+				  sizeof(grp_inventory)) ||
+	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_command,
+				  sizeof(grp_command)))
+		bail("the aiot_hwsim family or the groups");
+	fam_hwsim = fi.id;
+
+	/* a reader of its own, gone with this program's socket */
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
+	talk(&ctl, nlh, &a);
+	reader = a.reader;
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_DEVS);
+	put_id(nlh, BASE_ID);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
+	talk(&ctl, nlh, &a);
+	ok(reader != ~0U && !a.error, "a reader (%u) with %d normative devices (%d '%s')",
+	   reader, N_DEVS, a.error, a.extack);
+
+	a1_eavesdropper(&s2, pdu2, &len2);
+	a2_replay(&s2, pdu2, len2);
+	a3_rogue();
+	a4_lost();
+	mon_start(0);
+	mnl_socket_close(lis.sk);
+	mnl_socket_close(ctl.sk);
+	free(recs);
+	return n_fail ? 1 : 0;
+}

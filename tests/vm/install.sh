@@ -221,6 +221,18 @@ result PASS install/base_system
 # ---- 3. the packages installed, DKMS, the image -----------------------------
 img_key=$(printf '%s\n' "img-v1" "$base_key" "$(sha256sum "${debs[@]}" | cut -d' ' -f1)" | sha256sum | cut -c1-12)
 img=$icache/img-$img_key.ext4
+# The results of this section are kept with the image and shown again when
+# the image comes from the cache: they are about the same two packages.
+ires() {	# ires PASS|FAIL name [detail]
+	result "$@"
+	printf 'RESULT %s %s%s\n' "$1" "$2" "${3:+ ($3)}" >>"$out/image-results"
+}
+# dkms_state DIR: the status lines of aiot in the system at DIR
+dkms_state() { in_root "$1" dkms status aiot 2>&1 | tr '\n' ' '; }
+# modules_dep_has DIR MODULE: depmod's view of the DKMS module
+modules_dep_has() { grep -Eq "^updates/dkms/$2\.ko(\.xz|\.zst)?:" "$1/lib/modules/$kver/modules.dep"; }
+debs_in_root=("${debs[@]/#build\/deb\//\/tmp\/debs\/}")
+
 if [ ! -f "$img" ]; then
 	work=$icache/work
 	remove_root "$work"
@@ -231,10 +243,10 @@ if [ ! -f "$img" ]; then
 	# as a user would: apt-get with the archive for dependencies; the
 	# postinst of aiot-dkms has DKMS build for every kernel with headers
 	if run_logged "$out/apt-install.log" "apt-get install" in_root "$work" \
-		apt-get "${APT_OPTS[@]}" install -y "${debs[@]/#build\/deb\//\/tmp\/debs\/}"; then
-		result PASS install/apt_install_packages
+		apt-get "${APT_OPTS[@]}" install -y "${debs_in_root[@]}"; then
+		ires PASS install/apt_install_packages
 	else
-		result FAIL install/apt_install_packages "see $out/apt-install.log"
+		ires FAIL install/apt_install_packages "see $out/apt-install.log"
 		finish
 	fi
 	grep -E "^(Building for|Building initial module|Done\.|Skipped\.|Error)|Installing to" \
@@ -242,35 +254,64 @@ if [ ! -f "$img" ]; then
 	# what a kernel's postinst hook runs: must find nothing left to do
 	in_root "$work" dkms autoinstall -k "$kver" >"$out/autoinstall.log" 2>&1
 	rc=$?
-	in_root "$work" dkms status >"$out/dkms-status.log" 2>&1
-	if [ $rc = 0 ] && grep -q "^aiot/[^,]*, $kver, x86_64: installed" "$out/dkms-status.log"; then
-		result PASS install/dkms_installed_for_kernel "$(grep "^aiot/" "$out/dkms-status.log" | head -n 1)"
+	state=$(dkms_state "$work")
+	if [ $rc = 0 ] && [[ $state == *"aiot/"*", $kver, x86_64: installed"* ]]; then
+		ires PASS install/dkms_installed_for_kernel "$state"
 	else
-		result FAIL install/dkms_installed_for_kernel "autoinstall rc $rc; $(tr '\n' ' ' <"$out/dkms-status.log")"
+		ires FAIL install/dkms_installed_for_kernel "autoinstall rc $rc; $state"
 	fi
 	for m in aiot aiot_hwsim; do
-		if grep -Eq "^updates/dkms/$m\.ko(\.xz|\.zst)?:" "$work/lib/modules/$kver/modules.dep"; then
-			result PASS "install/depmod_knows_$m"
+		if modules_dep_has "$work" $m; then
+			ires PASS "install/depmod_knows_$m"
 		else
-			result FAIL "install/depmod_knows_$m" "no updates/dkms/$m.ko in modules.dep"
+			ires FAIL "install/depmod_knows_$m" "no updates/dkms/$m.ko in modules.dep"
 		fi
 	done
-	rm -rf "$work/tmp/debs"
 	in_root "$work" apt-get clean
 	size=$(( $(du -sm "$work" | cut -f1) * 5 / 4 + 200 ))
 	step "ext4 image of the installed system (${size} MB, sparse)"
-	rm -f "$icache"/img-*.ext4.tmp
-	if mkfs.ext4 -q -F -L aiot-root -d "$work" "$img.tmp" "${size}M" >"$out/mkfs.log" 2>&1; then
-		for f in "$icache"/img-*.ext4; do [ -f "$f" ] && rm -f "$f"; done
-		mv "$img.tmp" "$img"
-		cp "$out/dkms-status.log" "$img.dkms-status"
-	else
+	rm -f "$icache"/img-*.tmp
+	if ! mkfs.ext4 -q -F -L aiot-root -d "$work" "$img.tmp" "${size}M" >"$out/mkfs.log" 2>&1; then
 		result FAIL install/image "see $out/mkfs.log"
+		remove_root "$work"
+		finish
 	fi
+
+	# After the image: an upgrade (the same packages again: the old
+	# version's prerm removes its modules, the new postinst builds them
+	# again), then removal with purge, on the same system.
+	step "upgrade and removal of the packages"
+	if in_root "$work" apt-get "${APT_OPTS[@]}" install -y --reinstall "${debs_in_root[@]}" \
+		>"$out/apt-reinstall.log" 2>&1 &&
+		grep -q '^Building initial module for' "$out/apt-reinstall.log" &&
+		modules_dep_has "$work" aiot; then
+		ires PASS install/upgrade_rebuilds "$(dkms_state "$work")"
+	else
+		ires FAIL install/upgrade_rebuilds "see $out/apt-reinstall.log"
+	fi
+	in_root "$work" apt-get "${APT_OPTS[@]}" purge -y aiot-dkms aiot-tools >"$out/apt-purge.log" 2>&1
+	rc=$?
+	state=$(dkms_state "$work")
+	left=$(cd "$work" && ls -d lib/modules/"$kver"/updates/dkms/aiot* usr/src/aiot-* etc/aiot \
+		usr/sbin/aiotctl 2>/dev/null | tr '\n' ' ')
+	if [ $rc = 0 ] && [ -z "$state" ] && [ -z "$left" ] && ! modules_dep_has "$work" aiot; then
+		ires PASS install/purge_removes_everything
+	else
+		ires FAIL install/purge_removes_everything "rc $rc; dkms: $state; left: $left"
+	fi
+	step "image cached as $img"
 	remove_root "$work"
-	[ -f "$img" ] || finish
+	for f in "$icache"/img-*; do
+		[ "$f" = "$img.tmp" ] || rm -f "$f"
+	done
+	cp "$out/image-results" "$img.results"
+	mv "$img.tmp" "$img"
 else
 	step "installed system from the cache: $img"
+	while read -r _ verdict name detail; do
+		detail=${detail#(}
+		result "$verdict" "$name" "${detail%)}${detail:+; }from the image's build"
+	done <"$img.results"
 fi
 
 # ---- 4. boot it ------------------------------------------------------------------

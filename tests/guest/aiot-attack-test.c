@@ -3,7 +3,7 @@
  * aiot-attack-test: the attacks of Documentation/security-profiles.rst
  * ("Attacks and the outcomes the tests assert"), run against aiot_hwsim's
  * simulated devices, in a guest. Profile "normative" (seeds 001 and 003),
- * the cells A1 to A4 of its column:
+ * the cells A1 to A5 of its column (A6 and A7 do not apply to it):
  *
  *   A1  an eavesdropper reads aiot_hwsim's debugfs monitor (every frame on
  *       the air), decodes the frames with kernel/frame.c and the NAS PDUs
@@ -12,7 +12,8 @@
  *   A2  replay of a captured Write, in the same session and after a new one;
  *   A3  a rogue AIOTF with a wrong key: its paging, its Write;
  *   A4  lost Msg3 (debugfs drop_msg3): a retry or the next inventory, never
- *       a session the AIOTF does not know.
+ *       a session the AIOTF does not know;
+ *   A5  replay of a captured paging: the device answers.
  *
  * The honest AIOTF and the rogue are this program, with keys from the
  * OpenSSL twin of the security engine (the key rule of hwsim.rst); the
@@ -557,10 +558,12 @@ static int ev_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 /*
- * A targeted inventory of TARGET with RAND_n @rand_first.. (8 octets);
- * @max_empty: the empty-rounds stop trigger (0: none). 0 or -errno.
+ * A targeted inventory of TARGET with RAND_n @rand_first.. (8 octets), or
+ * @rand when not NULL; @max_empty: the empty-rounds stop trigger (0: none).
+ * 0 or -errno.
  */
-static int inventory(uint8_t rand_first, uint32_t max_empty, struct session *s)
+static int inventory_rand(uint8_t rand_first, const uint8_t *rand, uint32_t max_empty,
+			  struct session *s)
 {
 	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
 	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_INVENTORY_START);
@@ -572,7 +575,7 @@ static int inventory(uint8_t rand_first, uint32_t max_empty, struct session *s)
 
 	memset(s, 0, sizeof(*s));
 	for (i = 0; i < AIOT_RAND_N_LEN; i++)
-		s->rand_n[i] = rand_first + i;
+		s->rand_n[i] = rand ? rand[i] : rand_first + i;
 	put_be32(target, TARGET);
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
 	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
@@ -596,6 +599,11 @@ static int inventory(uint8_t rand_first, uint32_t max_empty, struct session *s)
 		mnl_cb_run(buf, n, 0, 0, ev_cb, s);
 	}
 	return 0;
+}
+
+static int inventory(uint8_t rand_first, uint32_t max_empty, struct session *s)
+{
+	return inventory_rand(rand_first, NULL, max_empty, s);
 }
 
 static int k_root_of(const char *seed, uint32_t id, uint8_t *k_root)
@@ -842,12 +850,13 @@ static void what_is_seen(struct seen *v)
 	}
 }
 
-static void a1_eavesdropper(struct session *s2, uint8_t *pdu2, unsigned int *pdu2_len)
+static void a1_eavesdropper(struct session *s2, uint8_t *pdu2, unsigned int *pdu2_len,
+			    struct seen *v1)
 {
 	uint8_t t[4], got[16], pdu[AIOT_NAS_MAX_LEN];
 	struct aiot_sec_ctx *ctx;
 	struct session s1;
-	struct seen v1, v2;
+	struct seen v2;
 	unsigned int i, undecoded = 0, with_id, n;
 	int bad, err;
 
@@ -885,20 +894,20 @@ static void a1_eavesdropper(struct session *s2, uint8_t *pdu2, unsigned int *pdu
 	ok(!bad && n_recs > 10 && !mon_overwritten && !undecoded,
 	   "A1 capture: %u frames of both links, every one decodes with kernel/frame.c (%d bad lines, %u undecoded)",
 	   n_recs, bad, undecoded);
-	what_is_seen(&v1);
-	ok(v1.cbra == 1 && !memcmp(v1.rand_n, s1.rand_n, AIOT_RAND_N_LEN),
+	what_is_seen(v1);
+	ok(v1->cbra == 1 && !memcmp(v1->rand_n, s1.rand_n, AIOT_RAND_N_LEN),
 	   "A1: the targeted paging carries the permanent ID and RAND_n in clear (%u pagings)",
-	   v1.cbra);
-	ok(v1.msg3 == 1 && v1.nas_ok && !memcmp(v1.rand_d, s1.rand_d, AIOT_RAND_D_LEN) &&
-	   !memcmp(v1.res, s1.res, AIOT_RES_LEN),
+	   v1->cbra);
+	ok(v1->msg3 == 1 && v1->nas_ok && !memcmp(v1->rand_d, s1.rand_d, AIOT_RAND_D_LEN) &&
+	   !memcmp(v1->res, s1.res, AIOT_RES_LEN),
 	   "A1: Msg3 carries the Inventory Response in clear: permanent ID, RAND_d, RES_AIOT as the AIOTF got them (%u)",
-	   v1.msg3);
-	ok(v1.cfra == 3, "A1: each of the 3 command pagings carries the permanent ID in clear (%u)",
-	   v1.cfra);
+	   v1->msg3);
+	ok(v1->cfra == 3, "A1: each of the 3 command pagings carries the permanent ID in clear (%u)",
+	   v1->cfra);
 	with_id = frames_with(t, 32);
-	ok(with_id == v1.cbra + v1.msg3 + v1.cfra,
+	ok(with_id == v1->cbra + v1->msg3 + v1->cfra,
 	   "A1: the ID's 32 bits occur in those %u frames and in no other frame (%u)",
-	   v1.cbra + v1.msg3 + v1.cfra, with_id);
+	   v1->cbra + v1->msg3 + v1->cfra, with_id);
 	ok(!frames_with(secret1, 8 * sizeof(secret1)),
 	   "A1: the data of the ciphered Write, and of the ciphered Read's response, occurs in no frame");
 	ok(frames_with(clear1, 8 * sizeof(clear1)) == 1,
@@ -916,8 +925,8 @@ static void a1_eavesdropper(struct session *s2, uint8_t *pdu2, unsigned int *pdu
 	   "session 2: a new inventory and a ciphered Write (err %d)", err);
 	mon_read();
 	what_is_seen(&v2);
-	ok(v2.cbra == 1 && v2.msg3 == 1 && v2.cfra == 1 && !memcmp(v1.id, v2.id, 4) &&
-	   memcmp(v1.rand_d, v2.rand_d, AIOT_RAND_D_LEN) && memcmp(v1.res, v2.res, AIOT_RES_LEN),
+	ok(v2.cbra == 1 && v2.msg3 == 1 && v2.cfra == 1 && !memcmp(v1->id, v2.id, 4) &&
+	   memcmp(v1->rand_d, v2.rand_d, AIOT_RAND_D_LEN) && memcmp(v1->res, v2.res, AIOT_RES_LEN),
 	   "A1 linkable: session 2 shows the same permanent ID in paging, Msg3 and command paging; only RAND_n, RAND_d, RES change");
 	n = captured_command(TARGET, pdu);
 	ok(n == *pdu2_len && !memcmp(pdu, pdu2, n) && pdu[0] == AIOT_NAS_SHT_INTEGRITY_CIPHERED,
@@ -1016,6 +1025,21 @@ static void a3_rogue(void)
 	aiot_sec_ctx_free(old);
 }
 
+/* ---- A5: replay of a captured paging --------------------------------------------- */
+
+/* The paging of session 1, as captured, sent again: is the device there? */
+static void a5_paging_replay(const struct seen *v1)
+{
+	struct session s;
+	int err;
+
+	err = inventory_rand(0, v1->rand_n, 0, &s);
+	ok(!err && s.found && s.reports == 1 && res_verifies(KEY_SEED, &s) &&
+	   memcmp(s.rand_d, v1->rand_d, AIOT_RAND_D_LEN),
+	   "A5: the captured paging (its ID and RAND_n) sent again is answered: the device is present; a new RAND_d (err %d)",
+	   err);
+}
+
 /* ---- A4: a lost message ------------------------------------------------------------ */
 
 static void a4_lost(void)
@@ -1063,11 +1087,12 @@ int main(void)
 	struct family_info fi;
 	struct nlmsghdr *nlh;
 	struct session s2;
+	struct seen v1;
 	unsigned int len2;
 	struct answer a;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("1..33\n");
+	printf("1..34\n");
 	recs = calloc(MON_FRAMES, sizeof(*recs));
 	if (!recs || nl_open(&ctl) || nl_open(&lis) || resolve(&ctl, AIOT_GENL_NAME, &fi))
 		bail("the aiot family does not resolve");
@@ -1096,10 +1121,11 @@ int main(void)
 	ok(reader != ~0U && !a.error, "a reader (%u) with %d normative devices (%d '%s')",
 	   reader, N_DEVS, a.error, a.extack);
 
-	a1_eavesdropper(&s2, pdu2, &len2);
+	a1_eavesdropper(&s2, pdu2, &len2, &v1);
 	a2_replay(&s2, pdu2, len2);
 	a3_rogue();
 	a4_lost();
+	a5_paging_replay(&v1);
 	mon_start(0);
 	mnl_socket_close(lis.sk);
 	mnl_socket_close(ctl.sk);

@@ -104,6 +104,9 @@ $(O)/aiotctl/%.o: userspace/aiotctl/%.c $(HDRS)
 # reader.c builds plain AIoT NAS requests (command read|write|disable)
 $(O)/aiotctl/reader.o: private USER_CFLAGS += -Iuserspace/shim -Ikernel
 $(O)/aiotctl/reader.o: $(AIR_HDRS)
+# decode.c decodes frames of the air with kernel/frame.c (decode, hwsim capture show)
+$(O)/aiotctl/decode.o: private USER_CFLAGS += -Iuserspace/shim -Ikernel
+$(O)/aiotctl/decode.o: $(AIR_HDRS)
 
 $(B)/aiotctl: $(AIOTCTL_SRC:userspace/aiotctl/%.c=$(O)/aiotctl/%.o) $(O)/libaiot.a
 	@mkdir -p $(B)

@@ -91,4 +91,16 @@ int aiotctl_run(struct aiotctl_ctx *ctx, struct aiot_nl *nl,
 		const struct aiotctl_family *fam, struct nl_msg *msg,
 		const char *what, bool dump, bool print);
 
+/*
+ * decode.c: one frame of the air (@bits long, MSB first, CRC included)
+ * decoded with kernel/frame.c and printed: one line, or one JSON object
+ * with -j; @seq and @t_ns (simulated ns) when not NULL. Returns 0 or the
+ * decoder's error (printed as the frame's "error").
+ */
+int aiotctl_frame_print(struct aiotctl_ctx *ctx, const unsigned long long *seq,
+			const unsigned long long *t_ns, bool d2r, const unsigned char *f,
+			unsigned int bits);
+/* One frame line of aiot_hwsim's monitor file printed; -1 if malformed. */
+int aiotctl_capture_line(struct aiotctl_ctx *ctx, const char *line);
+
 #endif

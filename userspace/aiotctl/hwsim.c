@@ -2,8 +2,9 @@
 /*
  * aiotctl hwsim: the simulated front end. Readers, device populations and
  * the medium over the generic netlink family aiot_hwsim
- * (Documentation/netlink/specs/aiot_hwsim.yaml); fault injection through
- * its debugfs files (Documentation/hwsim.rst).
+ * (Documentation/netlink/specs/aiot_hwsim.yaml); fault injection and the
+ * capture of the frames on the air (monitor) through its debugfs files
+ * (Documentation/hwsim.rst).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -265,13 +266,15 @@ static const struct fault {
 	int arg;		/* 'n' count, 'u' microseconds, 'i' identity, 0 none */
 } faults[] = {
 	{ "drop", "drop_next", 'n' },
+	{ "drop-msg3", "drop_msg3", 'n' },
 	{ "corrupt", "corrupt_next", 'n' },
 	{ "delay", "delay_next_us", 'u' },
 	{ "kill-energy", "kill_energy", 'i' },
 	{ "unplug", "unplug", 0 },
 };
 
-#define FAULT_SYN "hwsim fault INDEX drop|corrupt COUNT | delay US | kill-energy ID | unplug"
+#define FAULT_SYN "hwsim fault INDEX drop|drop-msg3|corrupt COUNT | delay US | kill-energy ID | " \
+	"unplug"
 
 /*
  * kill_energy's format: a number in hex, its length in bits after a '/'
@@ -344,19 +347,55 @@ static int fault_open_failed(const char *root, unsigned long idx, const char *fi
 		aiotctl_err("%s does not exist: aiot_hwsim has no reader aiot%lu "
 			    "('aiotctl hwsim reader list' lists them)", path, idx);
 	else
-		aiotctl_err("%s does not exist: this aiot_hwsim has no '%s' fault", path, file);
+		aiotctl_err("%s does not exist: this aiot_hwsim has no '%s' %s", path, file,
+			    strcmp(file, "monitor") ? "fault" : "capture");
 	return AIOTCTL_EXIT_FAIL;
+}
+
+/* Where debugfs is: $AIOT_DEBUGFS or /sys/kernel/debug. */
+static const char *debugfs_root(void)
+{
+	const char *root = getenv("AIOT_DEBUGFS");
+
+	return root && *root ? root : "/sys/kernel/debug";
+}
+
+/*
+ * Write @val to aiot_hwsim/aiot@idx/@file: 0, or the exit status after a
+ * sentence on why it cannot be opened (*werr 0), or AIOTCTL_EXIT_FAIL with
+ * the write's errno in *werr, for the caller to say.
+ */
+static int debugfs_put(unsigned long idx, const char *file, const char *val,
+		       char *path, size_t size, int *werr)
+{
+	const char *root = debugfs_root();
+	size_t len = strlen(val);
+	ssize_t n;
+	int fd, err = 0;
+
+	*werr = 0;
+	snprintf(path, size, "%s/aiot_hwsim/aiot%lu/%s", root, idx, file);
+	fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	if (fd < 0)
+		return fault_open_failed(root, idx, file, path, errno);
+	n = write(fd, val, len);
+	if (n < 0)
+		err = errno;
+	else if ((size_t)n != len)
+		err = EIO;
+	if (close(fd) && !err)
+		err = errno;
+	*werr = err;
+	return err ? AIOTCTL_EXIT_FAIL : AIOTCTL_EXIT_OK;
 }
 
 static int cmd_fault(struct aiotctl_ctx *ctx, int argc, char **argv)
 {
-	const char *root = getenv("AIOT_DEBUGFS");
 	char path[PATH_MAX], val[64];
 	const struct fault *f = NULL;
 	unsigned long idx, v;
-	size_t i, len;
-	ssize_t n;
-	int fd, err = 0;
+	size_t i;
+	int st, err;
 
 	(void)ctx;
 	if (argc < 2)
@@ -397,30 +436,110 @@ static int cmd_fault(struct aiotctl_ctx *ctx, int argc, char **argv)
 	default:
 		snprintf(val, sizeof(val), "1\n");
 	}
-	if (!root || !*root)
-		root = "/sys/kernel/debug";
-	snprintf(path, sizeof(path), "%s/aiot_hwsim/aiot%lu/%s", root, idx, f->file);
-	fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-	if (fd < 0)
-		return fault_open_failed(root, idx, f->file, path, errno);
-	len = strlen(val);
-	n = write(fd, val, len);
-	if (n < 0)
-		err = errno;
-	else if ((size_t)n != len)
-		err = EIO;
-	if (close(fd) && !err)
-		err = errno;
+	st = debugfs_put(idx, f->file, val, path, sizeof(path), &err);
 	if (err == ENOENT && f->arg == 'i') {
 		aiotctl_err("hwsim fault: reader aiot%lu has no device %s", idx, argv[2]);
 		return AIOTCTL_EXIT_FAIL;
 	}
 	if (err) {
-		val[len - 1] = 0;
+		val[strlen(val) - 1] = 0;
 		aiotctl_err("hwsim fault: writing '%s' to %s failed: %s", val, path, strerror(err));
+	}
+	return st;
+}
+
+/* ---- The capture: the monitor ring ---------------------------------------- */
+
+#define CAPTURE_SYN "hwsim capture INDEX start [FRAMES] | stop | show"
+
+/* The monitor file, decoded frame by frame: header line (text only), frames. */
+static int capture_show(struct aiotctl_ctx *ctx, unsigned long idx)
+{
+	const char *root = debugfs_root();
+	unsigned long long captured, overwritten;
+	char path[PATH_MAX], *line = NULL;
+	unsigned int ring, lineno = 1, bad = 0;
+	size_t cap = 0;
+	int err = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/aiot_hwsim/aiot%lu/monitor", root, idx);
+	f = fopen(path, "re");
+	if (!f)
+		return fault_open_failed(root, idx, "monitor", path, errno);
+	if (getline(&line, &cap, f) < 0 ||
+	    sscanf(line, "# ring %u captured %llu overwritten %llu", &ring, &captured,
+		   &overwritten) != 3) {
+		err = ferror(f) ? errno : 0;
+		aiotctl_err("%s: %s", path, err ? strerror(err) :
+			    "no '# ring N captured N overwritten N' header line");
+		free(line);
+		fclose(f);
 		return AIOTCTL_EXIT_FAIL;
 	}
-	return AIOTCTL_EXIT_OK;
+	if (!ctx->json)
+		printf("# ring %u captured %llu overwritten %llu\n", ring, captured, overwritten);
+	while (getline(&line, &cap, f) >= 0) {
+		lineno++;
+		if (aiotctl_capture_line(ctx, line)) {
+			line[strcspn(line, "\n")] = 0;
+			aiotctl_err("%s, line %u: not 'SEQ TIME R2D|D2R BITS HEX': '%.80s'",
+				    path, lineno, line);
+			bad++;
+		}
+	}
+	err = ferror(f) ? errno : 0;
+	free(line);
+	fclose(f);
+	if (err) {
+		aiotctl_err("reading %s: %s", path, strerror(err));
+		return AIOTCTL_EXIT_FAIL;
+	}
+	fflush(stdout);
+	return bad ? AIOTCTL_EXIT_FAIL : AIOTCTL_EXIT_OK;
+}
+
+static int cmd_capture(struct aiotctl_ctx *ctx, int argc, char **argv)
+{
+	unsigned long idx, frames = 4096;
+	char path[PATH_MAX], val[32];
+	int st, err;
+
+	if (argc < 2)
+		return aiotctl_usage(CAPTURE_SYN);
+	if (aiotctl_parse_uint("reader index", argv[0], UINT32_MAX, &idx))
+		return AIOTCTL_EXIT_USAGE;
+	if (!strcmp(argv[1], "show") || !strcmp(argv[1], "stop")) {
+		if (argc > 2) {
+			aiotctl_err("unknown word '%s'; usage: aiotctl %s", argv[2], CAPTURE_SYN);
+			return AIOTCTL_EXIT_USAGE;
+		}
+		if (argv[1][1] == 'h')
+			return capture_show(ctx, idx);
+		frames = 0;
+	} else if (!strcmp(argv[1], "start")) {
+		if (argc > 3) {
+			aiotctl_err("unknown word '%s'; usage: aiotctl %s", argv[3], CAPTURE_SYN);
+			return AIOTCTL_EXIT_USAGE;
+		}
+		if (argc == 3 && aiotctl_parse_uint("frames", argv[2],
+						    AIOT_HWSIM_MONITOR_MAX_FRAMES, &frames))
+			return AIOTCTL_EXIT_USAGE;
+		if (!frames) {
+			aiotctl_err("frames 0: give 1 to %u frames ('hwsim capture INDEX stop' "
+				    "stops)", AIOT_HWSIM_MONITOR_MAX_FRAMES);
+			return AIOTCTL_EXIT_USAGE;
+		}
+	} else {
+		aiotctl_err("unknown word '%s'; usage: aiotctl %s", argv[1], CAPTURE_SYN);
+		return AIOTCTL_EXIT_USAGE;
+	}
+	snprintf(val, sizeof(val), "%lu\n", frames);
+	st = debugfs_put(idx, "monitor", val, path, sizeof(path), &err);
+	if (err)
+		aiotctl_err("hwsim capture: writing '%lu' to %s failed: %s", frames, path,
+			    strerror(err));
+	return st;
 }
 
 AIOTCTL_COMMAND(hwsim_reader_add, "hwsim", "reader add", "[destroy-on-close]",
@@ -449,6 +568,10 @@ AIOTCTL_COMMAND(hwsim_medium, "hwsim", "medium",
 		"INDEX [ber-ppm N] [capture on|off] [paced on|off] [seed N]",
 		"set a simulated reader's medium; what is not given stays (admin)", cmd_medium);
 AIOTCTL_COMMAND(hwsim_fault, "hwsim", "fault",
-		"INDEX drop|corrupt COUNT | delay US | kill-energy ID | unplug",
+		"INDEX drop|drop-msg3|corrupt COUNT | delay US | kill-energy ID | unplug",
 		"inject a fault through debugfs (/sys/kernel/debug/aiot_hwsim/aiotN; root)",
 		cmd_fault);
+AIOTCTL_COMMAND(hwsim_capture, "hwsim", "capture", "INDEX start [FRAMES] | stop | show",
+		"capture the frames on the air into a ring of FRAMES (default 4096), stop and "
+		"free it, or print the capture decoded frame by frame (debugfs monitor; root)",
+		cmd_capture);

@@ -41,9 +41,26 @@ check aiotctl_hwsim_medium_shown sh -c \
 check aiotctl_hwsim_add_devices aiotctl hwsim add-devices "$idx" count 20 id b2000000 bits 32 seed 01
 check aiotctl_hwsim_devices_20 test \
 	"$(aiotctl -j hwsim devices "$idx" | grep -o '"message":"get-device"' | wc -l)" = 20
+# the capture of the air (debugfs monitor), decoded by aiotctl
+check aiotctl_hwsim_capture_start aiotctl hwsim capture "$idx" start
+aiotctl inventory start "$idx" max-empty 2 watch >/dev/null
+aiotctl -j hwsim capture "$idx" show >/tmp/cap
+check aiotctl_hwsim_capture_show test $? = 0
+check aiotctl_hwsim_capture_paging grep -q '"link":"R2D",.*"type":"paging"' /tmp/cap
+check aiotctl_hwsim_capture_msg3 grep -q \
+	'"link":"D2R",.*"type":"msg3",.*"nas":"inventory-response","nas_id":"perm:b20000[01][0-9a-f]/32"' /tmp/cap
+check aiotctl_hwsim_capture_all_decode sh -c "! grep -q '\"error\"' /tmp/cap"
+check aiotctl_hwsim_capture_text sh -c \
+	"aiotctl hwsim capture $idx show | head -n 1 | grep -q '^# ring 4096 captured [1-9][0-9]* overwritten 0$'"
+check aiotctl_hwsim_capture_stop aiotctl hwsim capture "$idx" stop
+check aiotctl_hwsim_capture_stopped test \
+	"$(aiotctl hwsim capture "$idx" show)" = "# ring 0 captured 0 overwritten 0"
 check aiotctl_hwsim_fault_drop aiotctl hwsim fault "$idx" drop 1
 aiotctl inventory start "$idx" max-empty 2 watch >/dev/null
 check aiotctl_hwsim_fault_dropped sh -c "aiotctl -j hwsim reader show $idx | grep -q '\"dropped\":1,'"
+check aiotctl_hwsim_fault_drop_msg3 aiotctl hwsim fault "$idx" drop-msg3 1
+aiotctl inventory start "$idx" max-empty 2 watch >/dev/null
+check aiotctl_hwsim_fault_msg3_dropped sh -c "aiotctl -j hwsim reader show $idx | grep -q '\"dropped\":2,'"
 check aiotctl_hwsim_kill_energy aiotctl hwsim fault "$idx" kill-energy b2000005
 check aiotctl_hwsim_no_energy test \
 	"$(aiotctl -j hwsim devices "$idx" | grep -o '"state":"no-energy"' | wc -l)" = 1

@@ -221,6 +221,14 @@ ok "syntax: cause without outcome as-indication" \
 	"syntax '2: .cause. goes with outcome as-indication only' 'seed 00\nread a107 0 4 outcome no-response cause 1\n'"
 ok "syntax: cut-link with no inventory after it" "syntax '3: cut-link with no inventory' 'seed 00\ninventory 0\ncut-link after 5\n'"
 ok "syntax: a command with no key for its device" "syntax '2: read: no key for device a107' 'key a108 00112233445566778899aabbccddeeff\nread a107 0 4\n'"
+# a device file (keys FILE): its own errors name it and its line
+printf '# ADM provisioning\na107 00112233445566778899aabbccddeeff\n\n0000a108/32 ffeeddccbbaa99887766554433221100\n' >"$tmp/dev.keys"
+printf 'a107 0011\n' >"$tmp/short.keys"
+ok "syntax: a keys file that is not there" "syntax '1: cannot open the keys file' 'keys $tmp/none.keys\nread a107 0 4\n'"
+ok "syntax: a keys file line with a short key" \
+	"printf 'keys $tmp/short.keys\ninventory 0\n' >$tmp/k.scn; out=\$(\"$F\" run $tmp/k.scn 2>&1); [ \$? = 2 ] && echo \"\$out\" | grep -q '$tmp/short.keys:1: K_AIoT_root must be 16 octets'"
+ok "keys file: its devices have keys (the scenario gets as far as listening)" \
+	"printf 'keys $tmp/dev.keys\nread a107 0 4\nread 0000a108/32 0 4\n' >$tmp/k.scn; out=\$(\"$F\" run $tmp/k.scn 2>&1); [ \$? = 2 ] && echo \"\$out\" | grep -q 'no listen line and no --listen' && ! echo \"\$out\" | grep -q 'no key'"
 ok "syntax: a bad listen address" "syntax '1: address .udp:x.' 'listen udp:x\nseed 00\ninventory 0\n'"
 ok "syntax: inject with no hex" "syntax '2: give inject HEX' 'seed 00\ninject expect-cause none\n'"
 ok "syntax: inject of what is not hex" "syntax '1: inject: .01x. is not hex' 'inject 0103 01x\n'"

@@ -11,6 +11,8 @@
  *   seed HEX           the population's key seed (aiot_hwsim's key rule)
  *   key ID HEX         a device's own K_AIoT_root (16 octets); it wins
  *                      over the seed for that device
+ *   keys FILE          a device file: "ID HEX" lines like the above ('#'
+ *                      comments), a path relative to the working directory
  *   timeout SECONDS    how long each following step may take (default 120)
  *
  * Steps, run in order, each waiting for its completion or its timeout
@@ -523,6 +525,74 @@ static bool have_key(const struct sim_scenario *sc, const struct sim_id *id)
 	return false;
 }
 
+/* One device's own K_AIoT_root: a "key" line or a line of a keys file. */
+static void add_key(struct parser *p, struct sim_scenario *sc, const char *id, const char *hex)
+{
+	struct sim_key k, *nk;
+	size_t len;
+
+	if (!id_arg(p, id, &k.dev))
+		return;
+	if (aiot_hex_decode(hex, k.k_root, sizeof(k.k_root), &len) ||
+	    len != sizeof(k.k_root)) {
+		bad(p, "K_AIoT_root must be %d octets of hex", AIOT_K_ROOT_LEN);
+		goto out;
+	}
+	for (len = 0; len < sc->n_keys; len++)
+		if (sc->keys[len].dev.bits == k.dev.bits &&
+		    !memcmp(sc->keys[len].dev.id, k.dev.id, SIM_ID_LEN)) {
+			bad(p, "a key for device %s was given before", id);
+			goto out;
+		}
+	nk = realloc(sc->keys, (sc->n_keys + 1) * sizeof(*nk));
+	if (!nk) {
+		bad(p, "out of memory");
+		goto out;
+	}
+	sc->keys = nk;
+	sc->keys[sc->n_keys++] = k;
+out:
+	OPENSSL_cleanse(&k, sizeof(k));
+}
+
+/*
+ * A device file: one "ID[/BITS] HEX" per line, '#' comments, as an ADM
+ * would be provisioned; errors name the file and its line.
+ */
+static void load_keys(struct parser *p, struct sim_scenario *sc, const char *path)
+{
+	struct parser kp = { .file = path };
+	char *line = NULL, *w[3], *save;
+	size_t cap = 0;
+	int n;
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		bad(p, "cannot open the keys file '%s': %s", path, strerror(errno));
+		return;
+	}
+	while (!kp.failed && getline(&line, &cap, f) >= 0) {
+		kp.line++;
+		line[strcspn(line, "#\n")] = 0;
+		n = 0;
+		for (w[n] = strtok_r(line, " \t\r", &save); w[n] && n < 3;
+		     w[n] = strtok_r(NULL, " \t\r", &save))
+			n++;
+		if (!n)
+			continue;
+		if (n != 2)
+			bad(&kp, "give ID HEX");
+		else
+			add_key(&kp, sc, w[0], w[1]);
+	}
+	if (line)
+		OPENSSL_cleanse(line, cap);
+	free(line);
+	fclose(f);
+	if (kp.failed)
+		p->failed = true;
+}
+
 static void parse_line(struct parser *p, struct sim_scenario *sc, char *line, double *timeout,
 		       long *cut, unsigned int *cut_line)
 {
@@ -562,32 +632,15 @@ static void parse_line(struct parser *p, struct sim_scenario *sc, char *line, do
 		else
 			sc->seed_len = len;
 	} else if (!strcmp(w[0], "key")) {
-		struct sim_key k, *nk;
-
-		if (n != 3) {
+		if (n != 3)
 			bad(p, "give key ID HEX");
-			return;
-		}
-		if (!id_arg(p, w[1], &k.dev))
-			return;
-		if (aiot_hex_decode(w[2], k.k_root, sizeof(k.k_root), &len) ||
-		    len != sizeof(k.k_root)) {
-			bad(p, "K_AIoT_root must be %d octets of hex", AIOT_K_ROOT_LEN);
-			return;
-		}
-		for (len = 0; len < sc->n_keys; len++)
-			if (sc->keys[len].dev.bits == k.dev.bits &&
-			    !memcmp(sc->keys[len].dev.id, k.dev.id, SIM_ID_LEN)) {
-				bad(p, "a key for device %s was given before", w[1]);
-				return;
-			}
-		nk = realloc(sc->keys, (sc->n_keys + 1) * sizeof(*nk));
-		if (!nk) {
-			bad(p, "out of memory");
-			return;
-		}
-		sc->keys = nk;
-		sc->keys[sc->n_keys++] = k;
+		else
+			add_key(p, sc, w[1], w[2]);
+	} else if (!strcmp(w[0], "keys")) {
+		if (n != 2)
+			bad(p, "give keys FILE");
+		else
+			load_keys(p, sc, w[1]);
 	} else if (!strcmp(w[0], "timeout")) {
 		char *end;
 		double d = n == 2 ? strtod(w[1], &end) : 0;
@@ -628,7 +681,7 @@ static void parse_line(struct parser *p, struct sim_scenario *sc, char *line, do
 		if (s)
 			parse_inject(p, s, w, n);
 	} else {
-		bad(p, "unknown word '%s' (listen, seed, key, timeout, wait-gateway, inventory, "
+		bad(p, "unknown word '%s' (listen, seed, key, keys, timeout, wait-gateway, inventory, "
 		    "cut-link, inject, read, write, disable)", w[0]);
 	}
 }

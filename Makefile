@@ -275,8 +275,9 @@ bench-p1:
 	bench/p1_sec.sh
 
 # ---- Packaging: DKMS and Debian packages (Documentation/admin-guide.rst) ----
-#   make dkms-install [DKMS_KVER=release]  the tree's module version into DKMS:
-#                                           add, build and install (root)
+#   make dkms-install [DKMS_KVER=release]  the tree's module version into DKMS
+#                                           instead of any other: add, build and
+#                                           install (root)
 #   make dkms-remove                        every version of aiot out of DKMS
 #   make deb                                aiot-dkms and aiot-tools in build/deb/,
 #                                           built in a copy of the tree; lintian
@@ -300,10 +301,10 @@ dkms-src: dkms-version
 
 dkms-install: dkms-version
 	@command -v dkms >/dev/null || { echo "dkms is not installed (apt-get install dkms)"; exit 1; }
-	@if dpkg -S $(DKMS_DEST) >/dev/null 2>&1; then \
-		echo "$(DKMS_DEST) belongs to the aiot-dkms package: remove it first (apt-get remove aiot-dkms)"; \
+	@if dpkg-query -W -f '$${Status}' aiot-dkms 2>/dev/null | grep -q 'ok installed'; then \
+		echo "the aiot-dkms package is installed: remove it first (apt-get remove aiot-dkms)"; \
 		exit 1; fi
-	-@dkms remove aiot/$(AIOT_VERSION) --all >/dev/null 2>&1
+	@$(MAKE) -s dkms-remove
 	rm -rf $(DKMS_DEST)
 	$(MAKE) -s dkms-src DKMS_DEST=$(DKMS_DEST)
 	dkms add aiot/$(AIOT_VERSION)

@@ -49,6 +49,7 @@ result() {	# result PASS|FAIL name [detail]
 	printf 'RESULT %s %s%s\n' "$1" "$2" "${3:+ ($3)}"
 }
 finish() {
+	wait
 	msg "install: done in $(( $(date +%s) - t0 ))s"
 	echo "install: $npass passed, $nfail failed"
 	[ $nfail = 0 ]
@@ -236,6 +237,7 @@ debs_in_root=("${debs[@]/#build\/deb\//\/tmp\/debs\/}")
 if [ ! -f "$img" ]; then
 	work=$icache/work
 	remove_root "$work"
+	remove_root "$work.old"
 	step "installing the packages into a copy of the base system"
 	cp -a "$base" "$work" || die "cannot copy $base"
 	mkdir -p "$work/tmp/debs"
@@ -300,7 +302,9 @@ if [ ! -f "$img" ]; then
 		ires FAIL install/purge_removes_everything "rc $rc; dkms: $state; left: $left"
 	fi
 	step "image cached as $img"
-	remove_root "$work"
+	# the copy goes away while the guest runs: right after the image was
+	# written, removing it takes a minute or more of disk time
+	mv "$work" "$work.old" && { remove_root "$work.old" & }
 	for f in "$icache"/img-*; do
 		[ "$f" = "$img.tmp" ] || rm -f "$f"
 	done

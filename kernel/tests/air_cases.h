@@ -846,6 +846,206 @@ static int air_check_coverage(struct air_scratch *s)
 	return 0;
 }
 
+/* ---- Fast paths against the general path --------------------------------- */
+
+/*
+ * aiot_frame_encode() and aiot_frame_decode() take fast paths for the fixed
+ * layouts and the data messages. The general path is the PDU codec with the
+ * CRC: aiot_pdu_encode() then aiot_frame_seal(), or the CRC checked then
+ * aiot_pdu_decode(). Both must give the same frame, message and error.
+ */
+
+/* @n (<= 32) bits at bit @pos of @buf (MSB first) */
+static inline u32 air_get_bits(const u8 *buf, size_t pos, unsigned int n)
+{
+	u32 v = 0;
+	unsigned int i;
+
+	for (i = 0; i < n; i++, pos++)
+		v = v << 1 | ((buf[pos / 8] >> (7 - pos % 8)) & 1);
+	return v;
+}
+
+static inline u32 air_rand(u32 *x)
+{
+	*x = *x * 1103515245 + 12345;
+	return *x >> 8;
+}
+
+/* Decode the @bits-bit frame in s->buf both ways (10..30 or 41.. bits). */
+static int air_decode_agrees(struct air_scratch *s, size_t bits, int link)
+{
+	size_t info = bits - (bits <= AIOT_CRC6_MAX_INFO_BITS + AIOT_CRC6_BITS ?
+			      AIOT_CRC6_BITS : AIOT_CRC16_BITS);
+	u32 crc = info <= AIOT_CRC6_MAX_INFO_BITS ? aiot_crc6(s->buf, info) :
+						    aiot_crc16(s->buf, info);
+	int want = -EBADMSG, got;
+
+	memset(&s->b, 0, sizeof(s->b));
+	if (air_get_bits(s->buf, info, bits - info) == crc)
+		want = aiot_pdu_decode(s->buf, info, link, &s->b);
+	got = aiot_frame_decode(s->buf, bits, link, &s->a);
+	if (got != want || s->a.type != s->b.type ||
+	    (!got && !air_msg_equal(&s->a, &s->b)))
+		return AIR_FAIL(s, "%zu-bit frame, link %d: %d/%d, general %d/%d",
+				bits, link, got, s->a.type, want, s->b.type);
+	return 0;
+}
+
+/* Every PDU of @pbits bits in steps of @step, sealed, and its CRC broken. */
+static int air_decode_all(struct air_scratch *s, unsigned int pbits, u32 step)
+{
+	size_t bits, pos;
+	u64 v;
+	int link;
+
+	for (v = 0; v < (1ull << pbits); v += step) {
+		for (link = 0; link < 2; link++) {
+			memset(s->buf, 0, 8);
+			air_put_bits(s->buf, 0, v, pbits);
+			aiot_frame_seal(s->buf, sizeof(s->buf), pbits, &bits);
+			if (air_decode_agrees(s, bits, link))
+				return -1;
+			pos = pbits + (u32)v % (bits - pbits);
+			air_put_bits(s->buf, pos, ~air_get_bits(s->buf, pos, 1), 1);
+			if (air_decode_agrees(s, bits, link))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Encode s->a into @len octets both ways. */
+static int air_encode_agrees(struct air_scratch *s, size_t len)
+{
+	int pbits = aiot_pdu_bits(&s->a), want = pbits, got;
+	size_t fbits = 0, bits = 0, pb;
+
+	memset(s->buf, 0x5c, sizeof(s->buf));
+	memset(s->buf2, 0x5c, sizeof(s->buf2));
+	if (pbits >= 0) {
+		want = -EMSGSIZE;
+		if (aiot_frame_bits_for(pbits) <= AIOT_FRAME_MAX_BITS &&
+		    len >= (aiot_frame_bits_for(pbits) + 7) / 8) {
+			want = aiot_pdu_encode(&s->a, s->buf2, len, &pb);
+			if (!want)
+				want = aiot_frame_seal(s->buf2, len, pb, &fbits);
+		}
+	}
+	got = aiot_frame_encode(&s->a, s->buf, len, &bits);
+	if (got != want || (!got && bits != fbits) ||
+	    memcmp(s->buf, s->buf2, sizeof(s->buf)))
+		return AIR_FAIL(s, "%s into %zu octets: %d/%zu, general %d/%zu",
+				aiot_msg_name(s->a.type), len, got, bits, want,
+				fbits);
+	return 0;
+}
+
+/* A random message of a fast-path type, its fields now and then invalid. */
+static void air_rand_fast(struct aiot_msg *m, u32 *x)
+{
+	static const u8 types[] = {
+		AIOT_MSG_TRIGGER, AIOT_MSG_MSG2, AIOT_MSG_NACK, AIOT_MSG_R2D_ACK,
+		AIOT_MSG_MSG1, AIOT_MSG_NO_NAS_RSP, AIOT_MSG_MSG3,
+		AIOT_MSG_R2D_DATA, AIOT_MSG_D2R_DATA,
+	};
+	unsigned int i, wide = air_rand(x) % 8 == 0;
+
+	memset(m, 0, sizeof(*m));
+	m->type = types[air_rand(x) % ARRAY_SIZE(types)];
+	switch (m->type) {
+	case AIOT_MSG_TRIGGER:
+		m->trigger.cmd = air_rand(x) % 4;
+		m->trigger.txn = air_rand(x);
+		m->trigger.fs.q = air_rand(x) % 8;
+		break;
+	case AIOT_MSG_MSG2:
+	case AIOT_MSG_NACK:
+		m->ra.rn16 = air_rand(x);
+		m->ra.as_id = air_rand(x) & (wide ? 0x1ff : 0xff);
+		break;
+	case AIOT_MSG_R2D_ACK:
+		m->ack_as_id = air_rand(x) & (wide ? 0x1ff : 0xff);
+		break;
+	case AIOT_MSG_MSG1:
+		m->rn16 = air_rand(x);
+		break;
+	case AIOT_MSG_NO_NAS_RSP:
+		m->nnr.as_id = air_rand(x) & (wide ? 0x1ff : 0xff);
+		m->nnr.cause = air_rand(x) % (wide ? 4 : 3);
+		break;
+	default:
+		m->data.as_id = air_rand(x) & (wide ? 0x1ff : 0xff);
+		m->data.more = air_rand(x) & 1;
+		m->data.len = air_rand(x) % 4 ? air_rand(x) % 80 :
+			      air_rand(x) % (AIOT_SEG_MAX_BITS + 2);
+		if (m->type != AIOT_MSG_MSG3 || wide)
+			m->data.offset = air_rand(x) %
+					 (AIOT_SDU_MAX_BITS - m->data.len + 2);
+		for (i = 0; i < sizeof(m->data.data); i++)
+			m->data.data[i] = air_rand(x);
+		break;
+	}
+}
+
+static int air_check_fast_paths(struct air_scratch *s)
+{
+	size_t bits, need, len, i;
+	u32 x = 0x6a09e667;
+	unsigned int round, pos, n;
+	int link;
+
+	/* every frame of a trigger, R2D ack, "no NAS response" (16-bit PDUs) */
+	if (air_decode_all(s, AIOT_MT_BITS + 12, 1))
+		return -1;
+	/* Msg1 (20 bits), Msg2 and NACK (32 bits), sampled */
+	if (air_decode_all(s, AIOT_MT_BITS + 16, 5) ||
+	    air_decode_all(s, AIOT_MT_BITS + 28, 65537))
+		return -1;
+	/* random messages: encode both ways, then decode variants */
+	for (round = 0; round < 20000; round++) {
+		air_rand_fast(&s->a, &x);
+		need = (aiot_frame_bits_for(aiot_pdu_bits(&s->a)) + 7) / 8;
+		len = round % 8 ? sizeof(s->buf) - 16 : need - air_rand(&x) % 2;
+		if (air_encode_agrees(s, len))
+			return -1;
+		if (aiot_frame_encode(&s->a, s->buf, sizeof(s->buf) - 16, &bits))
+			continue;
+		link = aiot_msg_link(s->a.type);
+		if (air_decode_agrees(s, bits, link) ||
+		    air_decode_agrees(s, bits, !link))
+			return -1;
+		/* PDU bits rewritten, or the PDU cut or extended, resealed */
+		aiot_pdu_encode(&s->a, s->buf, sizeof(s->buf) - 16, &bits);
+		switch (round % 3) {
+		case 0:
+			pos = air_rand(&x) % bits;
+			n = 1 + air_rand(&x) % 12;
+			for (i = pos; i < pos + n && i < bits; i++)
+				air_put_bits(s->buf, i, air_rand(&x), 1);
+			break;
+		case 1:
+			bits -= air_rand(&x) % (bits + 1);
+			break;
+		default:
+			n = 1 + air_rand(&x) % 16;
+			for (i = bits; i < bits + n; i++)
+				air_put_bits(s->buf, i, air_rand(&x), 1);
+			bits += n;
+			break;
+		}
+		if (bits + AIOT_CRC16_BITS > AIOT_FRAME_MAX_BITS ||
+		    aiot_frame_seal(s->buf, sizeof(s->buf), bits, &bits))
+			continue;
+		if (bits < AIOT_MT_BITS + AIOT_CRC6_BITS)
+			continue;
+		if (air_decode_agrees(s, bits, link) ||
+		    air_decode_agrees(s, bits, !link))
+			return -1;
+	}
+	return 0;
+}
+
 #define AIR_N_CHECKS	ARRAY_SIZE(air_checks)
 
 struct air_check {
@@ -867,6 +1067,7 @@ static const struct air_check air_checks[] __maybe_unused = {
 	{ "encoder_rejects", air_check_encoder },
 	{ "distinct_errors", air_check_distinct_errors },
 	{ "coverage", air_check_coverage },
+	{ "fast_paths", air_check_fast_paths },
 };
 
 #endif /* _AIOT_AIR_CASES_H */

@@ -82,6 +82,11 @@ static void frame_coverage(struct kunit *test)
 	air_run(test, air_check_coverage);
 }
 
+static void frame_fast_paths(struct kunit *test)
+{
+	air_run(test, air_check_fast_paths);
+}
+
 /* Decoding garbage never reads past the frame: KASAN watches this one. */
 static void frame_decode_exact_buffer(struct kunit *test)
 {
@@ -122,6 +127,7 @@ static struct kunit_case aiot_frame_cases[] = {
 	KUNIT_CASE(frame_encoder_rejects),
 	KUNIT_CASE(frame_distinct_errors),
 	KUNIT_CASE(frame_coverage),
+	KUNIT_CASE(frame_fast_paths),
 	KUNIT_CASE(frame_decode_exact_buffer),
 	{}
 };

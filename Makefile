@@ -101,6 +101,11 @@ $(O)/aiotctl/%.o: userspace/aiotctl/%.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -c -o $@ $<
 
+# aiotctl --version is the module's version (kernel/aiot_core.h)
+$(O)/aiotctl/aiotctl.o: private USER_CFLAGS += -DAIOT_TOOLS_VERSION='"$(shell sed -n \
+	's/^\#define AIOT_MODULE_VERSION[[:space:]]*"\(.*\)"/\1/p' kernel/aiot_core.h)"'
+$(O)/aiotctl/aiotctl.o: kernel/aiot_core.h
+
 # reader.c builds plain AIoT NAS requests (command read|write|disable)
 $(O)/aiotctl/reader.o: private USER_CFLAGS += -Iuserspace/shim -Ikernel
 $(O)/aiotctl/reader.o: $(AIR_HDRS)

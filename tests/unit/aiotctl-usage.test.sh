@@ -25,7 +25,7 @@ usage() {	# name, expected sentence, arguments...
 		echo "not ok $n $name (status $rc: $(cat "$t/err"))"
 	fi
 }
-echo "1..106"
+echo "1..107"
 usage "identity not hex" "not an even number of hex digits" \
 	secctx set 0 device perm:zz k-enc 00112233445566778899aabbccddeeff
 usage "identity kind unknown" "is not a device identity" \
@@ -337,4 +337,11 @@ if [ -z "$missing" ]; then
 	echo "ok $n completion offers every command of aiotctl --help"
 else
 	echo "not ok $n completion misses: $missing"
+fi
+n=$((n + 1))
+mv=$(sed -n 's/^#define AIOT_MODULE_VERSION[[:space:]]*"\(.*\)"/\1/p' "$top/kernel/aiot_core.h")
+if [ -n "$mv" ] && [ "$("$A" --version)" = "aiotctl $mv" ]; then
+	echo "ok $n aiotctl --version is the module's version ($mv)"
+else
+	echo "not ok $n aiotctl --version '$("$A" --version)' is not the module's '$mv'"
 fi

@@ -63,18 +63,22 @@ $(B)/aiot-nltest: tests/guest/aiot-nltest.c include/uapi/linux/aiot.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(shell pkg-config --libs libmnl)
 
-$(B)/aiot-hwsim-test: tests/guest/aiot-hwsim-test.c $(O)/libaiot.a include/uapi/linux/aiot.h \
+# aiot-hwsim-test and aiot-attack-test share tests/guest/guest_nl.c
+GUEST_NL := tests/guest/guest_nl.c tests/guest/guest_nl.h
+
+$(B)/aiot-hwsim-test: tests/guest/aiot-hwsim-test.c $(GUEST_NL) $(O)/libaiot.a include/uapi/linux/aiot.h \
 		include/uapi/linux/aiot_hwsim.h include/aiot/nas_values.h include/aiot/hwsim_values.h
 	@mkdir -p $(B)
-	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< $(O)/libaiot.a \
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -o $@ $< tests/guest/guest_nl.c $(O)/libaiot.a \
 		$(shell pkg-config --libs libmnl libcrypto)
 
 # The attacks of Documentation/security-profiles.rst: decodes aiot_hwsim's
 # capture with kernel/frame.c and kernel/nas.c, from libaiot.
-$(B)/aiot-attack-test: tests/guest/aiot-attack-test.c $(O)/libaiot.a $(HDRS) kernel/frame.h \
-		kernel/nas.h
+$(B)/aiot-attack-test: tests/guest/aiot-attack-test.c $(GUEST_NL) $(O)/libaiot.a $(HDRS) \
+		kernel/frame.h kernel/nas.h
 	@mkdir -p $(B)
-	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $< $(O)/libaiot.a \
+	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $< tests/guest/guest_nl.c \
+		$(O)/libaiot.a \
 		$(shell pkg-config --libs libmnl libcrypto)
 
 # Userspace unit tests: tests/unit/test_*.c, one cmocka binary each, linked
@@ -139,17 +143,19 @@ evaluate:
 
 # the bridge's journal, tested on its own
 build/tests/unit/test_journal: tests/unit/test_journal.c userspace/bridge/journal.c \
-		userspace/bridge/bridge.h $(O)/libaiot.a $(HDRS)
+		userspace/bridge/bridge.h tests/unit/journal_tmp.h $(O)/libaiot.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/bridge -o $@ tests/unit/test_journal.c \
 		userspace/bridge/journal.c $(shell pkg-config --libs sqlite3 libcrypto) $(UNIT_LIBS)
 
 # the bridge's request logic with the kernel and the link stubbed
 build/tests/unit/test_bridge: tests/unit/test_bridge.c userspace/bridge/bridge.c \
-		userspace/bridge/journal.c userspace/bridge/bridge.h $(O)/libaiot.a $(HDRS) $(AIR_HDRS)
+		userspace/bridge/journal.c userspace/bridge/config.c userspace/bridge/bridge.h \
+		tests/unit/journal_tmp.h $(O)/libaiot.a $(HDRS) $(AIR_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/bridge -Iuserspace/shim -Ikernel -o $@ \
 		tests/unit/test_bridge.c userspace/bridge/bridge.c userspace/bridge/journal.c \
+		userspace/bridge/config.c \
 		$(O)/libaiot.a $(shell pkg-config --libs sqlite3 libcrypto) $(UNIT_LIBS)
 
 deps:

@@ -43,6 +43,7 @@
 #include "aiot_sec.h"	/* the userspace twin of the security engine */
 #include "frame.h"	/* kernel/frame.c and kernel/nas.c, from libaiot */
 #include "nas.h"
+#include "guest_nl.h"
 
 #ifndef NETLINK_EXT_ACK
 #define NETLINK_EXT_ACK 11
@@ -55,23 +56,6 @@
 #define ROGUE_SEED	"rogue-key"
 #define MON_FRAMES	4096
 
-static int n_test;
-static int n_fail;
-
-static void ok(bool cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d ", cond ? "" : "not ", ++n_test);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	if (!cond)
-		n_fail++;
-}
-
 static void bail(const char *why)
 {
 	printf("Bail out! %s\n", why);
@@ -80,177 +64,10 @@ static void bail(const char *why)
 
 /* ---- Netlink ------------------------------------------------------------------ */
 
-struct nl {
-	struct mnl_socket *sk;
-	unsigned int seq;
-};
-
-struct answer {
-	int error;
-	char extack[256];
-	uint32_t reader;
-	uint32_t job;
-};
-
-static char buf[1 << 16];
 static uint16_t fam_aiot, fam_hwsim;
 static uint32_t grp_inventory, grp_command;
 static struct nl ctl, lis;	/* requests; the inventory and command groups */
 static uint32_t reader;
-
-static int attr_cb(const struct nlattr *a, void *data)
-{
-	struct answer *ans = data;
-
-	if (mnl_attr_get_type(a) == AIOT_HWSIM_ATTR_READER_INDEX &&
-	    mnl_attr_get_payload_len(a) == 4)
-		ans->reader = mnl_attr_get_u32(a);
-	if (mnl_attr_get_type(a) == AIOT_ATTR_JOB_ID && mnl_attr_get_payload_len(a) == 4)
-		ans->job = mnl_attr_get_u32(a);
-	return MNL_CB_OK;
-}
-
-static int data_cb(const struct nlmsghdr *nlh, void *data)
-{
-	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), attr_cb, data);
-	return MNL_CB_OK;
-}
-
-static int extack_cb(const struct nlattr *a, void *data)
-{
-	struct answer *ans = data;
-
-	if (mnl_attr_get_type(a) == NLMSGERR_ATTR_MSG)
-		snprintf(ans->extack, sizeof(ans->extack), "%s", mnl_attr_get_str(a));
-	return MNL_CB_OK;
-}
-
-static int error_cb(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
-	struct answer *ans = data;
-	unsigned int off = sizeof(*e);
-
-	ans->error = e->error;
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += e->msg.nlmsg_len - sizeof(struct nlmsghdr);
-	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
-		mnl_attr_parse(nlh, off, extack_cb, ans);
-	return e->error ? MNL_CB_ERROR : MNL_CB_STOP;
-}
-
-static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
-	[NLMSG_ERROR] = error_cb,
-};
-
-static struct nlmsghdr *req(struct nl *nl, uint16_t type, uint8_t cmd)
-{
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
-	struct genlmsghdr *g;
-
-	nlh->nlmsg_type = type;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-	nlh->nlmsg_seq = ++nl->seq;
-	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
-	g->cmd = cmd;
-	g->version = 1;
-	return nlh;
-}
-
-static void talk(struct nl *nl, struct nlmsghdr *nlh, struct answer *ans)
-{
-	unsigned int portid = mnl_socket_get_portid(nl->sk);
-	int n;
-
-	memset(ans, 0, sizeof(*ans));
-	ans->reader = ~0U;
-	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0) {
-		ans->error = -errno;
-		return;
-	}
-	for (;;) {
-		n = mnl_socket_recvfrom(nl->sk, buf, sizeof(buf));
-		if (n < 0) {
-			ans->error = -errno;
-			return;
-		}
-		n = mnl_cb_run2(buf, n, nl->seq, portid, data_cb, ans, ctl_cbs,
-				MNL_ARRAY_SIZE(ctl_cbs));
-		if (n <= MNL_CB_STOP)
-			break;
-	}
-}
-
-struct family_info {
-	uint16_t id;
-	uint32_t inventory;
-	uint32_t command;
-};
-
-static int family_cb(const struct nlattr *a, void *data)
-{
-	struct family_info *fi = data;
-	const struct nlattr *g, *f;
-
-	if (mnl_attr_get_type(a) == CTRL_ATTR_FAMILY_ID)
-		fi->id = mnl_attr_get_u16(a);
-	if (mnl_attr_get_type(a) != CTRL_ATTR_MCAST_GROUPS)
-		return MNL_CB_OK;
-	mnl_attr_for_each_nested(g, a) {
-		const char *name = NULL;
-		uint32_t id = 0;
-
-		mnl_attr_for_each_nested(f, g) {
-			if (mnl_attr_get_type(f) == CTRL_ATTR_MCAST_GRP_NAME)
-				name = mnl_attr_get_str(f);
-			else if (mnl_attr_get_type(f) == CTRL_ATTR_MCAST_GRP_ID)
-				id = mnl_attr_get_u32(f);
-		}
-		if (name && !strcmp(name, AIOT_MCGRP_INVENTORY))
-			fi->inventory = id;
-		if (name && !strcmp(name, AIOT_MCGRP_COMMAND))
-			fi->command = id;
-	}
-	return MNL_CB_OK;
-}
-
-static int ctrl_cb(const struct nlmsghdr *nlh, void *data)
-{
-	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), family_cb, data);
-	return MNL_CB_OK;
-}
-
-static int resolve(struct nl *nl, const char *name, struct family_info *fi)
-{
-	struct nlmsghdr *nlh;
-	int n;
-
-	memset(fi, 0, sizeof(*fi));
-	nlh = req(nl, GENL_ID_CTRL, CTRL_CMD_GETFAMILY);
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
-	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0)
-		return -1;
-	do {
-		n = mnl_socket_recvfrom(nl->sk, buf, sizeof(buf));
-		if (n < 0)
-			return -1;
-		n = mnl_cb_run(buf, n, nl->seq, mnl_socket_get_portid(nl->sk), ctrl_cb, fi);
-	} while (n > MNL_CB_STOP);
-	return fi->id ? 0 : -1;
-}
-
-static int nl_open(struct nl *nl)
-{
-	int one = 1;
-
-	nl->seq = 0;
-	nl->sk = mnl_socket_open(NETLINK_GENERIC);
-	if (!nl->sk || mnl_socket_bind(nl->sk, 0, MNL_SOCKET_AUTOPID) < 0)
-		return -1;
-	mnl_socket_setsockopt(nl->sk, NETLINK_EXT_ACK, &one, sizeof(one));
-	mnl_socket_setsockopt(nl->sk, NETLINK_CAP_ACK, &one, sizeof(one));
-	return 0;
-}
 
 /* ---- The simulated reader and its devices ------------------------------------ */
 
@@ -273,7 +90,7 @@ static void put_id(struct nlmsghdr *nlh, uint32_t id)
 
 static int set_policy(uint32_t id, uint8_t policy)
 {
-	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE);
+	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE, 0);
 	struct answer a;
 
 	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
@@ -286,7 +103,7 @@ static int set_policy(uint32_t id, uint8_t policy)
 /* The device's own side changes its memory (not over the air). */
 static int set_mem(uint32_t id, uint16_t offset, const uint8_t *data, unsigned int len)
 {
-	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE);
+	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE, 0);
 	struct answer a;
 
 	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
@@ -566,7 +383,7 @@ static int inventory_rand(uint8_t rand_first, const uint8_t *rand, uint32_t max_
 			  struct session *s)
 {
 	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
-	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_INVENTORY_START);
+	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_INVENTORY_START, 0);
 	time_t end = time(NULL) + 60;
 	uint8_t target[4];
 	struct answer a;
@@ -691,7 +508,7 @@ static int command_send(uint32_t id, const uint8_t *nas, unsigned int len,
 			struct cmd_result *r)
 {
 	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
-	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_COMMAND_SEND);
+	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_COMMAND_SEND, 0);
 	time_t end = time(NULL) + 30;
 	uint8_t target[4];
 	struct answer a;
@@ -1108,11 +925,11 @@ int main(void)
 	fam_hwsim = fi.id;
 
 	/* a reader of its own, gone with this program's socket */
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER);
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
 	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
 	talk(&ctl, nlh, &a);
 	reader = a.reader;
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES);
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
 	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
 	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_DEVS);
 	put_id(nlh, BASE_ID);

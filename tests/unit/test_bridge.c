@@ -18,6 +18,7 @@
 #include <linux/aiot.h>
 
 #include "bridge.h"
+#include "journal_tmp.h"
 #include "nas.h"
 
 int log_threshold = -1;
@@ -88,45 +89,20 @@ static struct config cfg;
 
 static int setup(void **state)
 {
-	char err[256];
-	int fd;
-
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/aiot-bridge-XXXXXX");
-	fd = mkstemp(path);
-	if (fd < 0)
-		return -1;
-	close(fd);
-	unlink(path);
 	config_defaults(&cfg);
 	bridge_setup(&cfg);
 	nl_fail = 0;
 	next_job = 1;
 	inventories_started = commands_sent = acks = 0;
-	return journal_open(path, false, err, sizeof(err));
+	return journal_tmp_open(path, sizeof(path));
 }
 
 static int teardown(void **state)
 {
-	char f[80];
-
 	(void)state;
-	journal_close();
-	unlink(path);
-	snprintf(f, sizeof(f), "%s-wal", path);
-	unlink(f);
-	snprintf(f, sizeof(f), "%s-shm", path);
-	unlink(f);
+	journal_tmp_remove(path);
 	return 0;
-}
-
-/* config_defaults lives in main.c with main(): a copy of what it sets */
-void config_defaults(struct config *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->window = 256;
-	c->report_batch = 64;
-	c->max_runs = 3;
 }
 
 static size_t inventory_request(uint8_t *p, uint64_t txn, uint32_t reader)

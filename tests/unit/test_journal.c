@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "bridge.h"
+#include "journal_tmp.h"
 
 int log_threshold = LOG_ERR_;
 
@@ -37,30 +38,14 @@ static char path[64];
 
 static int setup(void **state)
 {
-	char err[256];
-	int fd;
-
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/aiot-journal-XXXXXX");
-	fd = mkstemp(path);
-	if (fd < 0)
-		return -1;
-	close(fd);
-	unlink(path);
-	return journal_open(path, false, err, sizeof(err));
+	return journal_tmp_open(path, sizeof(path));
 }
 
 static int teardown(void **state)
 {
-	char f[80];
-
 	(void)state;
-	journal_close();
-	unlink(path);
-	snprintf(f, sizeof(f), "%s-wal", path);
-	unlink(f);
-	snprintf(f, sizeof(f), "%s-shm", path);
-	unlink(f);
+	journal_tmp_remove(path);
 	return 0;
 }
 

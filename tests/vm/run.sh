@@ -110,20 +110,26 @@ run_stock() {
 	done
 }
 
-# Build the project's module and test modules against the KUnit kernel.
-# End to end: the newest 6.1 stock kernel, with SCTP, aiot-bridge and
-# aiotf-sim (tests/vm/guest/e2e.sh).
-run_e2e() {
-	local kver vmlinuz modroot kb out=build/vm/e2e
+# The newest Debian 6.1 stock kernel, the tools and the module built for
+# it: sets kver, kb, vmlinuz and modroot of the caller; a failure is a
+# RESULT of the run NAME.
+stock61() {	# NAME
 	kver=$(for d in /usr/src/linux-headers-6.1.*-amd64; do echo "${d#/usr/src/linux-headers-}"; done |
 		sort -V | tail -n 1)
 	[ -f "/usr/src/linux-headers-$kver/Makefile" ] || die "no Debian 6.1 linux-headers (make deps)"
 	make -s userspace >&2 || die "userspace build failed"
 	kb=build/kmod/$kver
 	make -s modules KDIR=/usr/src/linux-headers-$kver KBUILD_OUT="$kb" >"build/modules-$kver.log" 2>&1 ||
-		{ result FAIL "e2e/module_builds" "see build/modules-$kver.log"; return; }
+		{ result FAIL "$1/module_builds" "see build/modules-$kver.log"; return 1; }
 	read -r vmlinuz modroot < <(stock_kernel "$kver") ||
-		{ result FAIL "e2e/kernel_image" "apt-get download failed"; return; }
+		{ result FAIL "$1/kernel_image" "apt-get download failed"; return 1; }
+}
+
+# End to end: the newest 6.1 stock kernel, with SCTP, aiot-bridge and
+# aiotf-sim (tests/vm/guest/e2e.sh).
+run_e2e() {
+	local kver vmlinuz modroot kb out=build/vm/e2e
+	stock61 e2e || return
 	mkdir -p "$out"
 	AIOT_GUEST_MODS="$(module_deps "$kb"/aiot*.ko) sctp" "$here/mkinitramfs.sh" "$out/initrd.gz" \
 		"$kver" "$modroot" "$here/guest/e2e.sh" "$kb"/aiot*.ko build/bin/aiotctl \
@@ -138,15 +144,7 @@ run_e2e() {
 # build/eval/results.txt for eval/report.py.
 run_evaluate() {
 	local kver vmlinuz modroot kb out=build/vm/evaluate
-	kver=$(for d in /usr/src/linux-headers-6.1.*-amd64; do echo "${d#/usr/src/linux-headers-}"; done |
-		sort -V | tail -n 1)
-	[ -f "/usr/src/linux-headers-$kver/Makefile" ] || die "no Debian 6.1 linux-headers (make deps)"
-	make -s userspace >&2 || die "userspace build failed"
-	kb=build/kmod/$kver
-	make -s modules KDIR=/usr/src/linux-headers-$kver KBUILD_OUT="$kb" >"build/modules-$kver.log" 2>&1 ||
-		{ result FAIL "evaluate/module_builds" "see build/modules-$kver.log"; return; }
-	read -r vmlinuz modroot < <(stock_kernel "$kver") ||
-		{ result FAIL "evaluate/kernel_image" "apt-get download failed"; return; }
+	stock61 evaluate || return
 	mkdir -p "$out" build/eval
 	printf "SIZES='%s'\nPROFILES='%s'\n" "${EVAL_SIZES:-100 1000 10000}" \
 		"${EVAL_PROFILES:-normative}" >"$out/eval.conf"
@@ -163,6 +161,7 @@ run_evaluate() {
 	} >build/eval/results.txt
 }
 
+# Build the project's module and test modules against the KUnit kernel.
 kunit_build() {
 	KB=$("$here/get-kernel.sh") || die "KUnit kernel not available"
 	KMOD=build/kmod/kunit-$(basename "$KB")

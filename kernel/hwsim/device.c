@@ -16,7 +16,8 @@
 #include <linux/delay.h>
 #include <linux/jhash.h>
 #include <linux/kernel.h>
-#include <linux/sort.h>
+#include <linux/math64.h>
+#include <linux/prandom.h>
 #include <linux/string.h>
 #include <kunit/visibility.h>
 
@@ -255,62 +256,151 @@ static void hwsim_end_slot(struct hwsim_reader *hr)
 	for (i = hr->slot_lo; i < hr->slot_hi; i++)
 		if (hr->cont[i].dev->state == AIOT_HWSIM_DEV_STATE_REPLIED)
 			hr->cont[i].dev->state = AIOT_HWSIM_DEV_STATE_CONTENDING;
-	hr->slot_lo = hr->slot_hi;
+	hr->slot_hi = hr->slot_lo;
 }
 
-static int cont_cmp(const void *a, const void *b)
+/*
+ * Slot choice. Every contender of an access frame of S slots picks one of
+ * them uniformly and independently. Drawing that for every contender when
+ * the frame starts costs O(contenders) per frame, and the reader's
+ * estimator may start a new frame after a few slots, many times while the
+ * backlog is large. So the medium draws a slot's contenders only when the
+ * slot comes: with r contenders left and m slots left (this one included),
+ * each is in this slot with probability 1/m, independently of the slots
+ * already passed, so their number is binomial B(r, 1/m) and which of the r
+ * they are is a uniform choice. The cost is O(log r + contenders of the
+ * slot) per slot that comes. When a slot would hold more than about
+ * HWSIM_LAZY_MAX_MEAN contenders on average, the binomial's probabilities
+ * are too small for the fixed-point inversion; the medium then draws every
+ * remaining contender's slot at once (hwsim_draw_all()), as before.
+ */
+#define HWSIM_Q62_ONE		BIT_ULL(62)
+#define HWSIM_LAZY_MAX_MEAN	16
+/* smallest P(0) the inversion starts from: 2^20 / 2^62 (n/m up to ~29) */
+#define HWSIM_BINOM_MIN_P0	BIT_ULL(20)
+
+/*
+ * A sample of B(@n, 1/@m), @m >= 2, by inversion in Q62 fixed point, or
+ * U32_MAX when P(0) = (1 - 1/m)^n is below HWSIM_BINOM_MIN_P0.
+ */
+VISIBLE_IF_KUNIT u32 hwsim_binomial(struct rnd_state *rnd, u32 n, u32 m)
 {
-	const struct hwsim_cont *x = a, *y = b;
+	u64 q = mul_u64_u64_div_u64(HWSIM_Q62_ONE, m - 1, m);
+	u64 p = HWSIM_Q62_ONE, u, cdf;
+	u32 e = n, k = 0;
 
-	return x->slot < y->slot ? -1 : x->slot > y->slot;
+	while (e) {		/* p = q^n */
+		if (e & 1)
+			p = mul_u64_u64_shr(p, q, 62);
+		e >>= 1;
+		if (e)
+			q = mul_u64_u64_shr(q, q, 62);
+	}
+	if (p < HWSIM_BINOM_MIN_P0)
+		return U32_MAX;
+	u = ((u64)prandom_u32_state(rnd) << 32 | prandom_u32_state(rnd)) >> 2;
+	for (cdf = p; u >= cdf && k < n && p; cdf += p) {
+		/* P(k + 1) = P(k) (n - k) / ((k + 1) (m - 1)) */
+		p = mul_u64_u64_div_u64(p, n - k, (u64)(k + 1) * (m - 1));
+		k++;
+	}
+	return k;
+}
+EXPORT_SYMBOL_IF_KUNIT(hwsim_binomial);
+
+/*
+ * Every contender still to be drawn picks its slot among the frame's slots
+ * from the current one; they are sorted by slot, latest first, so that the
+ * slots to come are taken from the end of the pool. A counting sort: the
+ * frame has fewer slots than contenders.
+ */
+static void hwsim_draw_all(struct hwsim_reader *hr)
+{
+	u32 m = hr->frame_slots - hr->cur_slot, n = hr->pool_n, i, s;
+	u32 *cnt = hr->slot_cnt;
+
+	memset(cnt, 0, (m + 1) * sizeof(*cnt));
+	for (i = 0; i < n; i++) {
+		/* latest slot first: key 0 is the frame's last slot */
+		u32 key = reciprocal_scale(hwsim_rand(hr), m);
+
+		hr->cont[i].slot = hr->frame_slots - 1 - key;
+		cnt[key + 1]++;
+	}
+	for (s = 1; s <= m; s++)
+		cnt[s] += cnt[s - 1];
+	for (i = 0; i < n; i++) {
+		u32 key = hr->frame_slots - 1 - hr->cont[i].slot;
+
+		hr->cont_tmp[cnt[key]++] = hr->cont[i];
+	}
+	memcpy(hr->cont, hr->cont_tmp, n * sizeof(*hr->cont));
+	hr->eager = true;
 }
 
-/* A new access frame: every contender picks a slot. */
+/* The contenders of the current slot: [@slot_lo, @slot_hi) of @cont. */
+static void hwsim_draw_slot(struct hwsim_reader *hr)
+{
+	u32 top = hr->pool_n, k;
+
+	if (hr->cur_slot >= hr->frame_slots) {
+		hr->slot_lo = top;
+		hr->slot_hi = top;
+		return;
+	}
+	if (!hr->eager) {
+		u32 m = hr->frame_slots - hr->cur_slot;
+
+		k = m == 1 ? hr->pool_n : hwsim_binomial(&hr->rnd, hr->pool_n, m);
+		if (k == U32_MAX)
+			hwsim_draw_all(hr);
+		else
+			while (k--) {	/* a uniform choice among the pool */
+				u32 j = reciprocal_scale(hwsim_rand(hr), hr->pool_n);
+
+				hr->pool_n--;
+				swap(hr->cont[j], hr->cont[hr->pool_n]);
+			}
+	}
+	if (hr->eager)
+		while (hr->pool_n && hr->cont[hr->pool_n - 1].slot == hr->cur_slot)
+			hr->pool_n--;
+	hr->slot_lo = hr->pool_n;
+	hr->slot_hi = top;
+}
+
+/*
+ * A new access frame of @slots slots: the contenders that drew a slot in
+ * the last frame and still contend join the ones that did not draw yet
+ * (those are filtered when they draw: a device that stopped contending
+ * without drawing, out of energy, sends nothing in its slot).
+ */
 static void hwsim_new_frame(struct hwsim_reader *hr, u32 slots)
 {
-	u32 i, n = 0;
+	u32 i, n = hr->pool_n;
 
-	for (i = 0; i < hr->n_cont; i++) {
-		struct hwsim_dev *dev = hr->cont[i].dev;
-
-		if (dev->state != AIOT_HWSIM_DEV_STATE_CONTENDING)
-			continue;
-		dev->slot = slots > 1 ? hwsim_rand(hr) % slots : 0;
-		hr->cont[n].dev = dev;
-		hr->cont[n].slot = dev->slot;
-		n++;
-	}
+	for (i = hr->pool_n; i < hr->n_cont; i++)
+		if (hr->cont[i].dev->state == AIOT_HWSIM_DEV_STATE_CONTENDING)
+			hr->cont[n++] = hr->cont[i];
 	hr->n_cont = n;
-	if (slots <= 4 * n + 64 && slots <= hr->cont_cap) {
-		/* a counting sort: O(n + slots) */
-		u32 *cnt = hr->slot_cnt, s;
-
-		memset(cnt, 0, (slots + 1) * sizeof(*cnt));
-		for (i = 0; i < n; i++)
-			cnt[hr->cont[i].slot + 1]++;
-		for (s = 1; s <= slots; s++)
-			cnt[s] += cnt[s - 1];
-		for (i = 0; i < n; i++)
-			hr->cont_tmp[cnt[hr->cont[i].slot]++] = hr->cont[i];
-		swap(hr->cont, hr->cont_tmp);
-	} else {
-		sort(hr->cont, n, sizeof(*hr->cont), cont_cmp, NULL);
-	}
-	hr->slot_lo = 0;
-	hr->slot_hi = 0;
+	hr->pool_n = n;
+	hr->frame_slots = max(slots, 1U);
 	hr->cur_slot = 0;
+	hr->eager = false;
+	if (n > HWSIM_LAZY_MAX_MEAN * hr->frame_slots)
+		hwsim_draw_all(hr);
+	hr->slot_lo = n;
+	hr->slot_hi = n;
 }
 
 /* The contenders whose slot has come send Msg1. */
 static void hwsim_slot(struct hwsim_reader *hr, struct hwsim_air *air)
 {
 	struct aiot_msg msg = { .type = AIOT_MSG_MSG1 };
-	u32 i = hr->slot_lo;
+	u32 i;
 
-	while (i < hr->n_cont && hr->cont[i].slot < hr->cur_slot)
-		i++;
-	hr->slot_lo = i;
-	for (; i < hr->n_cont && hr->cont[i].slot == hr->cur_slot; i++) {
+	hwsim_draw_slot(hr);
+	for (i = hr->slot_lo; i < hr->slot_hi; i++) {
 		struct hwsim_dev *dev = hr->cont[i].dev;
 
 		if (dev->state != AIOT_HWSIM_DEV_STATE_CONTENDING)
@@ -321,7 +411,6 @@ static void hwsim_slot(struct hwsim_reader *hr, struct hwsim_air *air)
 		dev->rn16 = msg.rn16;
 		dev->state = AIOT_HWSIM_DEV_STATE_REPLIED;
 	}
-	hr->slot_hi = i;
 }
 
 static void hwsim_cbra_paging(struct hwsim_reader *hr, const struct aiot_paging *p,
@@ -352,6 +441,7 @@ static void hwsim_cbra_paging(struct hwsim_reader *hr, const struct aiot_paging 
 		}
 	}
 	hr->n_cont = n;
+	hr->pool_n = n;
 	hwsim_new_frame(hr, frame_slots(&p->fs));
 	hwsim_slot(hr, air);
 }
@@ -379,6 +469,7 @@ static void hwsim_trigger(struct hwsim_reader *hr, const struct aiot_trigger *t,
 			if (hr->cont[i].dev->state == AIOT_HWSIM_DEV_STATE_CONTENDING)
 				hr->cont[i].dev->state = AIOT_HWSIM_DEV_STATE_IDLE;
 		hr->n_cont = 0;
+		hr->pool_n = 0;
 		hr->paged = false;
 		break;
 	}

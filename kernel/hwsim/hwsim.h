@@ -38,7 +38,6 @@ struct aiot_sec_ctx;
  * @auth: @rand_n and @rand_d of the last Inventory Response are valid
  * @rn16: random number of the last Msg1
  * @pathloss_mb: one-way path loss to the reader (link model)
- * @slot: slot in the current access frame
  * @energy: energy left, nJ, or AIOT_HWSIM_ENERGY_UNLIMITED
  * @r2d_mark: the reader's R2D bit counter when the device was last charged
  * @k_root: K_AIoT_root
@@ -64,7 +63,6 @@ struct hwsim_dev {
 	bool auth;
 	u16 rn16;
 	u16 pathloss_mb;
-	u32 slot;
 	u32 energy;
 	u64 r2d_mark;
 	u8 k_root[AIOT_K_ROOT_LEN];
@@ -189,14 +187,20 @@ struct hwsim_late {
  * @gen: changes with the population (dump consistency)
  * @ids: devices by identity, 2^@ids_order buckets (at least one per device)
  * @ids_order: log2 of the buckets in @ids
- * @cont: contenders of the current access frame, sorted by slot
+ * @cont: contenders of the current access frame: [0, @pool_n) have not
+ *	drawn their slot yet (their slot is still to come), [@pool_n,
+ *	@n_cont) have, the current slot's last (see hwsim_draw_slot())
  * @cont_tmp: scratch for sorting @cont, as large
  * @slot_cnt: scratch for a counting sort by slot, @cont_cap + 1 entries
  * @cont_cap: room in @cont (the population's size)
  * @n_cont: entries in @cont
+ * @pool_n: contenders whose slot is still to come
  * @slot_lo: first entry of the current slot
  * @slot_hi: one past its last entry
  * @cur_slot: the current slot
+ * @frame_slots: slots in the current access frame
+ * @eager: every contender of the frame drew its slot at once, and @cont's
+ *	first @pool_n entries are sorted by slot, latest first
  * @paged: an access window is open
  * @txn: its transaction id
  * @rand_n: its RAND_n (zero padded)
@@ -252,9 +256,12 @@ struct hwsim_reader {
 	u32 *slot_cnt;
 	u32 cont_cap;
 	u32 n_cont;
+	u32 pool_n;
 	u32 slot_lo;
 	u32 slot_hi;
 	u32 cur_slot;
+	u32 frame_slots;
+	bool eager;
 	bool paged;
 	u8 txn;
 	u8 rand_n[AIOT_RAND_N_LEN];
@@ -300,6 +307,9 @@ int hwsim_key_rule(const u8 *seed, unsigned int seed_len, const u8 *id,
 		   unsigned int id_bits, u8 *k_root);
 s32 hwsim_dev_rssi(const struct hwsim_reader *hr, const struct hwsim_dev *dev);
 void hwsim_late_work(struct work_struct *work);
+#if IS_ENABLED(CONFIG_KUNIT)
+u32 hwsim_binomial(struct rnd_state *rnd, u32 n, u32 m);
+#endif
 
 /* main.c: readers and populations */
 extern struct mutex hwsim_lock;

@@ -276,6 +276,7 @@ void hwsim_pop_clear(struct hwsim_reader *hr)
 	hr->slot_cnt = NULL;
 	hr->cont_cap = 0;
 	hr->n_cont = 0;
+	hr->pool_n = 0;
 	hr->slot_lo = 0;
 	hr->slot_hi = 0;
 	hr->n_devs = 0;

@@ -596,6 +596,59 @@ static void hw_growing_population(struct kunit *test)
 	expect_clean(test);
 }
 
+/*
+ * The medium's lazy slot choice: the number of a slot's contenders is
+ * B(n, 1/m). 20 000 samples per case; mean and variance within 5 standard
+ * errors, P(0) too; too many per slot is left to the eager draw.
+ */
+static void hw_binomial(struct kunit *test)
+{
+	static const u32 cases[][2] = {
+		{ 1, 2 }, { 3, 2 }, { 10, 40 }, { 100, 100 }, { 1000, 70 },
+		{ 100000, 90000 }, { 60, 3 },
+	};
+	const u32 samples = 20000;
+	struct rnd_state rnd;
+	unsigned int c, i, zeros;
+
+	prandom_seed_state(&rnd, 0x41494f54);
+	for (c = 0; c < ARRAY_SIZE(cases); c++) {
+		u32 n = cases[c][0], m = cases[c][1], k;
+		u64 sum = 0, sq = 0, var, exp_var;
+		s64 d, tol;
+
+		for (i = 0, zeros = 0; i < samples; i++) {
+			k = hwsim_binomial(&rnd, n, m);
+			KUNIT_ASSERT_LE(test, k, n);
+			sum += k;
+			sq += (u64)k * k;
+			zeros += !k;
+		}
+		/*
+		 * mean n / m: sum m - samples n is within 5 standard errors,
+		 * 5 sqrt(samples n (m - 1)) (plus m for the rounding)
+		 */
+		d = (s64)(sum * m) - (s64)samples * n;
+		tol = 5 * (s64)int_sqrt64((u64)samples * n * (m - 1)) + m;
+		KUNIT_EXPECT_LE_MSG(test, abs(d), tol, "B(%u, 1/%u): mean", n, m);
+		/* variance n (m - 1) / m^2, both times samples, within 10 % */
+		var = div_u64(sq * samples - sum * sum, samples);
+		exp_var = div_u64(div_u64((u64)n * (m - 1) * samples, m), m);
+		KUNIT_EXPECT_LE_MSG(test, abs((s64)var - (s64)exp_var),
+				    (s64)div_u64(exp_var, 10) + 1,
+				    "B(%u, 1/%u): variance", n, m);
+		kunit_info(test, "B(%u, 1/%u): mean %llu/%u, P(0) %u/%u",
+			   n, m, sum, samples, zeros, samples);
+	}
+	/* P(0) of B(1, 1/2) is 1/2: 10 000 of 20 000, within 5 sigma (354) */
+	for (i = 0, zeros = 0; i < samples; i++)
+		zeros += !hwsim_binomial(&rnd, 1, 2);
+	KUNIT_EXPECT_LE(test, abs((int)zeros - 10000), 354);
+	/* a mean of 625 per slot is the eager draw's, not the inversion's */
+	KUNIT_EXPECT_EQ(test, hwsim_binomial(&rnd, 10000, 16), U32_MAX);
+	KUNIT_EXPECT_NE(test, hwsim_binomial(&rnd, 160, 16), U32_MAX);
+}
+
 /* What one simulated device costs in memory. */
 static void hw_device_size(struct kunit *test)
 {
@@ -610,6 +663,7 @@ static void hw_device_size(struct kunit *test)
 static struct kunit_case aiot_hwsim_cases[] = {
 	KUNIT_CASE(hw_growing_population),
 	KUNIT_CASE(hw_device_size),
+	KUNIT_CASE(hw_binomial),
 	KUNIT_CASE(hw_inventory_all),
 	KUNIT_CASE(hw_inventory_filter),
 	KUNIT_CASE(hw_pop_refused),

@@ -211,6 +211,11 @@ int aiot_cmd_run(struct aiot_reader *r, const struct aiot_cmd_req *req,
 	memcpy(c->tx.paging.id, req->id, sizeof(c->tx.paging.id));
 	c->tx.paging.as_id = req->as_id;
 	c->tx.paging.txn = req->txn;
+	if (req->rand_len) {
+		c->tx.paging.cont_type = AIOT_CONT_RAND;
+		c->tx.paging.cont_len = req->rand_len;
+		memcpy(c->tx.paging.cont, req->rand, req->rand_len);
+	}
 	err = cmd_xchg(c, 0, &rx);
 	if (err)
 		goto out;

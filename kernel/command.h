@@ -51,6 +51,9 @@ struct aiot_cmd_sec {
  * @id: the identity, paged contention-free
  * @as_id: the AS ID the paging assigns
  * @txn: transaction id
+ * @rand_len: length of @rand, octets; 0: the paging carries none
+ * @rand: a RAND the contention-free paging carries (solution-9's network
+ *	nonce, Documentation/security-profiles.rst)
  * @nas_bits: length of @nas in bits (1..AIOT_SDU_MAX_BITS)
  * @nas: the AIoT NAS PDU, relayed untouched
  * @attempts: transmissions of the PDU while the device stays silent (>= 1)
@@ -64,6 +67,8 @@ struct aiot_cmd_req {
 	u8 id[AIOT_ID_MAX_OCTETS];
 	u8 as_id;
 	u8 txn;
+	u8 rand_len;
+	u8 rand[AIOT_RAND_MAX_OCTETS];
 	u16 nas_bits;
 	u8 nas[(AIOT_SDU_MAX_BITS + 7) / 8];
 	u8 attempts;

@@ -152,7 +152,8 @@ int aiot_inv_job_init(struct aiot_inv_job *job, struct aiot_reader *r,
 
 	/* an identity or filter has bits; "every device" has none */
 	if (cfg->id_type > AIOT_ID_FILTER || cfg->id_bits > AIOT_ID_MAX_BITS ||
-	    all != !cfg->id_bits || cfg->rand_len > AIOT_RAND_MAX_OCTETS)
+	    all != !cfg->id_bits || cfg->rand_len > AIOT_RAND_MAX_OCTETS ||
+	    cfg->nas_len > AIOT_NAS_CONT_MAX_OCTETS || (cfg->rand_len && cfg->nas_len))
 		return -EINVAL;
 	memset(job, 0, sizeof(*job));
 	if (aiot_ac_init(&job->ac, &cfg->ac))
@@ -235,6 +236,10 @@ enum aiot_inv_end_cause aiot_inv_run(struct aiot_inv_job *job)
 		tx.paging.cont_type = AIOT_CONT_RAND;
 		tx.paging.cont_len = cfg->rand_len;
 		memcpy(tx.paging.cont, cfg->rand, cfg->rand_len);
+	} else if (cfg->nas_len) {
+		tx.paging.cont_type = AIOT_CONT_NAS;
+		tx.paging.cont_len = cfg->nas_len;
+		memcpy(tx.paging.cont, cfg->nas, cfg->nas_len);
 	}
 	inv_fill_fs(job, &tx.paging.fs);
 	tx.paging.txn = cfg->txn;

@@ -25,6 +25,9 @@ struct aiot_cmd_result;
  * @id: the identity or filter
  * @rand_len: length of @rand (RAND_n), octets; 0 for none
  * @rand: RAND_n, carried in the paging
+ * @nas_len: length of @nas, octets; 0 for none (never with @rand_len)
+ * @nas: an AIoT NAS container the paging carries instead of RAND_n (the
+ *	study profiles' paging request, Documentation/security-profiles.rst)
  * @txn: transaction id
  * @ac: anti-collision algorithm and first frame
  * @max_devices: stop after this many devices (0: no limit)
@@ -39,6 +42,8 @@ struct aiot_inv_cfg {
 	u8 id[AIOT_ID_MAX_OCTETS];
 	u8 rand_len;
 	u8 rand[AIOT_RAND_MAX_OCTETS];
+	u8 nas_len;
+	u8 nas[AIOT_NAS_CONT_MAX_OCTETS];
 	u8 txn;
 	struct aiot_ac_cfg ac;
 	u32 max_devices;

@@ -600,6 +600,10 @@ VISIBLE_IF_KUNIT int aiot_nl_parse_command(struct nlattr **tb, struct aiot_cmd_r
 		req->as_id = nla_get_u8(tb[AIOT_ATTR_AS_ID]);
 	if (tb[AIOT_ATTR_TXN])
 		req->txn = nla_get_u8(tb[AIOT_ATTR_TXN]);
+	if (tb[AIOT_ATTR_RAND]) {
+		req->rand_len = nla_len(tb[AIOT_ATTR_RAND]);
+		nla_memcpy(req->rand, tb[AIOT_ATTR_RAND], sizeof(req->rand));
+	}
 	req->attempts = tb[AIOT_ATTR_ATTEMPTS] ? nla_get_u8(tb[AIOT_ATTR_ATTEMPTS]) :
 						 AIOT_CMD_ATTEMPTS;
 	return 0;
@@ -637,9 +641,23 @@ VISIBLE_IF_KUNIT int aiot_nl_parse_inventory(struct nlattr **tb,
 		}
 		nla_memcpy(cfg->id, tb[AIOT_ATTR_TARGET], sizeof(cfg->id));
 	}
+	if (tb[AIOT_ATTR_RAND] && tb[AIOT_ATTR_NAS]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[AIOT_ATTR_NAS],
+				    "a paging carries a RAND or a NAS container, not both");
+		return -EINVAL;
+	}
 	if (tb[AIOT_ATTR_RAND]) {
 		cfg->rand_len = nla_len(tb[AIOT_ATTR_RAND]);
 		nla_memcpy(cfg->rand, tb[AIOT_ATTR_RAND], sizeof(cfg->rand));
+	}
+	if (tb[AIOT_ATTR_NAS]) {
+		if (nla_len(tb[AIOT_ATTR_NAS]) > AIOT_NAS_CONT_MAX_OCTETS) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[AIOT_ATTR_NAS],
+					    "a paging's NAS container holds at most 125 octets");
+			return -EINVAL;
+		}
+		cfg->nas_len = nla_len(tb[AIOT_ATTR_NAS]);
+		nla_memcpy(cfg->nas, tb[AIOT_ATTR_NAS], sizeof(cfg->nas));
 	}
 	if (tb[AIOT_ATTR_TXN])
 		cfg->txn = nla_get_u8(tb[AIOT_ATTR_TXN]);

@@ -17,6 +17,7 @@
 #include <linux/aiot_hwsim.h>
 #include <aiot/hwsim_values.h>
 #include <aiot/nas_values.h>
+#include <aiot/profile_values.h>
 #include <aiot/sec_values.h>
 
 #include "frame.h"
@@ -36,6 +37,7 @@ struct aiot_sec_ctx;
  * @as_id: AS ID assigned by Msg2 or a contention-free paging
  * @disabled: a Disable command was executed: never answers again
  * @auth: @rand_n and @rand_d of the last Inventory Response are valid
+ * @profile: &enum aiot_hwsim_sec_profile
  * @rn16: random number of the last Msg1
  * @pathloss_mb: one-way path loss to the reader (link model)
  * @energy: energy left, nJ, or AIOT_HWSIM_ENERGY_UNLIMITED
@@ -50,6 +52,8 @@ struct aiot_sec_ctx;
  * @rx_bits: R2D bits heard while taking part in a procedure
  * @mem: user memory, @mem_len octets (in the population's block)
  * @mem_len: its size
+ * @sec_config: the profile's configuration (AIOT_SOLY_CFG_*, AIOT_SOL9_CFG_*)
+ * @counter: solution-y's non-volatile counter
  */
 struct hwsim_dev {
 	struct hlist_node hnode;
@@ -61,6 +65,7 @@ struct hwsim_dev {
 	u8 as_id;
 	bool disabled;
 	bool auth;
+	u8 profile;
 	u16 rn16;
 	u16 pathloss_mb;
 	u32 energy;
@@ -75,6 +80,8 @@ struct hwsim_dev {
 	u64 rx_bits;
 	u8 *mem;
 	u16 mem_len;
+	u16 sec_config;
+	u32 counter;
 };
 
 /* One bulk addition of devices, and their user memories. */
@@ -113,6 +120,7 @@ struct hwsim_stats {
  * @scheme: &enum aiot_hwsim_id_scheme
  * @type: &enum aiot_hwsim_device_type
  * @profile: &enum aiot_hwsim_sec_profile
+ * @sec_config: the profile's configuration (hwsim_sec_config_check())
  * @seed: key seed
  * @seed_len: its length, 1..AIOT_HWSIM_SEED_MAX_LEN
  * @policy: integrity-failure policy of every device
@@ -126,6 +134,7 @@ struct hwsim_pop_cfg {
 	u8 scheme;
 	u8 type;
 	u8 profile;
+	u32 sec_config;
 	u8 seed[AIOT_HWSIM_SEED_MAX_LEN];
 	u8 seed_len;
 	u8 policy;
@@ -325,6 +334,8 @@ void hwsim_reader_unplug(struct hwsim_reader *hr);
 void hwsim_flush(void);
 void hwsim_reader_destroy_owner(u32 owner, u64 owner_net);
 struct aiot_reader *hwsim_reader_aiot(struct hwsim_reader *hr);
+int hwsim_sec_config_check(u8 profile, u32 config, struct netlink_ext_ack *extack);
+u32 hwsim_sec_config_default(u8 profile);
 int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 		  struct netlink_ext_ack *extack);
 void hwsim_pop_clear(struct hwsim_reader *hr);

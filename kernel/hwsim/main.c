@@ -113,6 +113,74 @@ EXPORT_SYMBOL_IF_KUNIT(hwsim_dev_find);
 
 /* ---- Populations ----------------------------------------------------------- */
 
+static_assert(AIOT_HWSIM_SEC_PROFILE_NORMATIVE == (int)AIOT_SEC_PROFILE_NORMATIVE);
+static_assert(AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y == (int)AIOT_SEC_PROFILE_SOLUTION_Y);
+static_assert(AIOT_HWSIM_SEC_PROFILE_SOLUTION_9 == (int)AIOT_SEC_PROFILE_SOLUTION_9);
+/* a device keeps its configuration in 16 bits */
+static_assert(AIOT_SOLY_CFG_ALL <= U16_MAX && AIOT_SOL9_CFG_ALL <= U16_MAX);
+
+/** hwsim_sec_config_default - the configuration of a profile when none is given */
+u32 hwsim_sec_config_default(u8 profile)
+{
+	switch (profile) {
+	case AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y:
+		return AIOT_SOLY_CFG_DEFAULT;
+	case AIOT_HWSIM_SEC_PROFILE_SOLUTION_9:
+		return AIOT_SOL9_CFG_DEFAULT;
+	default:
+		return 0;
+	}
+}
+
+/**
+ * hwsim_sec_config_check - is @config a configuration of @profile?
+ * @profile: &enum aiot_hwsim_sec_profile
+ * @config: AIOT_SOLY_CFG_* or AIOT_SOL9_CFG_* bits
+ * @extack: why not
+ *
+ * The bits and their dependencies are those of <aiot/profile_values.h>.
+ * Return: 0, or -EINVAL with the reason in @extack.
+ */
+int hwsim_sec_config_check(u8 profile, u32 config, struct netlink_ext_ack *extack)
+{
+	u8 pol = config & AIOT_SOL9_CFG_POLICY_MASK;
+
+	switch (profile) {
+	case AIOT_HWSIM_SEC_PROFILE_NORMATIVE:
+		if (config) {
+			NL_SET_ERR_MSG(extack, "the normative profile has no configuration");
+			return -EINVAL;
+		}
+		return 0;
+	case AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y:
+		if (config & ~AIOT_SOLY_CFG_ALL) {
+			NL_SET_ERR_MSG(extack, "a bit solution-y does not define");
+			return -EINVAL;
+		}
+		if ((config & (AIOT_SOLY_CFG_RESYNC | AIOT_SOLY_CFG_PAGING_MAC)) &&
+		    !(config & AIOT_SOLY_CFG_REPLAY)) {
+			NL_SET_ERR_MSG(extack, "resync and paging-mac need the counter (replay)");
+			return -EINVAL;
+		}
+		if ((config & AIOT_SOLY_CFG_CMD_CIPHER) && !(config & AIOT_SOLY_CFG_CMD_INT)) {
+			NL_SET_ERR_MSG(extack, "ciphered commands need integrity protection");
+			return -EINVAL;
+		}
+		return 0;
+	case AIOT_HWSIM_SEC_PROFILE_SOLUTION_9:
+		if (config & ~AIOT_SOL9_CFG_ALL || pol & AIOT_SOL9_POL_SPARE_MASK ||
+		    (pol & AIOT_SOL9_POL_IDP_MASK) == AIOT_SOL9_POL_IDP_MASK ||
+		    (pol & AIOT_SOL9_POL_INT_MASK) == AIOT_SOL9_POL_INT_MASK) {
+			NL_SET_ERR_MSG(extack, "not a solution-9 configuration (spare or reserved policy bits)");
+			return -EINVAL;
+		}
+		return 0;
+	default:
+		NL_SET_ERR_MSG(extack, "unknown security profile");
+		return -EINVAL;
+	}
+}
+
 /**
  * hwsim_pop_add - add a population of devices to a reader
  * @hr: the reader
@@ -137,7 +205,7 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 
 	if (!cfg->count || !cfg->id_bits || cfg->id_bits > AIOT_ID_MAX_BITS ||
 	    cfg->scheme != AIOT_HWSIM_ID_SCHEME_SEQUENTIAL ||
-	    cfg->profile != AIOT_HWSIM_SEC_PROFILE_NORMATIVE ||
+	    cfg->profile > AIOT_HWSIM_SEC_PROFILE_SOLUTION_9 ||
 	    cfg->type > AIOT_HWSIM_DEVICE_TYPE_2B ||
 	    cfg->policy > AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE ||
 	    !cfg->mem_len || cfg->mem_len > AIOT_HWSIM_USER_MEM_MAX ||
@@ -145,6 +213,9 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 		NL_SET_ERR_MSG(extack, "invalid population");
 		return -EINVAL;
 	}
+	err = hwsim_sec_config_check(cfg->profile, cfg->sec_config, extack);
+	if (err)
+		return err;
 	id_to_num(cfg->id, cfg->id_bits, &hi, &lo);
 	/* the last identity, first + count - 1, must fit in id_bits */
 	top_lo = lo + cfg->count - 1;
@@ -202,6 +273,8 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 		dev->pathloss_mb = AIOT_HWSIM_PATHLOSS_MIN_MB + h %
 			(AIOT_HWSIM_PATHLOSS_MAX_MB - AIOT_HWSIM_PATHLOSS_MIN_MB + 1);
 		dev->type = cfg->type;
+		dev->profile = cfg->profile;
+		dev->sec_config = cfg->sec_config;
 		dev->policy = cfg->policy;
 		dev->energy = cfg->energy;
 		dev->state = cfg->energy ? AIOT_HWSIM_DEV_STATE_IDLE :

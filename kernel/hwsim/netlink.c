@@ -29,7 +29,7 @@ static const struct nla_policy hwsim_nl_policy[AIOT_HWSIM_ATTR_MAX + 1] = {
 	[AIOT_HWSIM_ATTR_ID_BITS]	= NLA_POLICY_RANGE(NLA_U8, 1, AIOT_ID_MAX_BITS),
 	[AIOT_HWSIM_ATTR_ID_SCHEME]	= NLA_POLICY_MAX(NLA_U8, AIOT_HWSIM_ID_SCHEME_SEQUENTIAL),
 	[AIOT_HWSIM_ATTR_DEVICE_TYPE]	= NLA_POLICY_MAX(NLA_U8, AIOT_HWSIM_DEVICE_TYPE_2B),
-	[AIOT_HWSIM_ATTR_SEC_PROFILE]	= NLA_POLICY_MAX(NLA_U8, AIOT_HWSIM_SEC_PROFILE_NORMATIVE),
+	[AIOT_HWSIM_ATTR_SEC_PROFILE]	= NLA_POLICY_MAX(NLA_U8, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9),
 	[AIOT_HWSIM_ATTR_KEY_SEED]	= NLA_POLICY_RANGE(NLA_BINARY, 1, AIOT_HWSIM_SEED_MAX_LEN),
 	[AIOT_HWSIM_ATTR_KEY]		= NLA_POLICY_EXACT_LEN(AIOT_K_ROOT_LEN),
 	[AIOT_HWSIM_ATTR_MEM]		= NLA_POLICY_RANGE(NLA_BINARY, 1, AIOT_HWSIM_USER_MEM_MAX),
@@ -52,6 +52,8 @@ static const struct nla_policy hwsim_nl_policy[AIOT_HWSIM_ATTR_MAX + 1] = {
 	[AIOT_HWSIM_ATTR_STATS]		= { .type = NLA_REJECT },
 	[AIOT_HWSIM_ATTR_MEM_LEN]	= NLA_POLICY_RANGE(NLA_U16, 1, AIOT_HWSIM_USER_MEM_MAX),
 	[AIOT_HWSIM_ATTR_RX_BITS]	= { .type = NLA_REJECT },
+	[AIOT_HWSIM_ATTR_SEC_CONFIG]	= { .type = NLA_U32 },
+	[AIOT_HWSIM_ATTR_SEC_COUNTER]	= { .type = NLA_U32 },
 };
 
 static struct genl_family hwsim_nl_family;
@@ -268,6 +270,9 @@ static int hwsim_nl_add_devices(struct sk_buff *skb, struct genl_info *info)
 		cfg->type = nla_get_u8(tb[AIOT_HWSIM_ATTR_DEVICE_TYPE]);
 	if (tb[AIOT_HWSIM_ATTR_SEC_PROFILE])
 		cfg->profile = nla_get_u8(tb[AIOT_HWSIM_ATTR_SEC_PROFILE]);
+	cfg->sec_config = tb[AIOT_HWSIM_ATTR_SEC_CONFIG] ?
+		nla_get_u32(tb[AIOT_HWSIM_ATTR_SEC_CONFIG]) :
+		hwsim_sec_config_default(cfg->profile);
 	if (tb[AIOT_HWSIM_ATTR_POLICY])
 		cfg->policy = nla_get_u8(tb[AIOT_HWSIM_ATTR_POLICY]);
 	cfg->mem_len = tb[AIOT_HWSIM_ATTR_MEM_LEN] ?
@@ -335,7 +340,21 @@ static int hwsim_nl_set_device(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_ERR_MSG_ATTR(info->extack, tb[AIOT_HWSIM_ATTR_MEM],
 				    "beyond the end of the device's user memory");
 		err = -ERANGE;
+	} else if (tb[AIOT_HWSIM_ATTR_SEC_COUNTER] &&
+		   dev->profile != AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[AIOT_HWSIM_ATTR_SEC_COUNTER],
+				    "only a solution-y device has a counter");
+		err = -EINVAL;
+	} else if (tb[AIOT_HWSIM_ATTR_SEC_CONFIG] &&
+		   hwsim_sec_config_check(dev->profile,
+					  nla_get_u32(tb[AIOT_HWSIM_ATTR_SEC_CONFIG]),
+					  info->extack)) {
+		err = -EINVAL;
 	} else {
+		if (tb[AIOT_HWSIM_ATTR_SEC_CONFIG])
+			dev->sec_config = nla_get_u32(tb[AIOT_HWSIM_ATTR_SEC_CONFIG]);
+		if (tb[AIOT_HWSIM_ATTR_SEC_COUNTER])
+			dev->counter = nla_get_u32(tb[AIOT_HWSIM_ATTR_SEC_COUNTER]);
 		if (tb[AIOT_HWSIM_ATTR_KEY]) {
 			nla_memcpy(dev->k_root, tb[AIOT_HWSIM_ATTR_KEY], sizeof(dev->k_root));
 			dev->auth = false;	/* the last RES was from the old key */
@@ -414,6 +433,11 @@ static int hwsim_nl_put_dev(struct sk_buff *skb, struct hwsim_reader *hr,
 	    nla_put_u16(skb, AIOT_HWSIM_ATTR_MEM_LEN, dev->mem_len))
 		return -EMSGSIZE;
 	if (dev->disabled && nla_put_flag(skb, AIOT_HWSIM_ATTR_DISABLED))
+		return -EMSGSIZE;
+	if (nla_put_u8(skb, AIOT_HWSIM_ATTR_SEC_PROFILE, dev->profile) ||
+	    nla_put_u32(skb, AIOT_HWSIM_ATTR_SEC_CONFIG, dev->sec_config) ||
+	    (dev->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y &&
+	     nla_put_u32(skb, AIOT_HWSIM_ATTR_SEC_COUNTER, dev->counter)))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -490,7 +490,12 @@ static void inv_bad_requests(struct kunit *test)
 	cfg.id_bits = 0;
 	cfg.rand_len = AIOT_RAND_MAX_OCTETS + 1;
 	KUNIT_EXPECT_EQ(test, aiot_inv_job_init(fx->job, fx->sim->r, &cfg, NULL), -EINVAL);
+	cfg.nas_len = 4;		/* RAND_n and a NAS container */
+	KUNIT_EXPECT_EQ(test, aiot_inv_job_init(fx->job, fx->sim->r, &cfg, NULL), -EINVAL);
 	cfg.rand_len = 0;
+	cfg.nas_len = AIOT_NAS_CONT_MAX_OCTETS + 1;
+	KUNIT_EXPECT_EQ(test, aiot_inv_job_init(fx->job, fx->sim->r, &cfg, NULL), -EINVAL);
+	cfg.nas_len = 0;
 	cfg.ac.algo = AIOT_AC_ALGO_COUNT;
 	KUNIT_EXPECT_EQ(test, aiot_inv_job_init(fx->job, fx->sim->r, &cfg, NULL), -EINVAL);
 }

@@ -11,6 +11,7 @@
 #include <net/aiot.h>
 #include "aiot_core.h"
 #include "command.h"
+#include "inventory.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
@@ -290,9 +291,60 @@ static void aiot_nl_command_parse(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memcmp(req->nas, nas, 3), 0);
 	KUNIT_EXPECT_EQ(test, req->id_bits, 32);
 
+	KUNIT_EXPECT_EQ(test, req->rand_len, 0);
+
 	*(u16 *)nla_data(tb[AIOT_ATTR_NAS_BITS]) = 25;	/* 4 octets, 3 given */
 	KUNIT_EXPECT_EQ(test, aiot_nl_parse_command(tb, req, &extack), -EINVAL);
 	KUNIT_EXPECT_STREQ(test, extack._msg, "NAS length in bits does not match the NAS PDU");
+
+	/* a RAND for the contention-free paging (solution-9's nonce) */
+	*(u16 *)nla_data(tb[AIOT_ATTR_NAS_BITS]) = 18;
+	off = skb->len;
+	KUNIT_ASSERT_EQ(test, nla_put(skb, AIOT_ATTR_RAND, 3, nas), 0);
+	tb[AIOT_ATTR_RAND] = (struct nlattr *)(skb->data + off);
+	KUNIT_EXPECT_EQ(test, aiot_nl_parse_command(tb, req, &extack), 0);
+	KUNIT_EXPECT_EQ(test, req->rand_len, 3);
+	KUNIT_EXPECT_EQ(test, memcmp(req->rand, nas, 3), 0);
+}
+
+/* INVENTORY_START: a RAND or a NAS container in the paging, not both. */
+static void aiot_nl_inventory_parse(struct kunit *test)
+{
+	struct nlattr *tb[AIOT_ATTR_MAX + 1] = {};
+	struct netlink_ext_ack extack = {};
+	struct aiot_inv_cfg *cfg;
+	struct sk_buff *skb;
+	static const u8 rnd[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+	u8 *big;
+	int off;
+
+	cfg = kunit_kzalloc(test, sizeof(*cfg), GFP_KERNEL);
+	big = kunit_kzalloc(test, AIOT_NAS_CONT_MAX_OCTETS + 1, GFP_KERNEL);
+	skb = test_skb(test, NLMSG_GOODSIZE);
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	off = skb->len;
+	KUNIT_ASSERT_EQ(test, nla_put(skb, AIOT_ATTR_RAND, sizeof(rnd), rnd), 0);
+	KUNIT_ASSERT_EQ(test, nla_put(skb, AIOT_ATTR_NAS, 5, rnd), 0);
+	KUNIT_ASSERT_EQ(test, nla_parse(tb, AIOT_ATTR_MAX, (struct nlattr *)(skb->data + off),
+					skb->len - off, aiot_nl_policy, &extack), 0);
+	KUNIT_EXPECT_EQ(test, aiot_nl_parse_inventory(tb, cfg, &extack), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, extack._msg,
+			   "a paging carries a RAND or a NAS container, not both");
+
+	tb[AIOT_ATTR_RAND] = NULL;
+	KUNIT_EXPECT_EQ(test, aiot_nl_parse_inventory(tb, cfg, &extack), 0);
+	KUNIT_EXPECT_EQ(test, cfg->nas_len, 5);
+	KUNIT_EXPECT_EQ(test, cfg->rand_len, 0);
+	KUNIT_EXPECT_EQ(test, memcmp(cfg->nas, rnd, 5), 0);
+
+	off = skb->len;
+	KUNIT_ASSERT_EQ(test, nla_put(skb, AIOT_ATTR_NAS, AIOT_NAS_CONT_MAX_OCTETS + 1, big), 0);
+	tb[AIOT_ATTR_NAS] = (struct nlattr *)(skb->data + off);
+	KUNIT_EXPECT_EQ(test, aiot_nl_parse_inventory(tb, cfg, &extack), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, extack._msg,
+			   "a paging's NAS container holds at most 125 octets");
 }
 
 static struct kunit_case aiot_netlink_cases[] = {
@@ -303,6 +355,7 @@ static struct kunit_case aiot_netlink_cases[] = {
 	KUNIT_CASE_PARAM(aiot_nl_policy_cases, policy_gen_params),
 	KUNIT_CASE(aiot_nl_set_reader_empty),
 	KUNIT_CASE(aiot_nl_command_parse),
+	KUNIT_CASE(aiot_nl_inventory_parse),
 	{}
 };
 

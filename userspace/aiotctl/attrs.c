@@ -157,7 +157,7 @@ static const char *const cmd_names[AIOT_CMD_MAX + 1] = {
 
 static const char *const hwsim_scheme_names[] = { "sequential" };
 static const char *const hwsim_type_names[] = { "1", "2a", "2b" };
-static const char *const hwsim_profile_names[] = { "normative" };
+static const char *const hwsim_profile_names[] = { "normative", "solution-y", "solution-9" };
 static const char *const hwsim_policy_names[] = {
 	"silent", "as-indication", "as-indication-cause",
 };
@@ -207,6 +207,8 @@ static const struct adesc hwsim_set[AIOT_HWSIM_ATTR_MAX + 1] = {
 	[AIOT_HWSIM_ATTR_STATS] = { "stats", NEST(hwsim_stats_set, AIOT_HWSIM_STATS_MAX) },
 	[AIOT_HWSIM_ATTR_MEM_LEN] = { "mem_len", T_U16 },
 	[AIOT_HWSIM_ATTR_RX_BITS] = { "rx_bits", T_U64 },
+	[AIOT_HWSIM_ATTR_SEC_CONFIG] = { "sec_config", T_U32 },
+	[AIOT_HWSIM_ATTR_SEC_COUNTER] = { "sec_counter", T_U32 },
 };
 
 static const char *const hwsim_cmd_names[AIOT_HWSIM_CMD_MAX + 1] = {

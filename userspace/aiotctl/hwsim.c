@@ -185,10 +185,13 @@ static int cmd_add_devices(struct aiotctl_ctx *ctx, int argc, char **argv)
 		{ "bits", AIOT_HWSIM_ATTR_ID_BITS, 8, ID_MAX_BITS },
 		{ "seed", AIOT_HWSIM_ATTR_KEY_SEED, 'h', 0 },
 		{ "policy", AIOT_HWSIM_ATTR_POLICY, 8, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE },
+		{ "profile", AIOT_HWSIM_ATTR_SEC_PROFILE, 8, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9 },
+		{ "config", AIOT_HWSIM_ATTR_SEC_CONFIG, 32, UINT32_MAX },
 		{ NULL, 0, 0, 0 }
 	};
 	static const char *const need[] = { "count", "id", "bits", "seed", NULL };
-	const char *syn = "hwsim add-devices INDEX count N id HEX bits N seed HEX [policy N]";
+	const char *syn = "hwsim add-devices INDEX count N id HEX bits N seed HEX [policy N] "
+			  "[profile N] [config N]";
 
 	if (required(argc, argv, need, syn))
 		return AIOTCTL_EXIT_USAGE;
@@ -205,11 +208,13 @@ static int cmd_set_device(struct aiotctl_ctx *ctx, int argc, char **argv)
 		{ "offset", AIOT_HWSIM_ATTR_MEM_OFFSET, 16, AIOT_HWSIM_USER_MEM_MAX - 1 },
 		{ "policy", AIOT_HWSIM_ATTR_POLICY, 8, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE },
 		{ "energy", AIOT_HWSIM_ATTR_ENERGY, 32, UINT32_MAX },
+		{ "config", AIOT_HWSIM_ATTR_SEC_CONFIG, 32, UINT32_MAX },
+		{ "counter", AIOT_HWSIM_ATTR_SEC_COUNTER, 32, UINT32_MAX },
 		{ NULL, 0, 0, 0 }
 	};
 	static const char *const need[] = { "id", "bits", NULL };
 	const char *syn = "hwsim set-device INDEX id HEX bits N [mem HEX [offset N]] [policy N] "
-			  "[energy NJ]";
+			  "[energy NJ] [config N] [counter N]";
 
 	if (required(argc, argv, need, syn))
 		return AIOTCTL_EXIT_USAGE;

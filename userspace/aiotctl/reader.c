@@ -571,6 +571,7 @@ static int cmd_inventory_start(struct aiotctl_ctx *ctx, int argc, char **argv)
 	static const struct aiotctl_kw kws[] = {
 		{ "target", 0, 't', 0 },
 		{ "rand", AIOT_ATTR_RAND, 'h', 0 },
+		{ "nas", AIOT_ATTR_NAS, 'h', 0 },
 		{ "txn", AIOT_ATTR_TXN, 8, 255 },
 		{ "algo", AIOT_ATTR_ALGO, 8, AIOT_ALGO_ML },
 		{ "slots", AIOT_ATTR_INIT_SLOTS, 32, UINT32_MAX },
@@ -581,7 +582,7 @@ static int cmd_inventory_start(struct aiotctl_ctx *ctx, int argc, char **argv)
 		{ "report-ms", AIOT_ATTR_REPORT_MS, 32, UINT32_MAX },
 		{ NULL, 0, 0, 0 }
 	};
-	const char *syn = "inventory start INDEX [target all|ID] [rand HEX] [txn N] "
+	const char *syn = "inventory start INDEX [target all|ID] [rand HEX | nas HEX] [txn N] "
 			  "[algo 0|1|2] [slots N] [max-devices N] [max-time MS] [max-empty N] "
 			  "[batch N] [report-ms MS] [watch]";
 	struct aiot_nl nl;
@@ -615,6 +616,7 @@ static int cmd_command_send(struct aiotctl_ctx *ctx, int argc, char **argv)
 	static const struct aiotctl_kw kws[] = {
 		{ "device", 0, 'i', 0 },
 		{ "nas", AIOT_ATTR_NAS, 'h', 0 },
+		{ "rand", AIOT_ATTR_RAND, 'h', 0 },
 		{ "as-id", AIOT_ATTR_AS_ID, 8, 255 },
 		{ "txn", AIOT_ATTR_TXN, 8, 255 },
 		{ "attempts", AIOT_ATTR_ATTEMPTS, 8, 255 },
@@ -626,15 +628,16 @@ static int cmd_command_send(struct aiotctl_ctx *ctx, int argc, char **argv)
 	};
 	static const int cmd_attrs[] = {
 		AIOT_ATTR_READER_INDEX, AIOT_ATTR_TARGET_TYPE, AIOT_ATTR_TARGET,
-		AIOT_ATTR_TARGET_BITS, AIOT_ATTR_NAS, AIOT_ATTR_AS_ID, AIOT_ATTR_TXN,
-		AIOT_ATTR_ATTEMPTS, 0
+		AIOT_ATTR_TARGET_BITS, AIOT_ATTR_NAS, AIOT_ATTR_RAND, AIOT_ATTR_AS_ID,
+		AIOT_ATTR_TXN, AIOT_ATTR_ATTEMPTS, 0
 	};
 	static const int sec_attrs[] = {
 		AIOT_ATTR_READER_INDEX, AIOT_ATTR_TARGET_TYPE, AIOT_ATTR_TARGET,
 		AIOT_ATTR_TARGET_BITS, AIOT_ATTR_K_AIOTF, AIOT_ATTR_K_ENC, AIOT_ATTR_K_INT,
 		AIOT_ATTR_CIPHER, 0
 	};
-	const char *syn = "command send INDEX device ID nas HEX [as-id N] [txn N] [attempts N] "
+	const char *syn = "command send INDEX device ID nas HEX [rand HEX] [as-id N] [txn N] "
+			  "[attempts N] "
 			  "[k-aiotf HEX | k-enc HEX k-int HEX [cipher 0|1]] [nowait]";
 	struct nl_msg *all, *msg, *sec;
 	struct nlattr *nas;

@@ -111,7 +111,9 @@ enum aiot_cmd {
  *	every device, an identity, or filtering information
  * @AIOT_ATTR_TARGET: the identity or filter (binary, MSB first)
  * @AIOT_ATTR_TARGET_BITS: its length in bits (u16, 1..128)
- * @AIOT_ATTR_RAND: RAND_n for device authentication (binary, 1..32 octets)
+ * @AIOT_ATTR_RAND: RAND_n for device authentication (binary, 1..32 octets);
+ *	in %AIOT_CMD_COMMAND_SEND, a RAND the contention-free paging carries
+ *	(solution-9's network nonce, Documentation/security-profiles.rst)
  * @AIOT_ATTR_TXN: transaction id (u8)
  * @AIOT_ATTR_ALGO: anti-collision algorithm (u8, &enum aiot_algo)
  * @AIOT_ATTR_INIT_SLOTS: first frame size (u32, 1..2^20)
@@ -125,7 +127,10 @@ enum aiot_cmd {
  * @AIOT_ATTR_INV_END: why a job ended (u8, &enum aiot_inv_end_cause)
  * @AIOT_ATTR_INV_STATS: job counters (nested, &enum aiot_inv_stats_attr)
  * @AIOT_ATTR_AS_ID: AS ID a command's paging assigns (u8)
- * @AIOT_ATTR_NAS: an AIoT NAS PDU (binary, 1..250 octets)
+ * @AIOT_ATTR_NAS: an AIoT NAS PDU (binary, 1..250 octets); in
+ *	%AIOT_CMD_INVENTORY_START, a NAS container of at most 125 octets that
+ *	the paging carries instead of %AIOT_ATTR_RAND (solution-y's paging
+ *	request)
  * @AIOT_ATTR_NAS_BITS: its length in bits (u16, 1..2000)
  * @AIOT_ATTR_ATTEMPTS: transmissions of a command while the device stays
  *	silent (u8, 1..16)

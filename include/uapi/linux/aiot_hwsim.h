@@ -91,6 +91,11 @@ enum aiot_hwsim_cmd {
  *	&enum aiot_hwsim_stats_attr)
  * @AIOT_HWSIM_ATTR_MEM_LEN: user memory of each device of a population,
  *	octets (u16, 1..256; default 64)
+ * @AIOT_HWSIM_ATTR_SEC_CONFIG: a security profile's configuration (u32):
+ *	the AIOT_SOLY_CFG_* or AIOT_SOL9_CFG_* bits of <aiot/profile_values.h>
+ *	(the profile's default when absent; the normative profile has none)
+ * @AIOT_HWSIM_ATTR_SEC_COUNTER: the solution-y profile's non-volatile
+ *	counter of a device (u32)
  * @AIOT_HWSIM_ATTR_RX_BITS: R2D bits a device heard while taking part in
  *	a procedure (u64)
  */
@@ -126,6 +131,8 @@ enum aiot_hwsim_attr {
 	AIOT_HWSIM_ATTR_STATS,
 	AIOT_HWSIM_ATTR_MEM_LEN,
 	AIOT_HWSIM_ATTR_RX_BITS,
+	AIOT_HWSIM_ATTR_SEC_CONFIG,
+	AIOT_HWSIM_ATTR_SEC_COUNTER,
 
 	/* add new attributes above here */
 	__AIOT_HWSIM_ATTR_MAX,
@@ -191,9 +198,18 @@ enum aiot_hwsim_device_type {
  * enum aiot_hwsim_sec_profile - device-side security
  * @AIOT_HWSIM_SEC_PROFILE_NORMATIVE: TS 33.369 as drafted (seeds 001 and
  *	003): RES_AIOT in inventory, commands under K_Command_enc/int
+ * @AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y: TR 33.713 "Solution #Y" (seed 002):
+ *	a security context from the random access
+ * @AIOT_HWSIM_SEC_PROFILE_SOLUTION_9: TR 33.713 "Solution #9" (seed 004):
+ *	protected or temporary identities, network and device nonces, a
+ *	security policy in command messages
+ *
+ * Documentation/security-profiles.rst has the procedures.
  */
 enum aiot_hwsim_sec_profile {
 	AIOT_HWSIM_SEC_PROFILE_NORMATIVE,
+	AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+	AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
 };
 
 /**

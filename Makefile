@@ -186,6 +186,9 @@ AIR_HDRS := $(wildcard kernel/frame.h kernel/anticoll.h include/aiot/air_values.
 	kernel/nas.h include/aiot/nas_values.h userspace/lib/aiot_sec.h \
 	userspace/shim/linux/*.h kernel/tests/air_*.h)
 AIR_OBJ := $(O)/air/frame.o $(O)/air/anticoll.o $(O)/air/crc-itu-t.o $(O)/air/nas.o
+# kernel/profile.c, the study profiles' cryptography, on the OpenSSL twin too
+AIR_HDRS += kernel/profile.h include/aiot/profile_values.h
+AIR_OBJ += $(O)/air/profile.o
 
 $(O)/air/%.o: kernel/%.c $(AIR_HDRS)
 	@mkdir -p $(dir $@)

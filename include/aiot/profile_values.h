@@ -252,16 +252,22 @@ enum aiot_sec_profile {
  *   bits 4..3  integrity: none, the payload only, or the entire message
  *              (with NN and the paging's identity field); 3 reserved
  *   bits 7..5  spare, zero
+ * A receiver refuses a policy with a reserved value or a spare bit set,
+ * whatever its configuration; a sender cannot use one.  The integrity
+ * values are ordered (none < payload < entire message): FLOOR compares
+ * them as numbers.
  */
 #define AIOT_SOL9_POL_IDP_MASK		0x03	/* project value, pending the spec */
 #define AIOT_SOL9_POL_IDP_CLEAR		0x00	/* project value, pending the spec */
 #define AIOT_SOL9_POL_IDP_PID		0x01	/* project value, pending the spec */
 #define AIOT_SOL9_POL_IDP_TID		0x02	/* project value, pending the spec */
+#define AIOT_SOL9_POL_IDP_RESERVED	0x03	/* project value, pending the spec */
 #define AIOT_SOL9_POL_CIPHER		0x04	/* project value, pending the spec */
 #define AIOT_SOL9_POL_INT_MASK		0x18	/* project value, pending the spec */
 #define AIOT_SOL9_POL_INT_NONE		0x00	/* project value, pending the spec */
 #define AIOT_SOL9_POL_INT_PAYLOAD	0x08	/* project value, pending the spec */
 #define AIOT_SOL9_POL_INT_MESSAGE	0x10	/* project value, pending the spec */
+#define AIOT_SOL9_POL_INT_RESERVED	0x18	/* project value, pending the spec */
 #define AIOT_SOL9_POL_SPARE_MASK	0xe0
 
 /* Pre-configured policy unless told otherwise: protected ID, ciphered, whole message MAC */

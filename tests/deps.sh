@@ -5,7 +5,8 @@
 set -euo pipefail
 
 pkgs=(
-	make gcc clang libclang-rt-14-dev pkg-config file python3 python3-yaml bc cpio kmod xz-utils zstd
+	make gcc clang libclang-rt-14-dev pkg-config file python3 python3-yaml python3-cryptography bc cpio
+	kmod xz-utils zstd
 	flex bison libelf-dev sparse
 	linux-source-6.1 linux-headers-amd64
 	qemu-system-x86 busybox-static

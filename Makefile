@@ -200,10 +200,12 @@ $(O)/air/crc-itu-t.o: userspace/shim/crc-itu-t.c $(AIR_HDRS)
 
 $(O)/libaiot.a: $(AIR_OBJ)
 
-AIR_UNIT := build/tests/unit/test_frame build/tests/unit/test_anticoll build/tests/unit/test_nas
+AIR_UNIT := build/tests/unit/test_frame build/tests/unit/test_anticoll build/tests/unit/test_nas \
+	build/tests/unit/test_profile
 $(AIR_UNIT): private USER_CFLAGS += $(AIR_CFLAGS)
 $(AIR_UNIT): private UNIT_LIBS += -lm
 $(AIR_UNIT): $(AIR_HDRS)
+build/tests/unit/test_profile: kernel/tests/profile_vectors.h
 
 # ---- Fuzzing (clang libFuzzer, ASan + UBSan) --------------------------------
 #   make fuzz [FUZZ_TIME=seconds] [FUZZ_ARGS=...]     air interface, as long as asked

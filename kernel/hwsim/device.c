@@ -115,13 +115,13 @@ s32 hwsim_dev_rssi(const struct hwsim_reader *hr, const struct hwsim_dev *dev)
  * DIRECTION header and the message, one block per 16 octets (at least
  * one), plus one for the subkey L = AES(K, 0).
  */
-static unsigned int hwsim_aes_nia2(unsigned int len)
+unsigned int hwsim_aes_nia2(unsigned int len)
 {
 	return max(DIV_ROUND_UP(AIOT_SEC_NAS_HDR_LEN + len, 16), 1U) + 1;
 }
 
 /* 128-NEA2 over @len octets: one AES block of keystream per 16 octets. */
-static unsigned int hwsim_aes_nea2(unsigned int len)
+unsigned int hwsim_aes_nea2(unsigned int len)
 {
 	return DIV_ROUND_UP(len, 16);
 }
@@ -416,6 +416,8 @@ static void hwsim_slot(struct hwsim_reader *hr, struct hwsim_air *air)
 static void hwsim_cbra_paging(struct hwsim_reader *hr, const struct aiot_paging *p,
 			      unsigned int bits, struct hwsim_air *air)
 {
+	/* normative devices act on no NAS container; solution-9 ones need NN */
+	bool normative = p->cont_type != AIOT_CONT_NAS, sol9 = hwsim9_paging_for_us(p);
 	struct hwsim_pop *pop;
 	u32 i, n = 0;
 
@@ -423,19 +425,35 @@ static void hwsim_cbra_paging(struct hwsim_reader *hr, const struct aiot_paging 
 	hr->sel = NULL;
 	hr->paged = true;
 	hr->txn = p->txn;
+	hr->s9_id_type = p->id_type;
 	memset(hr->rand_n, 0, sizeof(hr->rand_n));
 	if (p->cont_type == AIOT_CONT_RAND)
 		memcpy(hr->rand_n, p->cont, min_t(u32, p->cont_len, AIOT_RAND_N_LEN));
 	list_for_each_entry(pop, &hr->pops, node) {
 		for (i = 0; i < pop->n; i++) {
 			struct hwsim_dev *dev = &pop->devs[i];
+			u64 nj = 0;
 
 			if (dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY)
 				continue;
 			dev->state = AIOT_HWSIM_DEV_STATE_IDLE;
-			if (dev->disabled || !hwsim_matches(dev, p))
+			if (dev->disabled)
 				continue;
-			hwsim_engage(hr, dev, bits);
+			if (pop->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_9) {
+				bool match;
+
+				if (!sol9)
+					continue;
+				/* every one of them pays to find out */
+				hwsim_engage(hr, dev, bits);
+				match = hwsim9_match(hr, dev, p, NULL, &nj);
+				if (!hwsim_charge(hr, dev, nj) || !match)
+					continue;
+			} else if (!normative || !hwsim_matches(dev, p)) {
+				continue;
+			} else {
+				hwsim_engage(hr, dev, bits);
+			}
 			dev->state = AIOT_HWSIM_DEV_STATE_CONTENDING;
 			hr->cont[n++].dev = dev;
 		}
@@ -490,8 +508,11 @@ static void hwsim_inv_segment(struct hwsim_reader *hr, unsigned int at,
 	bits_get(msg->data.data, hr->inv_nas, at, len);
 }
 
-/* The AIoT NAS Inventory Response of @dev: RAND_d and RES_AIOT. */
-static int hwsim_inv_response(struct hwsim_reader *hr, struct hwsim_dev *dev)
+/*
+ * The answer in Msg3 of @dev: the AIoT NAS Inventory Response (RAND_d and
+ * RES_AIOT), or its profile's; what it costs into @nj.
+ */
+static int hwsim_inv_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *nj)
 {
 	struct aiot_nas_msg m = {
 		.type = AIOT_NAS_MT_INVENTORY_RSP,
@@ -502,6 +523,9 @@ static int hwsim_inv_response(struct hwsim_reader *hr, struct hwsim_dev *dev)
 	u8 res[AIOT_RES_LEN];
 	int len, err;
 
+	if (dev->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_9)
+		return hwsim9_auth_response(hr, dev, nj);
+	*nj += AIOT_HWSIM_E_KDF_NJ;
 	prandom_bytes_state(&hr->rnd, dev->rand_d, sizeof(dev->rand_d));
 	memcpy(dev->rand_n, hr->rand_n, sizeof(dev->rand_n));
 	err = aiot_res_aiot(dev->k_root, dev->rand_n, dev->rand_d, res);
@@ -544,9 +568,8 @@ static void hwsim_msg2(struct hwsim_reader *hr, const struct aiot_ra_rsp *ra,
 		}
 		if (!dev)
 			return;
-		if (hwsim_inv_response(hr, dev))
+		if (hwsim_inv_response(hr, dev, &nj))
 			return;
-		nj = AIOT_HWSIM_E_KDF_NJ;
 		hr->msg3_dev = dev;
 	}
 	dev->as_id = ra->as_id;
@@ -573,6 +596,49 @@ static void hwsim_nack(struct hwsim_reader *hr, const struct aiot_ra_rsp *ra)
 
 /* ---- Commands ------------------------------------------------------------- */
 
+/*
+ * A contention-free solution-9 paging: every solution-9 device that could
+ * be meant derives and compares (by permanent identity, under the clear-ID
+ * policy, only @dev); the first that finds itself is selected, with k_N'
+ * of the paging.
+ */
+static struct hwsim_dev *hwsim9_cfra_select(struct hwsim_reader *hr,
+					    const struct aiot_paging *p,
+					    unsigned int bits, struct hwsim_dev *dev)
+{
+	struct hwsim_dev *sel = NULL;
+	struct hwsim_pop *pop;
+	u64 nj = 0;
+	u32 i;
+
+	memcpy(hr->s9_nn, p->cont, sizeof(hr->s9_nn));
+	memcpy(hr->s9_idf, p->id, sizeof(hr->s9_idf));
+	hr->s9_idf_bits = p->id_bits;
+	if (dev) {
+		hwsim_engage(hr, dev, bits);
+		if (!hwsim9_match(hr, dev, p, hr->s9_kn, &nj) || !hwsim_charge(hr, dev, nj))
+			return NULL;
+		return dev;
+	}
+	list_for_each_entry(pop, &hr->pops, node) {
+		if (pop->profile != AIOT_HWSIM_SEC_PROFILE_SOLUTION_9)
+			continue;
+		for (i = 0; i < pop->n; i++) {
+			bool match;
+
+			dev = &pop->devs[i];
+			if (dev->disabled || dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY)
+				continue;
+			nj = 0;
+			hwsim_engage(hr, dev, bits);
+			match = hwsim9_match(hr, dev, p, sel ? NULL : hr->s9_kn, &nj);
+			if (hwsim_charge(hr, dev, nj) && match && !sel)
+				sel = dev;
+		}
+	}
+	return sel;
+}
+
 static void hwsim_cfra_paging(struct hwsim_reader *hr, const struct aiot_paging *p,
 			      unsigned int bits)
 {
@@ -582,12 +648,22 @@ static void hwsim_cfra_paging(struct hwsim_reader *hr, const struct aiot_paging 
 	if (hr->sel && hr->sel->state == AIOT_HWSIM_DEV_STATE_SELECTED)
 		hr->sel->state = AIOT_HWSIM_DEV_STATE_IDLE;
 	hr->sel = NULL;
-	if (p->id_type != AIOT_ID_PERMANENT)
-		return;
-	dev = hwsim_dev_find(hr, p->id, p->id_bits);
-	if (!dev || dev->disabled || dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY)
-		return;
-	hwsim_engage(hr, dev, bits);
+	memzero_explicit(hr->s9_kn, sizeof(hr->s9_kn));
+	if (p->id_type == AIOT_ID_PERMANENT) {
+		dev = hwsim_dev_find(hr, p->id, p->id_bits);
+		if (!dev || dev->disabled || dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY)
+			return;
+		if (dev->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_9) {
+			if (!hwsim9_paging_for_us(p) || !hwsim9_cfra_select(hr, p, bits, dev))
+				return;
+		} else {
+			hwsim_engage(hr, dev, bits);
+		}
+	} else {
+		dev = hwsim9_paging_for_us(p) ? hwsim9_cfra_select(hr, p, bits, NULL) : NULL;
+		if (!dev)
+			return;
+	}
 	dev->state = AIOT_HWSIM_DEV_STATE_SELECTED;
 	dev->as_id = p->as_id;
 	hr->sel = dev;
@@ -651,8 +727,8 @@ static int hwsim_cmd_keys(struct hwsim_reader *hr, struct hwsim_dev *dev)
 }
 
 /* Execute a decoded request on @dev; the plain response into hr->rsp. */
-static int hwsim_execute(struct hwsim_reader *hr, struct hwsim_dev *dev,
-			 const struct aiot_nas_msg *req, int derr)
+int hwsim_execute(struct hwsim_reader *hr, struct hwsim_dev *dev,
+		  const struct aiot_nas_msg *req, int derr)
 {
 	struct aiot_nas_msg rsp = { .status = AIOT_NAS_STATUS_SUCCESS };
 
@@ -698,6 +774,19 @@ static bool hwsim_command(struct hwsim_reader *hr, struct aiot_msg *msg, u64 *nj
 	bool cipher;
 	int plain, err, n;
 
+	if (dev->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_9) {
+		n = hr->pdu_bits % 8 || len > AIOT_NAS_MAX_LEN ? 0 :
+		    hwsim9_command(hr, dev, len, nj);
+		if (n == -ENOMSG)
+			return hwsim_nnr(hr, AIOT_NNR_UNKNOWN_MSG, msg);
+		if (!n)
+			return hwsim_integrity_failure(hr, msg);
+		if (n < 0)
+			return false;
+		hr->rsp_bits = n * 8;
+		hwsim_rsp_segment(hr, 0, msg);
+		return true;
+	}
 	if (hr->pdu_bits % 8 || len < AIOT_NAS_HDR_LEN + 1 + AIOT_NAS_TRAILER_LEN ||
 	    len > AIOT_NAS_MAX_LEN || !dev->auth)
 		return hwsim_integrity_failure(hr, msg);

@@ -87,6 +87,7 @@ struct hwsim_dev {
 /* One bulk addition of devices, and their user memories. */
 struct hwsim_pop {
 	struct list_head node;
+	u8 profile;
 	u32 n;
 	u8 *mem;
 	struct hwsim_dev devs[];
@@ -244,6 +245,12 @@ struct hwsim_late {
  * @inv_nas: the Inventory Response of @msg3_dev
  * @pdu: the command PDU (linear memory, for the security engine)
  * @rsp: the command response (linear memory)
+ * @s9_id_type: solution-9: the identity type of the current CBRA paging
+ * @s9_idf_bits: solution-9: length of @s9_idf
+ * @s9_nn: solution-9: NN' of the command paging of @sel
+ * @s9_idf: solution-9: its identity field
+ * @s9_kn: solution-9: k_N' that @sel derived from it
+ * @s9_plain: solution-9: scratch for a deciphered paging identity (linear)
  */
 struct hwsim_reader {
 	struct aiot_reader *r;
@@ -308,6 +315,12 @@ struct hwsim_reader {
 	u8 inv_nas[AIOT_NAS_MAX_LEN];
 	u8 pdu[(AIOT_SDU_MAX_BITS + 7) / 8];
 	u8 rsp[AIOT_NAS_MAX_LEN];
+	u8 s9_id_type;
+	u8 s9_idf_bits;
+	u8 s9_nn[AIOT_SOL9_NN_LEN];
+	u8 s9_idf[AIOT_ID_MAX_OCTETS];
+	u8 s9_kn[AIOT_KDF_OUT_LEN];
+	u8 s9_plain[AIOT_ID_MAX_OCTETS];
 };
 
 /* device.c: the front end's operations, the device model and the medium */
@@ -319,6 +332,19 @@ void hwsim_late_work(struct work_struct *work);
 #if IS_ENABLED(CONFIG_KUNIT)
 u32 hwsim_binomial(struct rnd_state *rnd, u32 n, u32 m);
 #endif
+unsigned int hwsim_aes_nia2(unsigned int len);
+unsigned int hwsim_aes_nea2(unsigned int len);
+struct aiot_nas_msg;
+int hwsim_execute(struct hwsim_reader *hr, struct hwsim_dev *dev,
+		  const struct aiot_nas_msg *req, int derr);
+
+/* profile9.c: the solution-9 security profile's device side */
+bool hwsim9_paging_for_us(const struct aiot_paging *p);
+bool hwsim9_match(struct hwsim_reader *hr, struct hwsim_dev *dev,
+		  const struct aiot_paging *p, u8 *k_n, u64 *nj);
+int hwsim9_auth_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *nj);
+int hwsim9_command(struct hwsim_reader *hr, struct hwsim_dev *dev,
+		   unsigned int len, u64 *nj);
 
 /* main.c: readers and populations */
 extern struct mutex hwsim_lock;

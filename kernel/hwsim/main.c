@@ -171,7 +171,8 @@ int hwsim_sec_config_check(u8 profile, u32 config, struct netlink_ext_ack *extac
 		if (config & ~AIOT_SOL9_CFG_ALL || pol & AIOT_SOL9_POL_SPARE_MASK ||
 		    (pol & AIOT_SOL9_POL_IDP_MASK) == AIOT_SOL9_POL_IDP_MASK ||
 		    (pol & AIOT_SOL9_POL_INT_MASK) == AIOT_SOL9_POL_INT_MASK) {
-			NL_SET_ERR_MSG(extack, "not a solution-9 configuration (spare or reserved policy bits)");
+			NL_SET_ERR_MSG(extack,
+				       "not a solution-9 configuration: spare or reserved bits");
 			return -EINVAL;
 		}
 		return 0;
@@ -216,6 +217,10 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 	err = hwsim_sec_config_check(cfg->profile, cfg->sec_config, extack);
 	if (err)
 		return err;
+	if (cfg->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y) {
+		NL_SET_ERR_MSG(extack, "the solution-y device side is not implemented yet");
+		return -EOPNOTSUPP;
+	}
 	id_to_num(cfg->id, cfg->id_bits, &hi, &lo);
 	/* the last identity, first + count - 1, must fit in id_bits */
 	top_lo = lo + cfg->count - 1;
@@ -257,6 +262,7 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 	    (order != hr->ids_order && !ids))
 		goto err_free;
 	pop->n = cfg->count;
+	pop->profile = cfg->profile;
 	for (i = 0; i < cfg->count; i++) {
 		struct hwsim_dev *dev = &pop->devs[i];
 		u32 h;

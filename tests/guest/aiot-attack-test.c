@@ -15,6 +15,15 @@
  *       a session the AIOTF does not know;
  *   A5  replay of a captured paging: the device answers.
  *
+ * Profile "solution-9" (seed 004), on a second reader that also holds
+ * normative devices: authentication by protected ID and by HMAC T-ID with
+ * the work every other device spends on each paging (get-device counters),
+ * commands under k_N' / k_ND', and the cells A1 (no identity in clear, two
+ * authentications unlinkable), A2 (a captured command replayed is executed
+ * again), A3 (a rogue's paging and command select no device), A7 (a
+ * lowered policy: refused with FLOOR, executed without), and seed 000's
+ * options on a failed MAC.
+ *
  * The honest AIOTF and the rogue are this program, with keys from the
  * OpenSSL twin of the security engine (the key rule of hwsim.rst); the
  * reader relays over the "aiot" family as for aiot-bridge. Every request
@@ -43,6 +52,7 @@
 #include "aiot_sec.h"	/* the userspace twin of the security engine */
 #include "frame.h"	/* kernel/frame.c and kernel/nas.c, from libaiot */
 #include "nas.h"
+#include "profile.h"
 #include "guest_nl.h"
 
 #ifndef NETLINK_EXT_ACK
@@ -308,6 +318,8 @@ struct session {
 	uint8_t res[AIOT_RES_LEN];
 	uint8_t id[4];
 	unsigned int reports;	/* of any device */
+	uint8_t nas[AIOT_NAS_MAX_LEN];	/* the last device's Msg3 NAS */
+	unsigned int nas_len;
 	bool found;		/* TARGET was reported */
 	bool done;
 	int end;
@@ -329,6 +341,10 @@ static void ev_device(struct session *s, const struct nlattr *dev)
 		}
 	}
 	s->reports++;
+	if (nas && len <= sizeof(s->nas)) {
+		memcpy(s->nas, nas, len);
+		s->nas_len = len;
+	}
 	put_be32(t, TARGET);
 	if (!nas || aiot_nas_decode(nas, len, &m) || m.type != AIOT_NAS_MT_INVENTORY_RSP ||
 	    m.id_bits != 32 || memcmp(m.id, t, 4))
@@ -375,29 +391,25 @@ static int ev_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 /*
- * A targeted inventory of TARGET with RAND_n @rand_first.. (8 octets), or
- * @rand when not NULL; @max_empty: the empty-rounds stop trigger (0: none).
- * 0 or -errno.
+ * An inventory paging @type (enum aiot_target) @idf of @bits bits with the
+ * RAND_n @rand (8 octets, kept in @s); @max_empty: the empty-rounds stop
+ * trigger (0: none). 0 or -errno.
  */
-static int inventory_rand(uint8_t rand_first, const uint8_t *rand, uint32_t max_empty,
-			  struct session *s)
+static int inventory_to(uint8_t type, const uint8_t *idf, unsigned int bits,
+			const uint8_t *rand, uint32_t max_empty, struct session *s)
 {
 	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
 	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_INVENTORY_START, 0);
 	time_t end = time(NULL) + 60;
-	uint8_t target[4];
 	struct answer a;
-	unsigned int i;
 	int n;
 
 	memset(s, 0, sizeof(*s));
-	for (i = 0; i < AIOT_RAND_N_LEN; i++)
-		s->rand_n[i] = rand ? rand[i] : rand_first + i;
-	put_be32(target, TARGET);
+	memcpy(s->rand_n, rand, AIOT_RAND_N_LEN);
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
-	mnl_attr_put(nlh, AIOT_ATTR_TARGET, sizeof(target), target);
-	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, type);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, (bits + 7) / 8, idf);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, bits);
 	mnl_attr_put(nlh, AIOT_ATTR_RAND, AIOT_RAND_N_LEN, s->rand_n);
 	if (max_empty)
 		mnl_attr_put_u32(nlh, AIOT_ATTR_MAX_EMPTY_ROUNDS, max_empty);
@@ -416,6 +428,22 @@ static int inventory_rand(uint8_t rand_first, const uint8_t *rand, uint32_t max_
 		mnl_cb_run(buf, n, 0, 0, ev_cb, s);
 	}
 	return 0;
+}
+
+/*
+ * A targeted inventory of TARGET by its permanent ID with RAND_n
+ * @rand_first.. (8 octets), or @rand when not NULL.
+ */
+static int inventory_rand(uint8_t rand_first, const uint8_t *rand, uint32_t max_empty,
+			  struct session *s)
+{
+	uint8_t target[4], r[AIOT_RAND_N_LEN];
+	unsigned int i;
+
+	for (i = 0; i < AIOT_RAND_N_LEN; i++)
+		r[i] = rand ? rand[i] : rand_first + i;
+	put_be32(target, TARGET);
+	return inventory_to(AIOT_TARGET_PERMANENT_ID, target, 32, r, max_empty, s);
 }
 
 static int inventory(uint8_t rand_first, uint32_t max_empty, struct session *s)
@@ -503,24 +531,29 @@ static int cmd_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-/* The reader relays @len octets of NAS to @id (command-send); the result in @r. */
-static int command_send(uint32_t id, const uint8_t *nas, unsigned int len,
-			struct cmd_result *r)
+/*
+ * The reader relays @len octets of NAS (command-send) to the device its
+ * contention-free paging names by @type (enum aiot_target) @idf of @bits
+ * bits, with the RAND @rand (8 octets) when not NULL; the result in @r.
+ */
+static int command_to(uint8_t type, const uint8_t *idf, unsigned int bits,
+		      const uint8_t *rand, const uint8_t *nas, unsigned int len,
+		      struct cmd_result *r)
 {
 	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
 	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_COMMAND_SEND, 0);
 	time_t end = time(NULL) + 30;
-	uint8_t target[4];
 	struct answer a;
 	int n;
 
 	memset(r, 0, sizeof(*r));
 	r->cause = -1;
-	put_be32(target, id);
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
-	mnl_attr_put(nlh, AIOT_ATTR_TARGET, sizeof(target), target);
-	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, type);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, (bits + 7) / 8, idf);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, bits);
+	if (rand)
+		mnl_attr_put(nlh, AIOT_ATTR_RAND, AIOT_RAND_N_LEN, rand);
 	mnl_attr_put_u8(nlh, AIOT_ATTR_AS_ID, 42);
 	mnl_attr_put(nlh, AIOT_ATTR_NAS, len, nas);
 	mnl_attr_put_u16(nlh, AIOT_ATTR_NAS_BITS, len * 8);
@@ -539,6 +572,16 @@ static int command_send(uint32_t id, const uint8_t *nas, unsigned int len,
 		mnl_cb_run(buf, n, 0, 0, cmd_cb, r);
 	}
 	return 0;
+}
+
+/* The reader relays @len octets of NAS to @id (command-send); the result in @r. */
+static int command_send(uint32_t id, const uint8_t *nas, unsigned int len,
+			struct cmd_result *r)
+{
+	uint8_t target[4];
+
+	put_be32(target, id);
+	return command_to(AIOT_TARGET_PERMANENT_ID, target, 32, NULL, nas, len, r);
 }
 
 /* A Write Request of @data at @offset, sealed (ciphered or not) into @pdu. */
@@ -898,6 +941,491 @@ static void a4_lost(void)
 	aiot_sec_ctx_free(ctx);
 }
 
+/* ---- Profile solution-9 (seed 004) -------------------------------------------------- */
+
+/*
+ * A second reader holds N_DEVS solution-9 devices (default configuration:
+ * protected ID, ciphered payload, whole-message MAC, FLOOR) from BASE9_ID
+ * and N_NORM normative ones from BASE_ID: neither profile's devices spend
+ * anything on the other's pagings. The honest AIOTF and the rogue are this
+ * program on kernel/profile.c (libaiot, the OpenSSL twin).
+ */
+#define BASE9_ID	0xa9170000U
+#define TARGET9		(BASE9_ID + 5)
+#define N_NORM		4
+#define S9_HDR		(3 + AIOT_SOL9_DN_LEN)	/* SHT, type, policy, DN */
+
+/* What get-device says of one device. */
+struct devc {
+	uint32_t id;
+	uint64_t kdf, aes, tx;
+	uint8_t state;
+};
+
+struct devc_dump {
+	struct answer a;	/* first: the error and done callbacks write it */
+	struct devc d[N_DEVS + N_NORM];
+	unsigned int n;
+};
+
+static int devc_attr(const struct nlattr *a, void *data)
+{
+	struct devc *d = data;
+	const uint8_t *b;
+
+	switch (mnl_attr_get_type(a)) {
+	case AIOT_HWSIM_ATTR_ID:
+		b = mnl_attr_get_payload(a);
+		if (mnl_attr_get_payload_len(a) == 4)
+			d->id = (uint32_t)b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3];
+		break;
+	case AIOT_HWSIM_ATTR_KDF_OPS:
+		d->kdf = mnl_attr_get_u64(a);
+		break;
+	case AIOT_HWSIM_ATTR_AES_BLOCKS:
+		d->aes = mnl_attr_get_u64(a);
+		break;
+	case AIOT_HWSIM_ATTR_TX_FRAMES:
+		d->tx = mnl_attr_get_u64(a);
+		break;
+	case AIOT_HWSIM_ATTR_STATE:
+		d->state = mnl_attr_get_u8(a);
+		break;
+	}
+	return MNL_CB_OK;
+}
+
+static int devc_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct devc_dump *dd = data;
+
+	if (dd->n == MNL_ARRAY_SIZE(dd->d))
+		return MNL_CB_ERROR;
+	memset(&dd->d[dd->n], 0, sizeof(dd->d[0]));
+	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), devc_attr, &dd->d[dd->n]);
+	dd->n++;
+	return MNL_CB_OK;
+}
+
+/* Every device's counters, in population order; 0 or -errno. */
+static int devc_get(struct devc_dump *dd)
+{
+	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_GET_DEVICE, NLM_F_DUMP);
+	unsigned int portid = mnl_socket_get_portid(ctl.sk);
+	int n;
+
+	memset(dd, 0, sizeof(*dd));
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	if (mnl_socket_sendto(ctl.sk, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	do {
+		n = mnl_socket_recvfrom(ctl.sk, buf, sizeof(buf));
+		if (n < 0)
+			return -errno;
+		n = mnl_cb_run2(buf, n, ctl.seq, portid, devc_cb, dd, ctl_cbs,
+				MNL_ARRAY_SIZE(ctl_cbs));
+	} while (n > MNL_CB_STOP);
+	return n < 0 ? -errno : dd->a.error;
+}
+
+/*
+ * Between two dumps: does every device but @target spend exactly
+ * @kdf derivations and @aes blocks if it is a solution-9 device, nothing
+ * if it is normative, and send nothing? The target's own spending in
+ * @t_kdf and @t_aes.
+ */
+static bool others_spent(const struct devc_dump *b, const struct devc_dump *a, uint32_t target,
+			 uint64_t kdf, uint64_t aes, uint64_t *t_kdf, uint64_t *t_aes)
+{
+	bool good = a->n == b->n && a->n == N_DEVS + N_NORM;
+	unsigned int i;
+
+	for (i = 0; good && i < a->n; i++) {
+		bool s9 = (a->d[i].id & 0xffff0000U) == (BASE9_ID & 0xffff0000U);
+		uint64_t dk = a->d[i].kdf - b->d[i].kdf, da = a->d[i].aes - b->d[i].aes;
+
+		good = a->d[i].id == b->d[i].id;
+		if (a->d[i].id == target) {
+			*t_kdf = dk;
+			*t_aes = da;
+		} else if (good) {
+			good = dk == (s9 ? kdf : 0) && da == (s9 ? aes : 0) &&
+			       a->d[i].tx == b->d[i].tx;
+		}
+	}
+	return good;
+}
+
+static void s9_k_n(const char *seed, uint32_t id, const uint8_t *nn, uint8_t *k_n)
+{
+	uint8_t k[AIOT_K_ROOT_LEN];
+
+	if (k_root_of(seed, id, k) || aiot_sol9_k_n(k, nn, k_n))
+		bail("k_N");
+}
+
+/* The identity field that pages @id under @seed's key: protected ID or T-ID. */
+static unsigned int s9_idf(const char *seed, uint32_t id, const uint8_t *nn, bool tid,
+			   uint8_t *idf)
+{
+	uint8_t k[AIOT_K_ROOT_LEN], k_n[AIOT_KDF_OUT_LEN], be[4];
+	struct aiot_sec_ctx *ctx = aiot_sec_ctx_alloc();
+
+	put_be32(be, id);
+	if (!ctx || k_root_of(seed, id, k))
+		bail("solution-9 identity");
+	if (tid) {
+		if (aiot_sol9_tid(k, nn, idf))
+			bail("T-ID");
+		aiot_sec_ctx_free(ctx);
+		return AIOT_SOL9_TID_LEN * 8;
+	}
+	if (aiot_sol9_k_n(k, nn, k_n) || aiot_sol9_pid_protect(ctx, k_n, be, 32, idf))
+		bail("protected ID");
+	aiot_sec_ctx_free(ctx);
+	return 32;
+}
+
+/*
+ * An authentication of @id (steps 2 to 4) by protected ID or T-ID, NN
+ * @nn: the device's 9 Authentication Response verifies under @id's key
+ * and names @id. 0 when it does, -1 when it does not, -errno.
+ */
+static int s9_authenticate(uint32_t id, const uint8_t *nn, bool tid, struct session *s)
+{
+	uint8_t idf[AIOT_ID_MAX_OCTETS], k[AIOT_K_ROOT_LEN], k_nd[AIOT_KDF_OUT_LEN], be[4];
+	unsigned int bits = s9_idf(KEY_SEED, id, nn, tid, idf);
+	struct aiot_sec_ctx *ctx;
+	struct aiot_nas_msg m;
+	uint8_t id_bits;
+	int err;
+
+	err = inventory_to(tid ? AIOT_TARGET_TEMPORARY_ID : AIOT_TARGET_CONCEALED_ID, idf,
+			   bits, nn, 2, s);
+	if (err)
+		return err;
+	if (s->reports != 1 || aiot_nas_decode(s->nas, s->nas_len, &m) ||
+	    m.type != AIOT_NAS_MT_SOL9_AUTH_RSP || k_root_of(KEY_SEED, id, k))
+		return -1;
+	if (tid)
+		return (m.policy & AIOT_SOL9_POL_IDP_MASK) == AIOT_SOL9_POL_IDP_TID &&
+		       !aiot_sol9_tid_star_verify(k, nn, m.nonce, m.tid) ? 0 : -1;
+	ctx = aiot_sec_ctx_alloc();
+	put_be32(be, id);
+	err = !ctx || (m.policy & AIOT_SOL9_POL_IDP_MASK) != AIOT_SOL9_POL_IDP_PID ||
+	      aiot_sol9_k_nd(k, nn, m.nonce, k_nd) ||
+	      aiot_sol9_auth_open(ctx, k_nd, m.policy, s->nas, S9_HDR, s->nas_len, &id_bits) ||
+	      id_bits != 32 || memcmp(s->nas + S9_HDR + 1, be, 4) ? -1 : 0;
+	aiot_sec_ctx_free(ctx);
+	return err;
+}
+
+/* A 9 Command Request as the AIOTF (or a rogue) builds and sends it. */
+struct s9_cmd {
+	const char *seed;	/* whose key protects it */
+	uint32_t id;		/* whom the paging names */
+	uint8_t nn[AIOT_SOL9_NN_LEN];
+	uint8_t policy;
+	uint8_t idf[AIOT_ID_MAX_OCTETS];
+	unsigned int idf_bits;
+	uint8_t pdu[AIOT_NAS_MAX_LEN];
+	unsigned int len;
+};
+
+/* Seal the plain request @plain (with its SHT octet, @plen octets) into @c. */
+static void s9_seal(struct s9_cmd *c, const uint8_t *plain, unsigned int plen)
+{
+	struct aiot_nas_msg m = {
+		.type = AIOT_NAS_MT_SOL9_CMD_REQ, .policy = c->policy,
+		.payload = plain + 1, .payload_len = plen - 1,
+	};
+	struct aiot_sol9_paging pg = { .nn = c->nn, .idf = c->idf, .idf_bits = c->idf_bits };
+	uint8_t k_n[AIOT_KDF_OUT_LEN];
+	struct aiot_sec_ctx *ctx = aiot_sec_ctx_alloc();
+	unsigned int mac = (c->policy & AIOT_SOL9_POL_INT_MASK) ? AIOT_SOL9_MAC_LEN : 0;
+	int n;
+
+	s9_k_n(c->seed, c->id, c->nn, k_n);
+	n = aiot_nas_encode(&m, c->pdu, sizeof(c->pdu));
+	if (!ctx || n <= 0 ||
+	    (n = aiot_sol9_req_seal(ctx, k_n, c->policy, &pg, c->pdu, 3, n - mac,
+				    sizeof(c->pdu))) <= 0)
+		bail("9 Command Request");
+	c->len = n;
+	aiot_sec_ctx_free(ctx);
+}
+
+/* A new command to @id under @seed's key, paged as the policy says, NN from @nn_first. */
+static void s9_new(struct s9_cmd *c, const char *seed, uint32_t id, uint8_t policy,
+		   uint8_t nn_first)
+{
+	unsigned int i;
+
+	memset(c, 0, sizeof(*c));
+	c->seed = seed;
+	c->id = id;
+	c->policy = policy;
+	for (i = 0; i < AIOT_SOL9_NN_LEN; i++)
+		c->nn[i] = nn_first + i;
+	if ((policy & AIOT_SOL9_POL_IDP_MASK) == AIOT_SOL9_POL_IDP_CLEAR) {
+		put_be32(c->idf, id);
+		c->idf_bits = 32;
+	} else {
+		c->idf_bits = s9_idf(seed, id, c->nn,
+				     (policy & AIOT_SOL9_POL_IDP_MASK) == AIOT_SOL9_POL_IDP_TID,
+				     c->idf);
+	}
+}
+
+static uint8_t s9_target_type(uint8_t policy)
+{
+	switch (policy & AIOT_SOL9_POL_IDP_MASK) {
+	case AIOT_SOL9_POL_IDP_CLEAR:
+		return AIOT_TARGET_PERMANENT_ID;
+	case AIOT_SOL9_POL_IDP_TID:
+		return AIOT_TARGET_TEMPORARY_ID;
+	default:
+		return AIOT_TARGET_CONCEALED_ID;
+	}
+}
+
+static int s9_send(const struct s9_cmd *c, struct cmd_result *r)
+{
+	return command_to(s9_target_type(c->policy), c->idf, c->idf_bits, c->nn, c->pdu,
+			  c->len, r);
+}
+
+/*
+ * The honest AIOTF's check of the 9 Command Response in @r to @c: its
+ * plain payload decoded into @m (pointing into @r). 0 or -1.
+ */
+static int s9_open(const struct s9_cmd *c, struct cmd_result *r, struct aiot_nas_msg *m)
+{
+	uint8_t k[AIOT_K_ROOT_LEN], k_nd[AIOT_KDF_OUT_LEN];
+	struct aiot_sec_ctx *ctx = aiot_sec_ctx_alloc();
+	struct aiot_nas_msg rsp;
+	int n = -1;
+
+	if (ctx && r->outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE &&
+	    !aiot_nas_decode(r->nas, r->nas_len, &rsp) && rsp.type == AIOT_NAS_MT_SOL9_CMD_RSP &&
+	    !k_root_of(KEY_SEED, TARGET9, k) && !aiot_sol9_k_nd(k, c->nn, rsp.nonce, k_nd))
+		n = aiot_sol9_rsp_open(ctx, k_nd, c->policy | AIOT_SOL9_CFG_FLOOR, rsp.policy,
+				       c->nn, r->nas, S9_HDR, r->nas_len);
+	aiot_sec_ctx_free(ctx);
+	if (n <= S9_HDR || aiot_nas_decode_payload(r->nas + S9_HDR, n - S9_HDR, m))
+		return -1;
+	return 0;
+}
+
+/* Write @data at @offset of TARGET9 (default policy); true on a verified success. */
+static bool s9_write(struct s9_cmd *c, uint8_t nn_first, uint16_t offset, const uint8_t *data,
+		     unsigned int len)
+{
+	struct aiot_nas_msg m = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .offset = offset, .data = data, .data_len = len,
+	};
+	uint8_t plain[AIOT_NAS_MAX_LEN];
+	struct cmd_result r;
+	int n = aiot_nas_encode(&m, plain, sizeof(plain));
+
+	if (n <= 0)
+		bail("Write Request");
+	s9_new(c, KEY_SEED, TARGET9, AIOT_SOL9_POL_DEFAULT, nn_first);
+	s9_seal(c, plain, n);
+	return !s9_send(c, &r) && !s9_open(c, &r, &m) && m.type == AIOT_NAS_MT_WRITE_RSP &&
+	       m.status == AIOT_NAS_STATUS_SUCCESS;
+}
+
+/* TARGET9's memory at @offset holds @want (a protected Read, default policy). */
+static bool s9_mem_is(uint8_t nn_first, uint16_t offset, const uint8_t *want, unsigned int len)
+{
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_READ_REQ, .offset = offset, .length = len };
+	uint8_t plain[AIOT_NAS_MAX_LEN];
+	struct cmd_result r;
+	struct s9_cmd c;
+	int n = aiot_nas_encode(&m, plain, sizeof(plain));
+
+	if (n <= 0)
+		bail("Read Request");
+	s9_new(&c, KEY_SEED, TARGET9, AIOT_SOL9_POL_DEFAULT, nn_first);
+	s9_seal(&c, plain, n);
+	return !s9_send(&c, &r) && !s9_open(&c, &r, &m) && m.type == AIOT_NAS_MT_READ_RSP &&
+	       m.status == AIOT_NAS_STATUS_SUCCESS && m.data_len == len &&
+	       !memcmp(m.data, want, len);
+}
+
+static int set_config(uint32_t id, uint32_t config)
+{
+	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_SET_DEVICE, 0);
+	struct answer a;
+
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	put_id(nlh, id);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_SEC_CONFIG, config);
+	talk(&ctl, nlh, &a);
+	return a.error;
+}
+
+static unsigned int d2r_frames(void)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < n_recs; i++)
+		n += recs[i].link == AIOT_LINK_D2R;
+	return n;
+}
+
+static void solution9(void)
+{
+	static const uint8_t data[16] = "S9-ciphered-data", other[16] = "S9-second-Write!";
+	static const uint8_t nn1[8] = { 0x91, 1, 2, 3, 4, 5, 6, 7 };
+	static const uint8_t nn2[8] = { 0x92, 1, 2, 3, 4, 5, 6, 7 };
+	static const uint8_t nn3[8] = { 0x93, 1, 2, 3, 4, 5, 6, 7 };
+	uint8_t be[4], pid1[4], pid2[4], dn1[8], plain[AIOT_NAS_MAX_LEN];
+	struct devc_dump d0, d1;
+	uint64_t tk = ~0ULL, ta = ~0ULL;
+	struct s9_cmd c, cap, rogue;
+	struct aiot_nas_msg m;
+	struct cmd_result r;
+	struct session s;
+	struct nlmsghdr *nlh;
+	struct answer a;
+	bool good;
+	int err, n;
+
+	/* a second reader: 8 solution-9 devices and 4 normative ones */
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
+	talk(&ctl, nlh, &a);
+	reader = a.reader;
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_DEVS);
+	put_id(nlh, BASE9_ID);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
+	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_SEC_PROFILE, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+	talk(&ctl, nlh, &a);
+	err = a.error;
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_NORM);
+	put_id(nlh, BASE_ID);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
+	talk(&ctl, nlh, &a);
+	ok(!err && !a.error, "solution-9: a reader (%u) with %d solution-9 and %d normative devices (%d, %d '%s')",
+	   reader, N_DEVS, N_NORM, err, a.error, a.extack);
+	put_be32(be, TARGET9);
+
+	/* authentication by protected ID, captured */
+	err = devc_get(&d0) ?: mon_start(MON_FRAMES) ?: s9_authenticate(TARGET9, nn1, false, &s);
+	mon_read();
+	s9_idf(KEY_SEED, TARGET9, nn1, false, pid1);
+	if (!aiot_nas_decode(s.nas, s.nas_len, &m))
+		memcpy(dn1, m.nonce, sizeof(dn1));
+	good = !err && !devc_get(&d1) && others_spent(&d0, &d1, TARGET9, 1, 1, &tk, &ta);
+	ok(good && tk == 2 && ta == 5,
+	   "solution-9 authentication by protected ID: one device answers, its Msg3 verifies and names it; every other solution-9 device spent 1 KDF and 1 AES block to find out, the normative ones nothing; the target 2 KDF and 5 blocks (err %d, target %llu KDF %llu blocks)",
+	   err, (unsigned long long)tk, (unsigned long long)ta);
+	ok(n_recs && !frames_with(be, 32) && frames_with(pid1, 32) >= 1,
+	   "solution-9 A1: the device's 32-bit ID occurs in no frame of its authentication; the paging carries the protected ID (%u frames)",
+	   n_recs);
+
+	/* a second authentication: nothing in common with the first */
+	err = s9_authenticate(TARGET9, nn2, false, &s);
+	s9_idf(KEY_SEED, TARGET9, nn2, false, pid2);
+	ok(!err && !aiot_nas_decode(s.nas, s.nas_len, &m) && memcmp(pid1, pid2, 4) &&
+	   memcmp(dn1, m.nonce, 8),
+	   "solution-9 A1: a second authentication has another protected ID and another DN: the two cannot be linked (err %d)",
+	   err);
+
+	/* by T-ID */
+	tk = ta = ~0ULL;
+	err = devc_get(&d0) ?: s9_authenticate(TARGET9, nn3, true, &s);
+	good = !err && !devc_get(&d1) && others_spent(&d0, &d1, TARGET9, 1, 0, &tk, &ta);
+	ok(good && tk == 2 && ta == 0,
+	   "solution-9 authentication by HMAC T-ID: T-ID* verifies; every other solution-9 device spent 1 KDF; the target 2 KDF, no AES block (err %d, target %llu KDF %llu blocks)",
+	   err, (unsigned long long)tk, (unsigned long long)ta);
+
+	/* commands: a ciphered Write, then a Read, captured */
+	err = mon_start(MON_FRAMES);
+	ok(!err && s9_write(&c, 0x10, 8, data, sizeof(data)),
+	   "solution-9 command: a ciphered, integrity-protected Write by protected ID and NN' succeeds; its 9 Command Response verifies");
+	mon_read();
+	ok(!frames_with(data, 128) && !frames_with(be, 32),
+	   "solution-9 A1: the ciphered Write's data and the ID occur in no frame of the command");
+	cap = c;
+	m = (struct aiot_nas_msg){ .type = AIOT_NAS_MT_READ_REQ, .offset = 8, .length = 4 };
+	n = aiot_nas_encode(&m, plain, sizeof(plain));
+	s9_new(&c, KEY_SEED, TARGET9, AIOT_SOL9_POL_DEFAULT, 0x20);
+	s9_seal(&c, plain, n);
+	tk = ta = ~0ULL;
+	err = devc_get(&d0) ?: s9_send(&c, &r) ?: s9_open(&c, &r, &m);
+	good = !err && m.type == AIOT_NAS_MT_READ_RSP && m.data_len == 4 &&
+	       !memcmp(m.data, data, 4) && !devc_get(&d1) &&
+	       others_spent(&d0, &d1, TARGET9, 1, 1, &tk, &ta);
+	ok(good && tk == 2 && ta == 10,
+	   "solution-9: a Read of 4 octets returns what the Write wrote; every command costs every other solution-9 device 1 KDF and 1 block again; the target 2 KDF and 10 blocks (err %d, target %llu KDF %llu blocks)",
+	   err, (unsigned long long)tk, (unsigned long long)ta);
+
+	/* A2: the captured Write, replayed as it was (paging and PDU) */
+	ok(s9_write(&c, 0x30, 8, other, sizeof(other)) && s9_mem_is(0x31, 8, other, 16),
+	   "solution-9: the AIOTF writes something else at 8");
+	err = s9_send(&cap, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE && s9_mem_is(0x32, 8, data, 16),
+	   "solution-9 A2: the captured Write replayed (its NN', protected ID and PDU) is executed again: the device keeps no record of network nonces (outcome %d)",
+	   r.outcome);
+
+	/* A3: a rogue with another key */
+	s9_new(&rogue, ROGUE_SEED, TARGET9, AIOT_SOL9_POL_DEFAULT, 0x40);
+	err = mon_start(MON_FRAMES) ?:
+	      inventory_to(AIOT_TARGET_CONCEALED_ID, rogue.idf, 32, rogue.nn, 2, &s);
+	mon_read();
+	ok(!err && !s.reports && !d2r_frames(),
+	   "solution-9 A3(a): the rogue's paging by a protected ID under its key finds no device: no D2R frame at all (err %d, %u reports)",
+	   err, s.reports);
+	m = (struct aiot_nas_msg){ .type = AIOT_NAS_MT_WRITE_REQ, .offset = 8, .data = other,
+				   .data_len = 16 };
+	n = aiot_nas_encode(&m, plain, sizeof(plain));
+	s9_seal(&rogue, plain, n);
+	err = mon_start(MON_FRAMES) ?: s9_send(&rogue, &r);
+	mon_read();
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE && !d2r_frames() &&
+	   s9_mem_is(0x41, 8, data, 16),
+	   "solution-9 A3(b): the rogue's Write selects no device: silence, not executed (outcome %d)",
+	   r.outcome);
+
+	/* a request under the wrong k_N' for an honest paging: seed 000's options */
+	s9_new(&c, KEY_SEED, TARGET9, AIOT_SOL9_POL_DEFAULT, 0x50);
+	s9_new(&rogue, ROGUE_SEED, TARGET9, AIOT_SOL9_POL_DEFAULT, 0x50);
+	s9_seal(&rogue, plain, n);
+	memcpy(c.pdu, rogue.pdu, rogue.len);
+	c.len = rogue.len;
+	err = set_policy(TARGET9, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE) ?: s9_send(&c, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_AS_INDICATION &&
+	   r.cause == AIOT_NNR_CAUSE_INTEGRITY_FAILURE && s9_mem_is(0x51, 8, data, 16),
+	   "solution-9: a request whose MAC fails under k_N': AS indication with the integrity cause, not executed (outcome %d, cause %d)",
+	   r.outcome, r.cause);
+	err = set_policy(TARGET9, AIOT_HWSIM_POLICY_SILENT) ?: s9_send(&c, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE && s9_mem_is(0x52, 8, data, 16),
+	   "solution-9: the same, policy silent: no response, not executed (outcome %d)",
+	   r.outcome);
+
+	/* A7: a rogue that knows the ID lowers the policy: clear ID, no integrity */
+	s9_new(&rogue, ROGUE_SEED, TARGET9, AIOT_SOL9_POL_IDP_CLEAR, 0x60);
+	s9_seal(&rogue, plain, n);
+	err = set_policy(TARGET9, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE) ?: s9_send(&rogue, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_AS_INDICATION &&
+	   r.cause == AIOT_NNR_CAUSE_INTEGRITY_FAILURE && s9_mem_is(0x61, 8, data, 16),
+	   "solution-9 A7 FLOOR (default): the rogue's Write with the clear-ID policy and no integrity is refused, not executed (outcome %d, cause %d)",
+	   r.outcome, r.cause);
+	err = set_config(TARGET9, AIOT_SOL9_POL_DEFAULT) ?: s9_send(&rogue, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE && s9_mem_is(0x62, 8, other, 16),
+	   "solution-9 A7 without FLOOR (the seed's letter): the rogue's Write is executed (outcome %d)",
+	   r.outcome);
+	ok(set_config(TARGET9, AIOT_SOL9_CFG_ALL + 1) == -EINVAL && set_config(BASE_ID, 1) == -EINVAL,
+	   "solution-9: a configuration bit the profile does not define, or one for a normative device, is refused");
+}
+
 int main(void)
 {
 	uint8_t pdu2[AIOT_NAS_MAX_LEN];
@@ -909,7 +1437,7 @@ int main(void)
 	struct answer a;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("1..34\n");
+	printf("1..51\n");
 	recs = calloc(MON_FRAMES, sizeof(*recs));
 	if (!recs || nl_open(&ctl) || nl_open(&lis) || resolve(&ctl, AIOT_GENL_NAME, &fi))
 		bail("the aiot family does not resolve");
@@ -943,6 +1471,8 @@ int main(void)
 	a3_rogue();
 	a4_lost();
 	a5_paging_replay(&v1);
+	mon_start(0);
+	solution9();
 	mon_start(0);
 	mnl_socket_close(lis.sk);
 	mnl_socket_close(ctl.sk);

@@ -204,7 +204,7 @@ static void profile_y_paging(struct kunit *test)
 {
 	const struct aiot_pv_y_paging *v = test->param_value;
 	unsigned int len, n, plen, i, bit_id_end, maclen;
-	u8 k[16], n1[8], k_aiot[32], id[16], other[16];
+	u8 k[16], n1[8], k_aiot[32], other_k[32], id[16], other[16];
 	struct pt *t = test->priv;
 	u32 counter;
 	int err, want;
@@ -251,8 +251,8 @@ static void profile_y_paging(struct kunit *test)
 	/* the device's own K with another nonce1: not for it */
 	HEX(test, AIOT_PV_K, k);
 	HEX(test, AIOT_PV_NONCE2, n1);
-	KUNIT_ASSERT_EQ(test, aiot_soly_k_aiot(k, n1, other), 0);
-	KUNIT_EXPECT_EQ(test, aiot_soly_pid_open(t->ctx, other, v->flags,
+	KUNIT_ASSERT_EQ(test, aiot_soly_k_aiot(k, n1, other_k), 0);
+	KUNIT_EXPECT_EQ(test, aiot_soly_pid_open(t->ctx, other_k, v->flags,
 						 t->want, v->off, len, id,
 						 v->id_bits, t->plain, NULL),
 			-ENOENT);

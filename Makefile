@@ -269,7 +269,7 @@ bench: build/bench/p2_codec build/bench/p3_anticoll build/bench/p1_sec_user
 
 # ---- Security engine: the cross-check generator ---------------------------
 build/tests/xcheck/gen_sec_xcheck: tests/xcheck/gen_sec_xcheck.c $(O)/libaiot.a $(HDRS) \
-		kernel/nas.h include/aiot/nas_values.h include/aiot/sec_xcheck.h
+		kernel/nas.h include/aiot/nas_values.h include/aiot/sec_xcheck.h kernel/profile.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(USER_CFLAGS) -Iuserspace/shim -Ikernel -o $@ $< $(O)/libaiot.a $(USER_LIBS)
 

@@ -17,7 +17,10 @@
 /* Longest message of a case: 2048 bits */
 #define AIOT_XCHECK_MAX_BITS	2048
 #define AIOT_XCHECK_MAX_BYTES	(AIOT_XCHECK_MAX_BITS / 8)
-/* Every AIOT_XCHECK_KDF_EVERY-th case also checks the A-IoT derivations */
+/*
+ * Every AIOT_XCHECK_KDF_EVERY-th case also checks the A-IoT derivations
+ * and the study profiles' cryptography
+ */
 #define AIOT_XCHECK_KDF_EVERY	8
 
 struct aiot_xcheck_case {
@@ -40,6 +43,7 @@ struct aiot_xcheck_expect {
 	unsigned long long ct_digest;	/* aiot_xcheck_fnv() of the ciphertext */
 	unsigned long long kdf_digest;	/* of RES | K_AIOTF | K_enc | K_int */
 	unsigned long long nas_digest;	/* of the sealed AIoT NAS message */
+	unsigned long long prof_digest;	/* <aiot/profile_xcheck.h>, KDF cases */
 };
 
 /*

@@ -4,7 +4,8 @@
  * <aiot/sec_xcheck.h> is generated here from the seed the header below was
  * made with, computed with kernel/sec.c, and compared with what the
  * OpenSSL twin computed (build/gen/aiot_sec_xcheck_vectors.h, written by
- * tests/xcheck/gen_sec_xcheck.c when the module is built).
+ * tests/xcheck/gen_sec_xcheck.c when the module is built): the engine,
+ * the AIoT NAS envelope and the study profiles' cryptography.
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
@@ -13,7 +14,9 @@
 
 #include <aiot/sec_xcheck.h>
 #include "nas.h"
+#include "profile.h"
 #include "sec.h"
+#include <aiot/profile_xcheck.h>
 #include "aiot_sec_xcheck_vectors.h"
 
 /* Report this many mismatches in full, then only count them */
@@ -260,6 +263,31 @@ static void xcheck_nas(struct kunit *test)
 	summary(test, x, "AIoT NAS seal/open", AIOT_XCHECK_CASES);
 }
 
+/* The study profiles (kernel/profile.c) on every KDF case */
+static void xcheck_profile(struct kunit *test)
+{
+	struct xcheck *x = test->priv;
+	unsigned long long d;
+	unsigned int i;
+	int err;
+
+	BUILD_BUG_ON(AIOT_XCHECK_PROF_BUF > AIOT_XCHECK_MAX_BYTES);
+	for (i = 0; i < AIOT_XCHECK_CASES; i += AIOT_XCHECK_KDF_EVERY) {
+		struct aiot_xcheck_case *c = &x->c;
+
+		aiot_xcheck_case(AIOT_XCHECK_SEED, i, c);
+		d = 0;
+		err = aiot_xcheck_profile(x->ctx, c, x->buf, &d);
+		if (err)
+			mismatch(test, x, i, "profiles, error", err, 0);
+		else if (d != aiot_xcheck_expect[i].prof_digest)
+			mismatch(test, x, i, "profiles digest", d,
+				 aiot_xcheck_expect[i].prof_digest);
+	}
+	summary(test, x, "study profiles",
+		DIV_ROUND_UP(AIOT_XCHECK_CASES, AIOT_XCHECK_KDF_EVERY));
+}
+
 static struct kunit_case aiot_sec_xcheck_cases[] = {
 	KUNIT_CASE(xcheck_inputs_agree),
 	KUNIT_CASE(xcheck_nia2),
@@ -267,6 +295,7 @@ static struct kunit_case aiot_sec_xcheck_cases[] = {
 	KUNIT_CASE(xcheck_protect_unprotect),
 	KUNIT_CASE(xcheck_kdf),
 	KUNIT_CASE(xcheck_nas),
+	KUNIT_CASE(xcheck_profile),
 	{}
 };
 

@@ -15,6 +15,8 @@
 #include <aiot/sec_xcheck.h>
 #include "aiot_sec.h"
 #include "nas.h"
+#include "profile.h"
+#include <aiot/profile_xcheck.h>
 
 static int die(const char *what, unsigned int index, int err)
 {
@@ -34,7 +36,8 @@ int main(int argc, char **argv)
 	unsigned long long seed, digest = AIOT_XCHECK_FNV_INIT;
 	uint8_t ct[AIOT_XCHECK_MAX_BYTES], mac[4], macp[4];
 	uint8_t kd[AIOT_RES_LEN + AIOT_K_AIOTF_LEN + 2 * AIOT_SEC_KEY_LEN];
-	uint8_t nas[AIOT_NAS_MAX_LEN];
+	uint8_t nas[AIOT_NAS_MAX_LEN], prof[AIOT_XCHECK_PROF_BUF];
+	unsigned long long prof_digest;
 	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_WRITE_REQ };
 	int nas_len;
 	struct aiot_xcheck_case c;
@@ -114,13 +117,20 @@ int main(int argc, char **argv)
 						sizeof(nas));
 		if (nas_len < 0)
 			return die("NAS seal", i, nas_len);
+		/* last: the profiles clear the context they are given */
+		prof_digest = 0;
+		if (i % AIOT_XCHECK_KDF_EVERY == 0) {
+			err = aiot_xcheck_profile(ctx, &c, prof, &prof_digest);
+			if (err)
+				return die("profiles", i, err);
+		}
 		printf("\t{ 0x%08" PRIx32 ", 0x%08" PRIx32 ", 0x%016llxULL, 0x%016llxULL,"
-		       " 0x%016llxULL },\n",
+		       " 0x%016llxULL, 0x%016llxULL },\n",
 		       be32(mac), be32(macp),
 		       aiot_xcheck_fnv(AIOT_XCHECK_FNV_INIT, ct, len),
 		       i % AIOT_XCHECK_KDF_EVERY ? 0ULL :
 		       aiot_xcheck_fnv(AIOT_XCHECK_FNV_INIT, kd, sizeof(kd)),
-		       aiot_xcheck_fnv(AIOT_XCHECK_FNV_INIT, nas, nas_len));
+		       aiot_xcheck_fnv(AIOT_XCHECK_FNV_INIT, nas, nas_len), prof_digest);
 	}
 	printf("};\n\n#define AIOT_XCHECK_INPUT_DIGEST\t0x%016llxULL\n", digest);
 	aiot_sec_ctx_free(ctx);

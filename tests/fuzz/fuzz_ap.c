@@ -71,7 +71,7 @@ static void check_rules(const struct aiot_ap_msg *m, size_t len)
 		CHECK(HAS(m, GATEWAY_ID) && HAS(m, JOURNAL_EPOCH));
 		break;
 	case AIOT_AP_INVENTORY_REQUEST:
-		CHECK(HAS(m, READER) && HAS(m, RAND_N));
+		CHECK(HAS(m, READER) && HAS(m, RAND_N) != HAS(m, NAS));
 		break;
 	case AIOT_AP_INVENTORY_REPORT:
 		CHECK(HAS(m, REPORT_ID) && HAS(m, READER) && HAS(m, NAS));

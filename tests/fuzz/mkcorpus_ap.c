@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Writes the seed corpus of fuzz_ap.c (tests/fuzz/corpus-ap): valid AIoT-AP
- * messages of every type, with and without their optional IEs, one with
- * unknown IEs, and two messages back to back (a stream).
+ * messages of every type, with and without their optional IEs (an
+ * Inventory Request paging with a NAS container instead of RAND_N, a
+ * Command Request with RAND_N), one with unknown IEs, and two messages
+ * back to back (a stream).
  * Usage: mkcorpus_ap DIR
  */
 #include <stdio.h>
@@ -58,6 +60,10 @@ int main(int argc, char **argv)
 					   1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
 	static const uint8_t read_req[] = { 0x00, 0x50, 0x00, 0x00, 0x00, 0x04 };
 	static const uint8_t read_rsp[] = { 0x00, 0x51, 0x00, 0xde, 0xad, 0xbe, 0xef };
+	/* a Y Paging Request (group), a 9 Command Request (Read, as it travels) */
+	static const uint8_t y_paging[] = { 0x00, 0x60, 0x00, 1, 2, 3, 4, 5, 6, 7, 8 };
+	static const uint8_t s9_cmd_req[] = { 0x00, 0x72, 0x15, 0x3c, 0x0e, 0x91, 0x5d,
+					      0x27, 0x61, 0x8a, 0x01, 0xf3 };
 	uint8_t k[32], pair[2 * AIOT_AP_MAX_LEN];
 	unsigned int i;
 	long n1, n2;
@@ -103,6 +109,11 @@ int main(int argc, char **argv)
 	aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, 300);
 	aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_TIME_MS, 10000);
 	end("inventory-request-1");
+	begin(AIOT_AP_INVENTORY_REQUEST, 0x102);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, 0);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, y_paging, sizeof(y_paging));
+	aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, 1);
+	end("inventory-request-nas");
 
 	begin(AIOT_AP_INVENTORY_REPORT, 0x101);
 	aiot_ap_put_u64(&b, AIOT_AP_IE_REPORT_ID, 1);
@@ -148,6 +159,14 @@ int main(int argc, char **argv)
 	aiot_ap_put(&b, AIOT_AP_IE_K_AIOTF, k, sizeof(k));
 	aiot_ap_put_u8(&b, AIOT_AP_IE_ATTEMPTS, 4);
 	end("command-request-1");
+	begin(AIOT_AP_COMMAND_REQUEST, 0x202);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, 0);
+	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, 3);
+	aiot_ap_put(&b, AIOT_AP_IE_TARGET, id + 4, 4);
+	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, 32);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, s9_cmd_req, sizeof(s9_cmd_req));
+	aiot_ap_put(&b, AIOT_AP_IE_RAND_N, rand_n, 8);
+	end("command-request-rand");
 
 	begin(AIOT_AP_COMMAND_RESPONSE, 0x200);
 	aiot_ap_put_u64(&b, AIOT_AP_IE_REPORT_ID, 5);

@@ -297,6 +297,163 @@ static void inventory_request_octets(void **state)
 	assert_int_equal(aiot_ap_frame_len(inventory_request_wire, AIOT_AP_HDR_LEN), 75);
 }
 
+/*
+ * Inventory Request, txn 0x0b, paging with a NAS container instead of
+ * RAND_N (a study profile's paging message, here an 11-octet Y Paging
+ * Request): READER 0, NAS, MAX_DEVICES 1.
+ */
+static const uint8_t inventory_request_nas_wire[] = {
+	0x01, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x2f,		/* 47 octets */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0b,
+	0x00, 0x03, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x0b, 0x00, 0x0b, 0x00, 0x60, 0x00,
+	0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18,
+	0x00, 0x08, 0x00, 0x04, 0x00, 0x00, 0x00, 0x01,
+};
+
+static void inventory_request_nas_octets(void **state)
+{
+	uint8_t buf[AIOT_AP_MAX_LEN];
+	struct aiot_ap_buf b;
+	struct aiot_ap_msg m;
+	const uint8_t *nas = inventory_request_nas_wire + 28;
+
+	(void)state;
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST, 0x0b);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, 0);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, nas, 11);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, 1);
+	assert_int_equal(aiot_ap_end(&b), sizeof(inventory_request_nas_wire));
+	assert_memory_equal(buf, inventory_request_nas_wire, sizeof(inventory_request_nas_wire));
+
+	assert_int_equal(aiot_ap_decode(inventory_request_nas_wire,
+					sizeof(inventory_request_nas_wire), &m), 0);
+	assert_int_equal(m.type, AIOT_AP_INVENTORY_REQUEST);
+	assert_true(m.txn == 0x0b);
+	assert_true(m.present == (BIT(AIOT_AP_IE_READER) | BIT(AIOT_AP_IE_NAS) |
+				  BIT(AIOT_AP_IE_MAX_DEVICES)));
+	assert_null(m.rand_n);
+	assert_int_equal(m.nas_len, 11);
+	assert_ptr_equal(m.nas, nas);
+	assert_int_equal(m.nas[1], 0x60);
+	assert_int_equal(m.max_devices, 1);
+}
+
+/*
+ * Command Request, txn 0x0c, with RAND_N (solution-9's NN', which the
+ * contention-free paging carries): READER 1, TARGET_TYPE 3 (concealed: a
+ * protected ID), TARGET 5e1f902c/32, NAS (a 12-octet 9 Command Request),
+ * RAND_N.
+ */
+static const uint8_t command_request_rand_wire[] = {
+	0x01, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x47,		/* 71 octets */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0c,
+	0x00, 0x03, 0x00, 0x04, 0x00, 0x00, 0x00, 0x01,
+	0x00, 0x05, 0x00, 0x01, 0x03,
+	0x00, 0x06, 0x00, 0x04, 0x5e, 0x1f, 0x90, 0x2c,
+	0x00, 0x07, 0x00, 0x02, 0x00, 0x20,
+	0x00, 0x0b, 0x00, 0x0c, 0x00, 0x72, 0x15, 0xc3, 0x9a, 0x07, 0xe1, 0x44,
+	0xde, 0xad, 0xbe, 0xef,
+	0x00, 0x04, 0x00, 0x08, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98,
+};
+
+static void command_request_rand_octets(void **state)
+{
+	const uint8_t *w = command_request_rand_wire;
+	uint8_t buf[AIOT_AP_MAX_LEN];
+	struct aiot_ap_buf b;
+	struct aiot_ap_msg m;
+
+	(void)state;
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST, 0x0c);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, 1);
+	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, 3);
+	aiot_ap_put(&b, AIOT_AP_IE_TARGET, w + 33, 4);
+	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, 32);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, w + 47, 12);
+	aiot_ap_put(&b, AIOT_AP_IE_RAND_N, w + 63, 8);
+	assert_int_equal(aiot_ap_end(&b), sizeof(command_request_rand_wire));
+	assert_memory_equal(buf, w, sizeof(command_request_rand_wire));
+
+	assert_int_equal(aiot_ap_decode(w, sizeof(command_request_rand_wire), &m), 0);
+	assert_int_equal(m.type, AIOT_AP_COMMAND_REQUEST);
+	assert_true(m.txn == 0x0c);
+	assert_true(m.present == (BIT(AIOT_AP_IE_READER) | BIT(AIOT_AP_IE_TARGET_TYPE) |
+				  BIT(AIOT_AP_IE_TARGET) | BIT(AIOT_AP_IE_TARGET_BITS) |
+				  BIT(AIOT_AP_IE_NAS) | BIT(AIOT_AP_IE_RAND_N)));
+	assert_int_equal(m.reader, 1);
+	assert_int_equal(m.target_type, 3);
+	assert_int_equal(m.target_bits, 32);
+	assert_int_equal(m.target[0], 0x5e);
+	assert_int_equal(m.nas_len, 12);
+	assert_int_equal(m.nas[1], 0x72);
+	assert_ptr_equal(m.rand_n, w + 63);
+	assert_int_equal(m.rand_n[7], 0x98);
+}
+
+/*
+ * An Inventory Request pages with exactly one of RAND_N and NAS. Both:
+ * malformed (a value rule, so before the mandatory IEs: also without
+ * READER); neither: missing-mandatory-ie. Type and txn are named.
+ */
+static const uint8_t inventory_request_both_wire[] = {
+	0x01, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x2b,		/* 43 octets */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0d,
+	0x00, 0x03, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x04, 0x00, 0x08, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
+	0x00, 0x0b, 0x00, 0x03, 0x00, 0x60, 0x00,
+};
+static const uint8_t inventory_request_both_no_reader_wire[] = {
+	0x01, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x23,		/* 35 octets */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0e,
+	0x00, 0x0b, 0x00, 0x03, 0x00, 0x60, 0x00,
+	0x00, 0x04, 0x00, 0x08, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
+};
+static const uint8_t inventory_request_neither_wire[] = {
+	0x01, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20,		/* 32 octets */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0f,
+	0x00, 0x03, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x08, 0x00, 0x04, 0x00, 0x00, 0x00, 0x01,
+};
+
+static void inventory_request_paging_rules(void **state)
+{
+	static const struct {
+		const uint8_t *wire;
+		size_t len;
+		int cause;
+		uint64_t txn;
+	} c[] = {
+		{ inventory_request_both_wire, sizeof(inventory_request_both_wire),
+		  AIOT_AP_CAUSE_MALFORMED, 0x0d },
+		{ inventory_request_both_no_reader_wire,
+		  sizeof(inventory_request_both_no_reader_wire), AIOT_AP_CAUSE_MALFORMED, 0x0e },
+		{ inventory_request_neither_wire, sizeof(inventory_request_neither_wire),
+		  AIOT_AP_CAUSE_MISSING_IE, 0x0f },
+	};
+	uint8_t buf[64];
+	struct aiot_ap_msg m;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		assert_int_equal(aiot_ap_decode(c[i].wire, c[i].len, &m), c[i].cause);
+		assert_int_equal(m.type, AIOT_AP_INVENTORY_REQUEST);
+		assert_true(m.txn == c[i].txn);
+	}
+	/* one of them alone decodes: RAND_N (as ever), NAS */
+	memcpy(buf, inventory_request_both_wire, 36);
+	buf[7] = 36;
+	assert_int_equal(aiot_ap_decode(buf, 36, &m), 0);
+	assert_true(m.present == (BIT(AIOT_AP_IE_READER) | BIT(AIOT_AP_IE_RAND_N)));
+	memcpy(buf + 16, inventory_request_both_wire + 16, 8);
+	memcpy(buf + 24, inventory_request_both_wire + 36, 7);
+	buf[7] = 31;
+	assert_int_equal(aiot_ap_decode(buf, 31, &m), 0);
+	assert_true(m.present == (BIT(AIOT_AP_IE_READER) | BIT(AIOT_AP_IE_NAS)));
+	assert_int_equal(m.nas_len, 3);
+}
+
 /* ---- round trips of every message type ------------------------------------ */
 
 static const uint8_t nas_pdu[] = { 0x00, 0x50, 0x01, 0x02, 0x00, 0x09 };
@@ -833,6 +990,7 @@ static const struct {
 } mandatory[] = {
 	{ AIOT_AP_SETUP_REQUEST, { AIOT_AP_IE_GATEWAY_ID, AIOT_AP_IE_JOURNAL_EPOCH } },
 	{ AIOT_AP_SETUP_RESPONSE, { 0 } },
+	/* RAND_N here stands for one of RAND_N and NAS (inventory_request_paging_rules) */
 	{ AIOT_AP_INVENTORY_REQUEST, { AIOT_AP_IE_READER, AIOT_AP_IE_RAND_N } },
 	{ AIOT_AP_INVENTORY_REPORT, { AIOT_AP_IE_REPORT_ID, AIOT_AP_IE_READER, AIOT_AP_IE_NAS } },
 	{ AIOT_AP_INVENTORY_END, { AIOT_AP_IE_REPORT_ID, AIOT_AP_IE_READER,
@@ -1154,6 +1312,9 @@ int main(void)
 		cmocka_unit_test(error_indication_octets),
 		cmocka_unit_test(report_ack_octets),
 		cmocka_unit_test(inventory_request_octets),
+		cmocka_unit_test(inventory_request_nas_octets),
+		cmocka_unit_test(command_request_rand_octets),
+		cmocka_unit_test(inventory_request_paging_rules),
 		cmocka_unit_test(round_trips),
 		cmocka_unit_test(header_rejections),
 		cmocka_unit_test(ie_framing),

@@ -56,7 +56,7 @@ static const struct {
 static const uint64_t mandatory[__AIOT_AP_TYPE_MAX] = {
 	[AIOT_AP_SETUP_REQUEST]		= BIT(AIOT_AP_IE_GATEWAY_ID) |
 					  BIT(AIOT_AP_IE_JOURNAL_EPOCH),
-	[AIOT_AP_INVENTORY_REQUEST]	= BIT(AIOT_AP_IE_READER) | BIT(AIOT_AP_IE_RAND_N),
+	[AIOT_AP_INVENTORY_REQUEST]	= BIT(AIOT_AP_IE_READER),
 	[AIOT_AP_INVENTORY_REPORT]	= BIT(AIOT_AP_IE_REPORT_ID) | BIT(AIOT_AP_IE_READER) |
 					  BIT(AIOT_AP_IE_NAS),
 	[AIOT_AP_INVENTORY_END]		= BIT(AIOT_AP_IE_REPORT_ID) | BIT(AIOT_AP_IE_READER) |
@@ -66,6 +66,15 @@ static const uint64_t mandatory[__AIOT_AP_TYPE_MAX] = {
 	[AIOT_AP_COMMAND_RESPONSE]	= BIT(AIOT_AP_IE_REPORT_ID) | BIT(AIOT_AP_IE_OUTCOME),
 	[AIOT_AP_REPORT_ACK]		= BIT(AIOT_AP_IE_REPORT_ID),
 	[AIOT_AP_ERROR_INDICATION]	= BIT(AIOT_AP_IE_CAUSE),
+};
+
+/*
+ * The IEs of which each message carries exactly one: an Inventory Request
+ * pages with RAND_n or with a NAS container (a study security profile's
+ * paging message), never both. Both: malformed; neither: missing.
+ */
+static const uint64_t one_of[__AIOT_AP_TYPE_MAX] = {
+	[AIOT_AP_INVENTORY_REQUEST]	= BIT(AIOT_AP_IE_RAND_N) | BIT(AIOT_AP_IE_NAS),
 };
 
 static uint16_t get16(const uint8_t *p)
@@ -213,6 +222,7 @@ static bool values_ok(const struct aiot_ap_msg *m)
 int aiot_ap_decode(const uint8_t *buf, size_t len, struct aiot_ap_msg *m)
 {
 	size_t off = AIOT_AP_HDR_LEN;
+	uint64_t one;
 
 	memset(m, 0, sizeof(*m));
 	if (len < AIOT_AP_HDR_LEN)
@@ -250,9 +260,11 @@ int aiot_ap_decode(const uint8_t *buf, size_t len, struct aiot_ap_msg *m)
 		/* unknown IEs are skipped: a newer peer may send them */
 		off += l;
 	}
-	if (!values_ok(m))
+	one = m->present & one_of[m->type];
+	if (!values_ok(m) || (one & (one - 1)))		/* more than one */
 		return AIOT_AP_CAUSE_MALFORMED;
-	if ((m->present & mandatory[m->type]) != mandatory[m->type])
+	if ((m->present & mandatory[m->type]) != mandatory[m->type] ||
+	    (one_of[m->type] && !one))
 		return AIOT_AP_CAUSE_MISSING_IE;
 	return 0;
 }

@@ -48,7 +48,7 @@ enum aiot_ap_ie {
 	AIOT_AP_IE_GATEWAY_ID = 1,	/* string, 1..64 */
 	AIOT_AP_IE_JOURNAL_EPOCH,	/* u64: identifies the gateway's journal */
 	AIOT_AP_IE_READER,		/* u32: reader index */
-	AIOT_AP_IE_RAND_N,		/* 8 octets */
+	AIOT_AP_IE_RAND_N,		/* 8 octets: RAND_n, NN */
 	AIOT_AP_IE_TARGET_TYPE,		/* u8, enum aiot_target */
 	AIOT_AP_IE_TARGET,		/* 1..16 octets, MSB first */
 	AIOT_AP_IE_TARGET_BITS,		/* u16, 1..128 */
@@ -156,7 +156,9 @@ long aiot_ap_frame_len(const uint8_t *buf, size_t have);
  * m->type and m->txn are filled in when the header was readable, so the
  * Error Indication can name them. Unknown IEs are skipped; an IE that is
  * repeated where it may not be, has the wrong size or overruns the
- * message makes it malformed; a missing mandatory IE is MISSING_IE.
+ * message makes it malformed, and so does an Inventory Request with both
+ * RAND_N and NAS; a missing mandatory IE is MISSING_IE, and so is an
+ * Inventory Request with neither (its paging carries one of them).
  */
 int aiot_ap_decode(const uint8_t *buf, size_t len, struct aiot_ap_msg *m);
 

@@ -42,12 +42,20 @@ static uint32_t next_job = 1;
 static unsigned int inventories_started, commands_sent, acks;
 static uint8_t last_k[32];
 static bool had_k;
+/* the paging container of the last inventory started, the last command's RAND */
+static uint8_t inv_rand[8], inv_nas[AIOT_NAS_MAX_LEN], cmd_rand[8];
+static size_t inv_nas_len;
+static bool inv_had_rand, cmd_had_rand;
 
 int nl_start_inventory(const struct aiot_ap_msg *m, unsigned int batch, uint32_t *job,
 		       struct nl_error *e)
 {
-	(void)m;
 	(void)batch;
+	inv_had_rand = AIOT_AP_HAS(m, AIOT_AP_IE_RAND_N);
+	if (inv_had_rand)
+		memcpy(inv_rand, m->rand_n, 8);
+	inv_nas_len = AIOT_AP_HAS(m, AIOT_AP_IE_NAS) ? m->nas_len : 0;
+	memcpy(inv_nas, m->nas, inv_nas_len);
 	if (nl_fail) {
 		e->err = nl_fail;
 		snprintf(e->msg, sizeof(e->msg), "%s", nl_extack);
@@ -63,6 +71,9 @@ int nl_send_command(const struct aiot_ap_msg *m, uint32_t *job, struct nl_error 
 	had_k = AIOT_AP_HAS(m, AIOT_AP_IE_K_AIOTF);
 	if (had_k)
 		memcpy(last_k, m->k_aiotf, 32);
+	cmd_had_rand = AIOT_AP_HAS(m, AIOT_AP_IE_RAND_N);
+	if (cmd_had_rand)
+		memcpy(cmd_rand, m->rand_n, 8);
 	if (nl_fail) {
 		e->err = nl_fail;
 		snprintf(e->msg, sizeof(e->msg), "%s", nl_extack);
@@ -95,6 +106,8 @@ static int setup(void **state)
 	nl_fail = 0;
 	next_job = 1;
 	inventories_started = commands_sent = acks = 0;
+	inv_had_rand = cmd_had_rand = false;
+	inv_nas_len = 0;
 	return journal_tmp_open(path, sizeof(path));
 }
 
@@ -183,6 +196,23 @@ static size_t response(uint8_t *p, uint8_t last)
 	};
 	int n = aiot_nas_encode(&m, p, AIOT_NAS_MAX_LEN);
 
+	assert_true(n > 0);
+	return n;
+}
+
+/* A study profile's Msg3: a 9 Authentication Response (T-ID*) or a Y Access Response. */
+static size_t study_msg3(uint8_t *p, uint8_t type, uint8_t nonce_first)
+{
+	uint8_t nonce[8], tid[AIOT_SOL9_TID_LEN];
+	struct aiot_nas_msg m = { .type = type, .nonce = nonce, .tid = tid,
+				  .policy = AIOT_SOL9_POL_IDP_TID };
+	unsigned int i;
+	int n;
+
+	for (i = 0; i < 8; i++)
+		nonce[i] = nonce_first + i;
+	memset(tid, 0x77, sizeof(tid));
+	n = aiot_nas_encode(&m, p, AIOT_NAS_MAX_LEN);
 	assert_true(n > 0);
 	return n;
 }
@@ -323,6 +353,108 @@ static void lost_events(void **state)
 	assert_int_equal(g.m[1].type, AIOT_AP_INVENTORY_END);
 }
 
+/*
+ * A study profile's paging: an Inventory Request with a NAS container goes to
+ * the reader as that container (no RAND), is journaled with it, and runs with
+ * it again after a restart; a Command Request's RAND_N goes with the command.
+ */
+static void study_paging_and_rand(void **state)
+{
+	static const uint8_t y_paging[11] = { 0x00, 0x60, 0x00, 9, 8, 7, 6, 5, 4, 3, 2 };
+	static const uint8_t nn[8] = { 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98 };
+	uint8_t p[AIOT_AP_MAX_LEN];
+	struct aiot_ap_msg m;
+	struct aiot_ap_buf b;
+	struct request req;
+	size_t len;
+
+	(void)state;
+	aiot_ap_begin(&b, p, AIOT_AP_MAX_LEN, AIOT_AP_INVENTORY_REQUEST, 30);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, 0);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, y_paging, sizeof(y_paging));
+	aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, 1);
+	deliver(p, aiot_ap_end(&b));
+	assert_int_equal(inventories_started, 1);
+	assert_false(inv_had_rand);
+	assert_int_equal(inv_nas_len, sizeof(y_paging));
+	assert_memory_equal(inv_nas, y_paging, sizeof(y_paging));
+	assert_int_equal(journal_get_request(30, &req), 1);
+	assert_int_equal(aiot_ap_decode(req.msg, req.len, &m), 0);
+	assert_true(AIOT_AP_HAS(&m, AIOT_AP_IE_NAS) && !AIOT_AP_HAS(&m, AIOT_AP_IE_RAND_N));
+	/* the bridge dies; the new one runs the inventory again with the same container */
+	inv_nas_len = 0;
+	bridge_recover();
+	assert_int_equal(inventories_started, 2);
+	assert_false(inv_had_rand);
+	assert_int_equal(inv_nas_len, sizeof(y_paging));
+	assert_memory_equal(inv_nas, y_paging, sizeof(y_paging));
+
+	/* a normative one still pages with its RAND_n, no container */
+	deliver(p, inventory_request(p, 31, 0));
+	assert_true(inv_had_rand);
+	assert_int_equal(inv_nas_len, 0);
+
+	/* a Command Request with RAND_N: the command carries it, the journal too */
+	len = command_request(p, 32, false);
+	aiot_ap_begin(&b, p, AIOT_AP_MAX_LEN, AIOT_AP_COMMAND_REQUEST, 32);
+	b.len = len;
+	aiot_ap_put(&b, AIOT_AP_IE_RAND_N, nn, sizeof(nn));
+	deliver(p, aiot_ap_end(&b));
+	assert_int_equal(commands_sent, 1);
+	assert_true(cmd_had_rand);
+	assert_memory_equal(cmd_rand, nn, sizeof(nn));
+	assert_int_equal(journal_get_request(32, &req), 1);
+	assert_int_equal(aiot_ap_decode(req.msg, req.len, &m), 0);
+	assert_memory_equal(m.rand_n, nn, sizeof(nn));
+	/* and one without it carries none */
+	deliver(p, command_request(p, 33, false));
+	assert_false(cmd_had_rand);
+}
+
+/*
+ * A study profile's Msg3 shows no identity: it is reported once per nonce.
+ * The same answer twice (a retried Msg3): once; another nonce: another
+ * report; a Y Access Response with the octets of a DN: its own; the
+ * Inventory End counts them all.
+ */
+static void study_msg3_keyed_by_nonce(void **state)
+{
+	uint8_t p[AIOT_AP_MAX_LEN], nas[AIOT_NAS_MAX_LEN];
+	struct aiot_nas_msg d;
+	struct got g;
+	size_t n;
+
+	(void)state;
+	deliver(p, inventory_request(p, 40, 0));			/* job 1 */
+	journal_begin();
+	n = study_msg3(nas, AIOT_NAS_MT_SOL9_AUTH_RSP, 0x10);
+	bridge_inventory_report(0, 1, nas, n, -5000, 0, true);
+	bridge_inventory_report(0, 1, nas, n, -5000, 1, true);	/* the same answer */
+	n = study_msg3(nas, AIOT_NAS_MT_SOL9_AUTH_RSP, 0x20);
+	bridge_inventory_report(0, 1, nas, n, -5100, 2, true);	/* another DN */
+	n = study_msg3(nas, AIOT_NAS_MT_SOLY_ACCESS_RSP, 0x20);
+	bridge_inventory_report(0, 1, nas, n, -5200, 3, true);	/* Nonce2 = that DN */
+	n = response(nas, 1);
+	bridge_inventory_report(0, 1, nas, n, -5300, 4, true);	/* a normative device */
+	n = study_msg3(nas, AIOT_NAS_MT_SOL9_AUTH_RSP, 0x30);
+	nas[2] = 0xff;						/* a reserved policy */
+	bridge_inventory_report(0, 1, nas, n, 0, 5, false);
+	bridge_inventory_done(0, 1, AIOT_INV_END_COMPLETE, 8, 0, 100);
+	journal_commit();
+	pending(&g);
+	assert_int_equal(g.n, 5);
+	assert_int_equal(g.m[0].seq, 0);
+	assert_int_equal(aiot_nas_decode(g.m[0].nas, g.m[0].nas_len, &d), 0);
+	assert_int_equal(d.type, AIOT_NAS_MT_SOL9_AUTH_RSP);
+	assert_int_equal(d.nonce[0], 0x10);
+	assert_int_equal(g.m[1].seq, 2);
+	assert_int_equal(g.m[2].seq, 3);
+	assert_int_equal(g.m[2].nas[1], AIOT_NAS_MT_SOLY_ACCESS_RSP);
+	assert_int_equal(g.m[3].seq, 4);
+	assert_int_equal(g.m[4].type, AIOT_AP_INVENTORY_END);
+	assert_int_equal(g.m[4].devices, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +464,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(keys_never_journaled, setup, teardown),
 		cmocka_unit_test_setup_teardown(lost_events, setup, teardown),
+		cmocka_unit_test_setup_teardown(study_paging_and_rand, setup, teardown),
+		cmocka_unit_test_setup_teardown(study_msg3_keyed_by_nonce, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("bridge", tests, NULL, NULL);

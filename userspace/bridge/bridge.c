@@ -7,7 +7,10 @@
  *   A request journaled before is acknowledged again and not run again.
  * - Each device an inventory reads becomes one Inventory Report, journaled
  *   under (txn, device identity): a device read twice for one request is
- *   reported once. The job's end becomes the Inventory End.
+ *   reported once. A study security profile's Msg3 (9 Authentication
+ *   Response, Y Access Response) shows no identity: it is journaled under
+ *   (txn, its nonce), so the same answer twice is reported once. The job's
+ *   end becomes the Inventory End.
  * - After a restart, an inventory that was running is run again with the
  *   same RAND_n (its job died with the bridge's socket); what it had
  *   already reported is not reported again. A command that was running is
@@ -24,6 +27,14 @@
 
 #include "bridge.h"
 #include "nas.h"
+
+/* a study profile's Msg3 nonce (DN, Nonce2); the longest report key */
+#define REPORT_NONCE_LEN	8
+#define REPORT_KEY_MAX		(1 + 16)
+
+_Static_assert(AIOT_SOL9_DN_LEN == REPORT_NONCE_LEN &&
+	       AIOT_SOLY_NONCE2_LEN == REPORT_NONCE_LEN, "a Msg3 nonce is 8 octets");
+_Static_assert(2 + REPORT_NONCE_LEN <= REPORT_KEY_MAX, "a nonce key fits");
 
 static struct config *cfg;
 
@@ -259,20 +270,52 @@ void bridge_events_lost(void)
 	journal_each_unfinished(lost_one, NULL);
 }
 
+/*
+ * What an Inventory Report is journaled under, beside its txn; its length,
+ * 0 for a NAS PDU that is no answer to a paging. An Inventory Response: the
+ * identity's length in bits (1..128), then the identity (IDs of different
+ * lengths differ). A study profile's Msg3 carries no identity in clear: 0
+ * (no identity has 0 bits), its message type, then its nonce (DN of a 9
+ * Authentication Response, Nonce2 of a Y Access Response).
+ */
+static size_t report_key(const struct aiot_nas_msg *d, uint8_t *key)
+{
+	size_t n;
+
+	switch (d->type) {
+	case AIOT_NAS_MT_INVENTORY_RSP:
+		n = (d->id_bits + 7) / 8;
+		key[0] = d->id_bits;
+		memcpy(key + 1, d->id, n);
+		return n + 1;
+	case AIOT_NAS_MT_SOL9_AUTH_RSP:
+	case AIOT_NAS_MT_SOLY_ACCESS_RSP:
+		key[0] = 0;
+		key[1] = d->type;
+		memcpy(key + 2, d->nonce, REPORT_NONCE_LEN);
+		return 2 + REPORT_NONCE_LEN;
+	}
+	return 0;
+}
+
 void bridge_inventory_report(uint32_t reader, uint32_t job, const uint8_t *nas,
 			     size_t nas_len, int32_t rssi, uint32_t seq, bool has_rssi)
 {
 	static struct request req;
-	uint8_t p[AIOT_AP_MAX_LEN];
+	uint8_t p[AIOT_AP_MAX_LEN], key[REPORT_KEY_MAX];
 	struct aiot_nas_msg d;
 	struct aiot_ap_buf b;
+	size_t klen = 0;
 	int rc;
 
 	rc = journal_find_job(reader, job, &req);
 	if (rc <= 0)
 		return;		/* somebody else's job (aiotctl) */
-	if (aiot_nas_decode(nas, nas_len, &d) || d.type != AIOT_NAS_MT_INVENTORY_RSP) {
-		log_warn("txn %016llx: a device answered with a NAS PDU that is not an Inventory Response",
+	if (!aiot_nas_decode(nas, nas_len, &d))
+		klen = report_key(&d, key);
+	if (!klen) {
+		log_warn("txn %016llx: a device answered with a NAS PDU that is not an Inventory "
+			 "Response, a 9 Authentication Response or a Y Access Response",
 			 (unsigned long long)req.txn);
 		return;
 	}
@@ -282,15 +325,7 @@ void bridge_inventory_report(uint32_t reader, uint32_t job, const uint8_t *nas,
 	if (has_rssi)
 		aiot_ap_put_u32(&b, AIOT_AP_IE_RSSI, (uint32_t)rssi);
 	aiot_ap_put_u32(&b, AIOT_AP_IE_SEQ, seq);
-	/* the identity with its length: IDs of different lengths differ */
-	{
-		uint8_t dev[17];
-		size_t n = (d.id_bits + 7) / 8;
-
-		dev[0] = d.id_bits;
-		memcpy(dev + 1, d.id, n);
-		add_report(req.txn, AIOT_AP_INVENTORY_REPORT, dev, n + 1, &b);
-	}
+	add_report(req.txn, AIOT_AP_INVENTORY_REPORT, key, klen, &b);
 }
 
 void bridge_inventory_done(uint32_t reader, uint32_t job, uint8_t cause, uint64_t slots,

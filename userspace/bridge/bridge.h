@@ -72,9 +72,10 @@ int journal_mark_rerun_running(void);
 /* Requests not done, in txn order: cb returns non-zero to stop. */
 int journal_each_unfinished(int (*cb)(struct request *req, void *arg), void *arg);
 /*
- * A report: the IEs after the header's REPORT_ID; dev is the device's
- * identity (empty for an Inventory End or a Command Response, one per
- * request). Returns 1 when added, 0 when (txn, dev) was there already.
+ * A report: the IEs after the header's REPORT_ID; dev is what tells its
+ * device apart (bridge.c: the identity, or a study profile's Msg3 nonce;
+ * empty for an Inventory End or a Command Response, one per request).
+ * Returns 1 when added, 0 when (txn, dev) was there already.
  */
 int journal_add_report(uint64_t txn, uint8_t type, const uint8_t *dev, size_t dev_len,
 		       const uint8_t *ies, size_t ies_len);

@@ -245,7 +245,11 @@ int nl_start_inventory(const struct aiot_ap_msg *m, unsigned int batch, uint32_t
 	struct nlmsghdr *nlh = put_hdr(family, 0, AIOT_CMD_INVENTORY_START);
 
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, m->reader);
-	mnl_attr_put(nlh, AIOT_ATTR_RAND, 8, m->rand_n);
+	/* the paging's container: RAND_n, or a study profile's NAS (the decoder: one) */
+	if (AIOT_AP_HAS(m, AIOT_AP_IE_RAND_N))
+		mnl_attr_put(nlh, AIOT_ATTR_RAND, 8, m->rand_n);
+	else
+		mnl_attr_put(nlh, AIOT_ATTR_NAS, m->nas_len, m->nas);
 	put_target(nlh, m, AIOT_TARGET_FILTER);
 	if (AIOT_AP_HAS(m, AIOT_AP_IE_MAX_DEVICES))
 		mnl_attr_put_u32(nlh, AIOT_ATTR_MAX_DEVICES, m->max_devices);
@@ -277,6 +281,9 @@ int nl_send_command(const struct aiot_ap_msg *m, uint32_t *job, struct nl_error 
 	mnl_attr_put_u16(nlh, AIOT_ATTR_NAS_BITS, m->nas_len * 8);
 	if (AIOT_AP_HAS(m, AIOT_AP_IE_ATTEMPTS))
 		mnl_attr_put_u8(nlh, AIOT_ATTR_ATTEMPTS, m->attempts);
+	/* the contention-free paging's RAND: solution-9's NN' */
+	if (AIOT_AP_HAS(m, AIOT_AP_IE_RAND_N))
+		mnl_attr_put(nlh, AIOT_ATTR_RAND, 8, m->rand_n);
 	*job = 0;
 	return talk(nlh, job_cb, job, e);
 }

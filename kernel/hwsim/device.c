@@ -148,6 +148,7 @@ static bool hwsim_charge(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 nj)
 		dev->energy = 0;
 		dev->state = AIOT_HWSIM_DEV_STATE_NO_ENERGY;
 		hr->stats.energy_outs++;
+		hwsimy_end(dev->ys);	/* only configuration, K and counter stay */
 		return false;
 	}
 	dev->energy -= cost;
@@ -416,8 +417,13 @@ static void hwsim_slot(struct hwsim_reader *hr, struct hwsim_air *air)
 static void hwsim_cbra_paging(struct hwsim_reader *hr, const struct aiot_paging *p,
 			      unsigned int bits, struct hwsim_air *air)
 {
-	/* normative devices act on no NAS container; solution-9 ones need NN */
+	/*
+	 * normative devices act on no NAS container; solution-9 ones need NN,
+	 * solution-y ones a Y Paging Request
+	 */
 	bool normative = p->cont_type != AIOT_CONT_NAS, sol9 = hwsim9_paging_for_us(p);
+	struct aiot_nas_msg ypr;
+	bool soly = hwsimy_paging_request(p, &ypr);
 	struct hwsim_pop *pop;
 	u32 i, n = 0;
 
@@ -447,6 +453,15 @@ static void hwsim_cbra_paging(struct hwsim_reader *hr, const struct aiot_paging 
 				/* every one of them pays to find out */
 				hwsim_engage(hr, dev, bits);
 				match = hwsim9_match(hr, dev, p, NULL, &nj);
+				if (!hwsim_charge(hr, dev, nj) || !match)
+					continue;
+			} else if (pop->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y) {
+				bool match;
+
+				if (!soly)
+					continue;
+				hwsim_engage(hr, dev, bits);
+				match = hwsimy_paged(hr, dev, p, &ypr, &nj);
 				if (!hwsim_charge(hr, dev, nj) || !match)
 					continue;
 			} else if (!normative || !hwsim_matches(dev, p)) {
@@ -525,6 +540,8 @@ static int hwsim_inv_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u6
 
 	if (dev->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_9)
 		return hwsim9_auth_response(hr, dev, nj);
+	if (dev->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y)
+		return hwsimy_access_response(hr, dev, nj);
 	*nj += AIOT_HWSIM_E_KDF_NJ;
 	prandom_bytes_state(&hr->rnd, dev->rand_d, sizeof(dev->rand_d));
 	memcpy(dev->rand_n, hr->rand_n, sizeof(dev->rand_n));
@@ -659,10 +676,16 @@ static void hwsim_cfra_paging(struct hwsim_reader *hr, const struct aiot_paging 
 		} else {
 			hwsim_engage(hr, dev, bits);
 		}
-	} else {
-		dev = hwsim9_paging_for_us(p) ? hwsim9_cfra_select(hr, p, bits, NULL) : NULL;
+	} else if (hwsim9_paging_for_us(p)) {
+		dev = hwsim9_cfra_select(hr, p, bits, NULL);
 		if (!dev)
 			return;
+	} else {
+		/* a solution-y session's T-ID: only its device listens */
+		dev = hwsimy_find(hr, p);
+		if (!dev || dev->disabled || dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY)
+			return;
+		hwsim_engage(hr, dev, bits);
 	}
 	dev->state = AIOT_HWSIM_DEV_STATE_SELECTED;
 	dev->as_id = p->as_id;
@@ -774,9 +797,10 @@ static bool hwsim_command(struct hwsim_reader *hr, struct aiot_msg *msg, u64 *nj
 	bool cipher;
 	int plain, err, n;
 
-	if (dev->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_9) {
+	if (dev->profile != AIOT_HWSIM_SEC_PROFILE_NORMATIVE) {
 		n = hr->pdu_bits % 8 || len > AIOT_NAS_MAX_LEN ? 0 :
-		    hwsim9_command(hr, dev, len, nj);
+		    dev->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_9 ?
+		    hwsim9_command(hr, dev, len, nj) : hwsimy_command(hr, dev, len, nj);
 		if (n == -ENOMSG)
 			return hwsim_nnr(hr, AIOT_NNR_UNKNOWN_MSG, msg);
 		if (!n)
@@ -875,6 +899,7 @@ static void hwsim_r2d_ack(struct hwsim_reader *hr, u16 as_id)
 {
 	hwsim_ack_msg3(hr);
 	if (hr->sel && hr->sel->as_id == as_id) {
+		hwsimy_acked(hr->sel);
 		if (hr->sel->state == AIOT_HWSIM_DEV_STATE_SELECTED)
 			hr->sel->state = AIOT_HWSIM_DEV_STATE_IDLE;
 		hr->sel = NULL;

@@ -8,6 +8,7 @@
 #define _AIOT_HWSIM_H
 
 #include <linux/atomic.h>
+#include <linux/hashtable.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/prandom.h>
@@ -21,6 +22,7 @@
 #include <aiot/sec_values.h>
 
 #include "frame.h"
+#include "profile.h"
 
 struct dentry;
 struct netlink_ext_ack;
@@ -54,6 +56,7 @@ struct aiot_sec_ctx;
  * @mem_len: its size
  * @sec_config: the profile's configuration (AIOT_SOLY_CFG_*, AIOT_SOL9_CFG_*)
  * @counter: solution-y's non-volatile counter
+ * @ys: solution-y: the device's session (in its population), else NULL
  */
 struct hwsim_dev {
 	struct hlist_node hnode;
@@ -82,6 +85,45 @@ struct hwsim_dev {
 	u16 mem_len;
 	u16 sec_config;
 	u32 counter;
+	struct hwsim_ysess *ys;
+};
+
+/* States of a solution-y session (struct hwsim_ysess) */
+enum {
+	HWSIMY_NONE,	/* no session */
+	HWSIMY_PAGED,	/* a paging accepted: nonce1, k_AIoT */
+	HWSIMY_OPEN,	/* Msg3 sent: Nonce2 (the T-ID), k_AIoT_ses; NRES awaited */
+	HWSIMY_AUTH,	/* both sides authenticated (or one-way): a command round */
+};
+
+/**
+ * struct hwsim_ysess - a solution-y device's session (profiley.c)
+ * @hnode: in the reader's table by T-ID (Nonce2), while OPEN or AUTH
+ * @dev: its device
+ * @k_aiot: k_AIoT of the accepted paging
+ * @k_ses: k_AIoT_ses
+ * @nonce1: the paging's nonce1
+ * @nonce2: the device's Nonce2, the session's T-ID
+ * @state: HWSIMY_*
+ * @group: the paging was a group paging (the answer carries KID)
+ * @resync: the counter did not match: the answer carries the counter
+ * @counted: the paging carried the right counter: step it at Msg3
+ * @stepped: it was stepped
+ * @cmd_done: the command round was answered
+ */
+struct hwsim_ysess {
+	struct hlist_node hnode;
+	struct hwsim_dev *dev;
+	u8 k_aiot[AIOT_SOLY_K_AIOT_LEN];
+	u8 k_ses[AIOT_SOLY_K_SES_LEN];
+	u8 nonce1[AIOT_SOLY_NONCE1_LEN];
+	u8 nonce2[AIOT_SOLY_NONCE2_LEN];
+	u8 state;
+	bool group;
+	bool resync;
+	bool counted;
+	bool stepped;
+	bool cmd_done;
 };
 
 /* One bulk addition of devices, and their user memories. */
@@ -90,6 +132,7 @@ struct hwsim_pop {
 	u8 profile;
 	u32 n;
 	u8 *mem;
+	struct hwsim_ysess *ys;
 	struct hwsim_dev devs[];
 };
 
@@ -251,6 +294,8 @@ struct hwsim_late {
  * @s9_idf: solution-9: its identity field
  * @s9_kn: solution-9: k_N' that @sel derived from it
  * @s9_plain: solution-9: scratch for a deciphered paging identity (linear)
+ * @y_plain: solution-y: scratch for a deciphered PID (linear)
+ * @ytbl: solution-y: open sessions by T-ID (Nonce2)
  */
 struct hwsim_reader {
 	struct aiot_reader *r;
@@ -321,6 +366,8 @@ struct hwsim_reader {
 	u8 s9_idf[AIOT_ID_MAX_OCTETS];
 	u8 s9_kn[AIOT_KDF_OUT_LEN];
 	u8 s9_plain[AIOT_ID_MAX_OCTETS];
+	u8 y_plain[AIOT_SOLY_PID_MAX_LEN];
+	DECLARE_HASHTABLE(ytbl, 8);
 };
 
 /* device.c: the front end's operations, the device model and the medium */
@@ -345,6 +392,16 @@ bool hwsim9_match(struct hwsim_reader *hr, struct hwsim_dev *dev,
 int hwsim9_auth_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *nj);
 int hwsim9_command(struct hwsim_reader *hr, struct hwsim_dev *dev,
 		   unsigned int len, u64 *nj);
+
+/* profiley.c: the solution-y security profile's device side */
+void hwsimy_end(struct hwsim_ysess *ys);
+bool hwsimy_paging_request(const struct aiot_paging *p, struct aiot_nas_msg *m);
+bool hwsimy_paged(struct hwsim_reader *hr, struct hwsim_dev *dev,
+		  const struct aiot_paging *p, const struct aiot_nas_msg *m, u64 *nj);
+int hwsimy_access_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *nj);
+struct hwsim_dev *hwsimy_find(struct hwsim_reader *hr, const struct aiot_paging *p);
+int hwsimy_command(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int len, u64 *nj);
+void hwsimy_acked(struct hwsim_dev *dev);
 
 /* main.c: readers and populations */
 extern struct mutex hwsim_lock;

@@ -217,10 +217,7 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 	err = hwsim_sec_config_check(cfg->profile, cfg->sec_config, extack);
 	if (err)
 		return err;
-	if (cfg->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y) {
-		NL_SET_ERR_MSG(extack, "the solution-y device side is not implemented yet");
-		return -EOPNOTSUPP;
-	}
+
 	id_to_num(cfg->id, cfg->id_bits, &hi, &lo);
 	/* the last identity, first + count - 1, must fit in id_bits */
 	top_lo = lo + cfg->count - 1;
@@ -253,12 +250,15 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 	pop = kvzalloc(struct_size(pop, devs, cfg->count), GFP_KERNEL);
 	if (pop)
 		pop->mem = kvcalloc(cfg->count, cfg->mem_len, GFP_KERNEL);
+	if (pop && cfg->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y)
+		pop->ys = kvcalloc(cfg->count, sizeof(*pop->ys), GFP_KERNEL);
 	cont = kvmalloc_array(cap, sizeof(*cont), GFP_KERNEL);
 	tmp = kvmalloc_array(cap, sizeof(*tmp), GFP_KERNEL);
 	cnt = kvmalloc_array(cap + 1, sizeof(*cnt), GFP_KERNEL);
 	if (order != hr->ids_order)
 		ids = kvcalloc(1U << order, sizeof(*ids), GFP_KERNEL);
 	if (!pop || !pop->mem || !cont || !tmp || !cnt ||
+	    (cfg->profile == AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y && !pop->ys) ||
 	    (order != hr->ids_order && !ids))
 		goto err_free;
 	pop->n = cfg->count;
@@ -288,6 +288,11 @@ int hwsim_pop_add(struct hwsim_reader *hr, const struct hwsim_pop_cfg *cfg,
 		dev->r2d_mark = hr->r2d_bits;
 		dev->mem = pop->mem + (size_t)i * cfg->mem_len;
 		dev->mem_len = cfg->mem_len;
+		if (pop->ys) {
+			dev->ys = &pop->ys[i];
+			dev->ys->dev = dev;
+			INIT_HLIST_NODE(&dev->ys->hnode);
+		}
 	}
 	/* a larger hash: every device already there moves into it */
 	if (ids) {
@@ -324,8 +329,10 @@ err_free:
 	kvfree(cnt);
 	kvfree(tmp);
 	kvfree(cont);
-	if (pop)
+	if (pop) {
 		kvfree(pop->mem);
+		kvfree(pop->ys);
+	}
 	kvfree(pop);
 out:
 	mutex_unlock(&hr->lock);
@@ -342,8 +349,12 @@ void hwsim_pop_clear(struct hwsim_reader *hr)
 	list_for_each_entry_safe(pop, tmp, &hr->pops, node) {
 		list_del(&pop->node);
 		kvfree(pop->mem);
+		if (pop->ys)	/* keys of open sessions */
+			memzero_explicit(pop->ys, pop->n * sizeof(*pop->ys));
+		kvfree(pop->ys);
 		kvfree(pop);
 	}
+	hash_init(hr->ytbl);
 	kvfree(hr->ids);
 	hr->ids = NULL;
 	hr->ids_order = 0;
@@ -378,6 +389,7 @@ void hwsim_dev_set_energy(struct hwsim_reader *hr, struct hwsim_dev *dev,
 		if (dev->state != AIOT_HWSIM_DEV_STATE_NO_ENERGY)
 			hr->stats.energy_outs++;
 		dev->state = AIOT_HWSIM_DEV_STATE_NO_ENERGY;
+		hwsimy_end(dev->ys);	/* only configuration, K and counter stay */
 	} else if (dev->state == AIOT_HWSIM_DEV_STATE_NO_ENERGY) {
 		dev->state = AIOT_HWSIM_DEV_STATE_IDLE;
 	}
@@ -707,6 +719,7 @@ struct hwsim_reader *hwsim_reader_new(u32 owner, u64 owner_net)
 		goto err_count;
 	mutex_init(&hr->lock);
 	INIT_LIST_HEAD(&hr->pops);
+	hash_init(hr->ytbl);
 	INIT_WORK(&hr->unplug, hwsim_unplug_work);
 	INIT_DELAYED_WORK(&hr->late_work, hwsim_late_work);
 	hr->owner = owner;

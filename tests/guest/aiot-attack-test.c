@@ -392,11 +392,13 @@ static int ev_cb(const struct nlmsghdr *nlh, void *data)
 
 /*
  * An inventory paging @type (enum aiot_target) @idf of @bits bits with the
- * RAND_n @rand (8 octets, kept in @s); @max_empty: the empty-rounds stop
+ * RAND_n @rand (8 octets, kept in @s), or, when @rand is NULL, the NAS
+ * container @nas of @nas_len octets; @max_empty: the empty-rounds stop
  * trigger (0: none). 0 or -errno.
  */
-static int inventory_to(uint8_t type, const uint8_t *idf, unsigned int bits,
-			const uint8_t *rand, uint32_t max_empty, struct session *s)
+static int inventory_nas(uint8_t type, const uint8_t *idf, unsigned int bits,
+			 const uint8_t *rand, const uint8_t *nas, unsigned int nas_len,
+			 uint32_t max_empty, struct session *s)
 {
 	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
 	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_INVENTORY_START, 0);
@@ -405,12 +407,18 @@ static int inventory_to(uint8_t type, const uint8_t *idf, unsigned int bits,
 	int n;
 
 	memset(s, 0, sizeof(*s));
-	memcpy(s->rand_n, rand, AIOT_RAND_N_LEN);
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
 	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, type);
-	mnl_attr_put(nlh, AIOT_ATTR_TARGET, (bits + 7) / 8, idf);
-	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, bits);
-	mnl_attr_put(nlh, AIOT_ATTR_RAND, AIOT_RAND_N_LEN, s->rand_n);
+	if (type != AIOT_TARGET_ALL) {
+		mnl_attr_put(nlh, AIOT_ATTR_TARGET, (bits + 7) / 8, idf);
+		mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, bits);
+	}
+	if (rand) {
+		memcpy(s->rand_n, rand, AIOT_RAND_N_LEN);
+		mnl_attr_put(nlh, AIOT_ATTR_RAND, AIOT_RAND_N_LEN, s->rand_n);
+	} else {
+		mnl_attr_put(nlh, AIOT_ATTR_NAS, nas_len, nas);
+	}
 	if (max_empty)
 		mnl_attr_put_u32(nlh, AIOT_ATTR_MAX_EMPTY_ROUNDS, max_empty);
 	talk(&ctl, nlh, &a);
@@ -428,6 +436,12 @@ static int inventory_to(uint8_t type, const uint8_t *idf, unsigned int bits,
 		mnl_cb_run(buf, n, 0, 0, ev_cb, s);
 	}
 	return 0;
+}
+
+static int inventory_to(uint8_t type, const uint8_t *idf, unsigned int bits,
+			const uint8_t *rand, uint32_t max_empty, struct session *s)
+{
+	return inventory_nas(type, idf, bits, rand, NULL, 0, max_empty, s);
 }
 
 /*
@@ -1030,9 +1044,9 @@ static int devc_get(struct devc_dump *dd)
 
 /*
  * Between two dumps: does every device but @target spend exactly
- * @kdf derivations and @aes blocks if it is a solution-9 device, nothing
- * if it is normative, and send nothing? The target's own spending in
- * @t_kdf and @t_aes.
+ * @kdf derivations and @aes blocks if it is of the study profile (its
+ * identity starts as @target's), nothing if it is normative, and send
+ * nothing? The target's own spending in @t_kdf and @t_aes.
  */
 static bool others_spent(const struct devc_dump *b, const struct devc_dump *a, uint32_t target,
 			 uint64_t kdf, uint64_t aes, uint64_t *t_kdf, uint64_t *t_aes)
@@ -1041,7 +1055,7 @@ static bool others_spent(const struct devc_dump *b, const struct devc_dump *a, u
 	unsigned int i;
 
 	for (i = 0; good && i < a->n; i++) {
-		bool s9 = (a->d[i].id & 0xffff0000U) == (BASE9_ID & 0xffff0000U);
+		bool s9 = (a->d[i].id & 0xffff0000U) == (target & 0xffff0000U);
 		uint64_t dk = a->d[i].kdf - b->d[i].kdf, da = a->d[i].aes - b->d[i].aes;
 
 		good = a->d[i].id == b->d[i].id;
@@ -1426,6 +1440,292 @@ static void solution9(void)
 	   "solution-9: a configuration bit the profile does not define, or one for a normative device, is refused");
 }
 
+/* ---- Profile solution-y (seed 002) -------------------------------------------------- */
+
+/*
+ * A third reader holds N_DEVS solution-y devices (default configuration:
+ * mutual authentication, counter with resync, paging MAC, commands
+ * integrity protected and ciphered) from BASEY_ID and N_NORM normative
+ * ones. The AIOTF keeps the target's counter as the seed's step 1 says.
+ */
+#define BASEY_ID	0xa8170000U
+#define TARGETY		(BASEY_ID + 6)
+#define Y_PR_OFF	(3 + AIOT_SOLY_NONCE1_LEN)	/* SHT, type, flags, nonce1 */
+
+/* The AIOTF's side of one solution-y access. */
+struct ysess {
+	uint8_t nonce1[AIOT_SOLY_NONCE1_LEN];
+	uint8_t nonce2[AIOT_SOLY_NONCE2_LEN];
+	uint8_t k_aiot[AIOT_SOLY_K_AIOT_LEN];
+	uint8_t k_ses[AIOT_SOLY_K_SES_LEN];
+	uint8_t pr[AIOT_NAS_MAX_LEN];	/* the Y Paging Request */
+	unsigned int pr_len;
+	uint8_t flags;			/* of the Y Access Response */
+	uint32_t counter;		/* returned by a resync */
+	unsigned int reports;
+};
+
+static uint32_t y_counter;	/* the AIOTF's counter of TARGETY */
+
+/* The Y Paging Request for TARGETY with @counter under @seed's key, nonce1 from @first. */
+static void y_paging(struct ysess *y, const char *seed, uint32_t counter, uint8_t first)
+{
+	uint8_t k[AIOT_K_ROOT_LEN], be[4], pid[AIOT_SOLY_PID_MAX_LEN] = { 0 };
+	uint8_t flags = AIOT_SOLY_PF_PID | AIOT_SOLY_PF_COUNTER | AIOT_SOLY_PF_MAC;
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_SOLY_PAGING_REQ, .flags = flags };
+	struct aiot_sec_ctx *ctx = aiot_sec_ctx_alloc();
+	unsigned int i;
+	int n;
+
+	memset(y, 0, sizeof(*y));
+	for (i = 0; i < sizeof(y->nonce1); i++)
+		y->nonce1[i] = first + i;
+	put_be32(be, TARGETY);
+	m.nonce = y->nonce1;
+	m.enc = pid;
+	m.enc_len = aiot_soly_pid_len(flags, 32);
+	n = aiot_nas_encode(&m, y->pr, sizeof(y->pr));
+	if (!ctx || n <= 0 || k_root_of(seed, TARGETY, k) ||
+	    aiot_soly_k_aiot(k, y->nonce1, y->k_aiot) ||
+	    (n = aiot_soly_pid_seal(ctx, y->k_aiot, flags, be, 32, counter, y->pr, Y_PR_OFF,
+				    sizeof(y->pr))) <= 0)
+		bail("Y Paging Request");
+	y->pr_len = n;
+	aiot_sec_ctx_free(ctx);
+}
+
+/*
+ * Page with @y's request and check the answer (steps 4 to 9): ARES under
+ * k_AIoT_ses; with a resync, the returned counter. 0, -1 (no or a wrong
+ * answer) or -errno.
+ */
+static int y_access(struct ysess *y, uint32_t max_empty)
+{
+	struct aiot_sec_ctx *ctx;
+	struct aiot_nas_msg m;
+	struct session s;
+	unsigned int off;
+	int err, n;
+
+	err = inventory_nas(AIOT_TARGET_ALL, NULL, 0, NULL, y->pr, y->pr_len, max_empty, &s);
+	y->reports = s.reports;
+	if (err)
+		return err;
+	if (s.reports != 1 || aiot_nas_decode(s.nas, s.nas_len, &m) ||
+	    m.type != AIOT_NAS_MT_SOLY_ACCESS_RSP)
+		return -1;
+	y->flags = m.flags;
+	memcpy(y->nonce2, m.nonce, sizeof(y->nonce2));
+	off = m.enc ? (unsigned int)(m.enc - s.nas) : s.nas_len - AIOT_SOLY_ARES_LEN;
+	ctx = aiot_sec_ctx_alloc();
+	n = !ctx || aiot_soly_k_ses(y->k_aiot, y->nonce2, y->k_ses) ? -1 :
+	    aiot_soly_access_open(ctx, y->k_ses, y->nonce1, s.nas, off, s.nas_len);
+	aiot_sec_ctx_free(ctx);
+	if (n < 0)
+		return -1;
+	if (m.flags & AIOT_SOLY_AF_RESYNC)
+		y->counter = (uint32_t)s.nas[off] << 24 | s.nas[off + 1] << 16 |
+			     s.nas[off + 2] << 8 | s.nas[off + 3];
+	return 0;
+}
+
+/* The NRES exchange (steps 10 to 17): the device's protected identity is TARGETY. */
+static int y_net_auth(struct ysess *y, bool wrong, struct cmd_result *r)
+{
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_SOLY_NET_AUTH };
+	struct aiot_sec_ctx *ctx = aiot_sec_ctx_alloc();
+	uint8_t nres[AIOT_SOLY_NRES_LEN], pdu[AIOT_NAS_MAX_LEN], be[4], id_bits;
+	int n, err = -1;
+
+	if (!ctx || aiot_soly_nres(ctx, y->k_ses, y->nonce2, nres))
+		bail("NRES");
+	nres[0] ^= wrong;
+	m.nres = nres;
+	n = aiot_nas_encode(&m, pdu, sizeof(pdu));
+	put_be32(be, TARGETY);
+	if (n > 0 && !command_to(AIOT_TARGET_TEMPORARY_ID, y->nonce2, 64, NULL, pdu, n, r) &&
+	    r->outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE && r->nas_len > 2 &&
+	    r->nas[1] == AIOT_NAS_MT_SOLY_PROT_ID &&
+	    !aiot_soly_ident_open(ctx, y->k_ses, r->nas, 2, r->nas_len, &id_bits) &&
+	    id_bits == 32 && !memcmp(r->nas + 3, be, 4))
+		err = 0;
+	aiot_sec_ctx_free(ctx);
+	return err;
+}
+
+/* A command of the session in seed 003's envelope under k_AIoT_ses; its plain answer in @m. */
+static int y_command(struct ysess *y, const struct aiot_nas_msg *req, uint8_t *pdu,
+		     unsigned int *len, struct cmd_result *r, struct aiot_nas_msg *m)
+{
+	struct aiot_sec_ctx *ctx = aiot_sec_ctx_alloc();
+	int n = aiot_nas_encode(req, pdu, AIOT_NAS_MAX_LEN), err = -1;
+
+	if (!ctx || n <= 0 || aiot_soly_ctx_set_command(ctx, y->k_ses) ||
+	    (n = aiot_nas_seal(ctx, AIOT_NAS_DIR_R2D, true, pdu, n, AIOT_NAS_MAX_LEN)) <= 0)
+		bail("solution-y command");
+	*len = n;
+	if (!command_to(AIOT_TARGET_TEMPORARY_ID, y->nonce2, 64, NULL, pdu, n, r) &&
+	    r->outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE &&
+	    (n = aiot_nas_open(ctx, AIOT_NAS_DIR_D2R, r->nas, r->nas_len)) > 0 &&
+	    !aiot_nas_decode(r->nas, n, m))
+		err = 0;
+	aiot_sec_ctx_free(ctx);
+	return err;
+}
+
+/* A whole honest session with TARGETY: access, NRES, then @req. */
+static int y_session(struct ysess *y, uint8_t first, const struct aiot_nas_msg *req,
+		     struct aiot_nas_msg *m)
+{
+	uint8_t pdu[AIOT_NAS_MAX_LEN];
+	struct cmd_result r;
+	unsigned int len;
+	int err;
+
+	y_paging(y, KEY_SEED, y_counter, first);
+	err = y_access(y, 2);
+	if (err || (y->flags & AIOT_SOLY_AF_RESYNC))
+		return err ?: -1;
+	y_counter++;
+	return y_net_auth(y, false, &r) ?: req ? y_command(y, req, pdu, &len, &r, m) : 0;
+}
+
+static void solution_y(void)
+{
+	static const uint8_t data[16] = "SY-ciphered-data";
+	struct aiot_nas_msg m, w = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .offset = 8, .data = data, .data_len = 16,
+	}, rd = { .type = AIOT_NAS_MT_READ_REQ, .offset = 8, .length = 16 };
+	uint8_t be[4], pdu[AIOT_NAS_MAX_LEN], cap_pdu[AIOT_NAS_MAX_LEN], cap_t[8];
+	struct devc_dump d0, d1;
+	uint64_t tk = ~0ULL, ta = ~0ULL;
+	struct ysess y, y2, cap;
+	struct cmd_result r;
+	struct nlmsghdr *nlh;
+	unsigned int len, cap_len;
+	struct answer a;
+	bool good;
+	int err;
+
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
+	talk(&ctl, nlh, &a);
+	reader = a.reader;
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_DEVS);
+	put_id(nlh, BASEY_ID);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
+	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_SEC_PROFILE, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y);
+	talk(&ctl, nlh, &a);
+	err = a.error;
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_NORM);
+	put_id(nlh, BASE_ID);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
+	talk(&ctl, nlh, &a);
+	ok(!err && !a.error, "solution-y: a reader (%u) with %d solution-y and %d normative devices (%d, %d '%s')",
+	   reader, N_DEVS, N_NORM, err, a.error, a.extack);
+	put_be32(be, TARGETY);
+
+	/* a targeted access, captured, with the work of every device */
+	y_paging(&y, KEY_SEED, y_counter, 0x11);
+	err = devc_get(&d0) ?: mon_start(MON_FRAMES) ?: y_access(&y, 2);
+	good = !err && !devc_get(&d1) && y.flags == 0 &&
+	       others_spent(&d0, &d1, TARGETY, 1, 1, &tk, &ta);
+	ok(good && tk == 2 && ta == 7,
+	   "solution-y access: one device answers, ARES verifies; every other solution-y device spent 1 KDF and 1 block to find out, the normative ones nothing; the target 2 KDF and 7 blocks (err %d, target %llu KDF %llu blocks)",
+	   err, (unsigned long long)tk, (unsigned long long)ta);
+	y_counter++;
+	err = devc_get(&d0) ?: y_net_auth(&y, false, &r);
+	good = !err && !devc_get(&d1) && others_spent(&d0, &d1, TARGETY, 0, 0, &tk, &ta);
+	ok(good && tk == 0 && ta == 5,
+	   "solution-y NRES exchange by T-ID = Nonce2: the device checks NRES and answers its protected identity, which is the target; nobody else spends anything; the target 5 blocks (err %d, target %llu KDF %llu blocks)",
+	   err, (unsigned long long)tk, (unsigned long long)ta);
+	err = y_command(&y, &w, pdu, &len, &r, &m);
+	ok(!err && m.type == AIOT_NAS_MT_WRITE_RSP && m.status == AIOT_NAS_STATUS_SUCCESS,
+	   "solution-y: a ciphered Write under K_Command_enc/int from k_AIoT_ses succeeds (err %d, outcome %d, cause %d, %u octets)",
+	   err, r.outcome, r.cause, r.nas_len);
+	mon_read();
+	ok(n_recs && !frames_with(be, 32) && !frames_with(data, 128),
+	   "solution-y A1: neither the ID nor the ciphered data occurs in any frame of access, NRES exchange and command (%u frames)",
+	   n_recs);
+	cap = y;
+	memcpy(cap_pdu, pdu, len);
+	cap_len = len;
+	memcpy(cap_t, y.nonce2, 8);
+
+	/* the round is over: the same T-ID finds nobody */
+	err = mon_start(MON_FRAMES) ?:
+	      command_to(AIOT_TARGET_TEMPORARY_ID, cap_t, 64, NULL, cap_pdu, cap_len, &r);
+	mon_read();
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE && !d2r_frames(),
+	   "solution-y A2(i): the captured Write replayed after its round was acknowledged: the session is over, no D2R frame at all (outcome %d)",
+	   r.outcome);
+
+	/* a second session: nothing in common with the first, and the Read */
+	err = y_session(&y2, 0x21, &rd, &m);
+	ok(!err && memcmp(y2.nonce2, cap.nonce2, 8) && m.type == AIOT_NAS_MT_READ_RSP &&
+	   m.data_len == 16 && !memcmp(m.data, data, 16),
+	   "solution-y A1: a second session has another Nonce2 (T-ID), and its Read returns what the first session wrote (err %d)",
+	   err);
+	err = command_to(AIOT_TARGET_TEMPORARY_ID, cap_t, 64, NULL, cap_pdu, cap_len, &r);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE,
+	   "solution-y A2(ii): after a new session the captured T-ID belongs to no session: silence (outcome %d)",
+	   r.outcome);
+
+	/* A3: a rogue's paging, with its key */
+	y_paging(&y2, ROGUE_SEED, y_counter, 0x31);
+	err = devc_get(&d0) ?: mon_start(MON_FRAMES) ?: y_access(&y2, 2);
+	mon_read();
+	good = !devc_get(&d1) && others_spent(&d0, &d1, TARGETY, 1, 1, &tk, &ta);
+	ok(err == -1 && !y2.reports && !d2r_frames() && good && tk == 1 && ta == 1,
+	   "solution-y A3(a): no device finds its ID in a rogue's paging: no D2R frame; every solution-y device, the target too, spent 1 KDF and 1 block (err %d)",
+	   err);
+
+	/* A3: a wrong NRES: the device's policy, the session ends */
+	y_paging(&y2, KEY_SEED, y_counter, 0x41);
+	err = y_access(&y2, 2);
+	y_counter += !err;
+	err = err ?: set_policy(TARGETY, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE) ?:
+	      (y_net_auth(&y2, true, &r), 0);
+	ok(!err && r.outcome == AIOT_CMD_OUTCOME_AS_INDICATION &&
+	   r.cause == AIOT_NNR_CAUSE_INTEGRITY_FAILURE,
+	   "solution-y A3(b): a wrong NRES gets the integrity-failure policy, no identity (outcome %d, cause %d)",
+	   r.outcome, r.cause);
+	err = y_net_auth(&y2, false, &r);
+	ok(err && r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE,
+	   "solution-y A3(b): the wrong NRES ended the session: the right one afterwards finds nobody (outcome %d)",
+	   r.outcome);
+
+	/* A5 and A4: the captured paging replayed, a stale counter */
+	memcpy(y2.pr, cap.pr, cap.pr_len);
+	y2.pr_len = cap.pr_len;
+	memcpy(y2.nonce1, cap.nonce1, 8);
+	memcpy(y2.k_aiot, cap.k_aiot, sizeof(y2.k_aiot));
+	err = y_access(&y2, 2);
+	ok(!err && (y2.flags & AIOT_SOLY_AF_RESYNC) && y2.counter == y_counter,
+	   "solution-y A5 (RESYNC): the captured paging replayed gets a resync answer, ARES valid, the device's counter (%u) and no identity: its presence shows (err %d)",
+	   y2.counter, err);
+
+	/* A4: every D2R frame after the first Msg3 lost: the counter runs ahead */
+	err = debugfs_write("drop_msg3", "1000");
+	y_paging(&y2, KEY_SEED, y_counter, 0x51);
+	err = err ?: (y_access(&y2, 2) == -1 ? 0 : -1);
+	err = err ?: debugfs_write("drop_msg3", "0");
+	y_paging(&y2, KEY_SEED, y_counter, 0x52);
+	err = err ?: y_access(&y2, 2);
+	ok(!err && (y2.flags & AIOT_SOLY_AF_RESYNC) && y2.counter == y_counter + 1,
+	   "solution-y A4: Msg3 lost, the device's counter stepped and the AIOTF's not: the next paging gets a resync answer with the device's counter (%u, AIOTF %u)",
+	   y2.counter, y_counter);
+	y_counter = y2.counter;
+	err = y_session(&y2, 0x53, &rd, &m);
+	ok(!err && m.type == AIOT_NAS_MT_READ_RSP && !memcmp(m.data, data, 16),
+	   "solution-y A4: the AIOTF adopts the counter and pages again: access, NRES and a Read work (err %d)",
+	   err);
+}
+
 int main(void)
 {
 	uint8_t pdu2[AIOT_NAS_MAX_LEN];
@@ -1437,7 +1737,7 @@ int main(void)
 	struct answer a;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("1..51\n");
+	printf("1..65\n");
 	recs = calloc(MON_FRAMES, sizeof(*recs));
 	if (!recs || nl_open(&ctl) || nl_open(&lis) || resolve(&ctl, AIOT_GENL_NAME, &fi))
 		bail("the aiot family does not resolve");
@@ -1473,6 +1773,8 @@ int main(void)
 	a5_paging_replay(&v1);
 	mon_start(0);
 	solution9();
+	mon_start(0);
+	solution_y();
 	mon_start(0);
 	mnl_socket_close(lis.sk);
 	mnl_socket_close(ctl.sk);

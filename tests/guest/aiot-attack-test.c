@@ -41,6 +41,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <libmnl/libmnl.h>
+#include <openssl/rand.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 
@@ -324,7 +325,11 @@ struct session {
 	bool done;
 	int end;
 	uint32_t job;
+	uint64_t st[AIOT_INV_STATS_MAX + 1];	/* of inventory-done */
 };
+
+/* Every device report's NAS also goes here, when set (the evaluation) */
+static void (*inv_each)(const uint8_t *nas, unsigned int len);
 
 static void ev_device(struct session *s, const struct nlattr *dev)
 {
@@ -341,6 +346,8 @@ static void ev_device(struct session *s, const struct nlattr *dev)
 		}
 	}
 	s->reports++;
+	if (nas && inv_each)
+		inv_each(nas, len);
 	if (nas && len <= sizeof(s->nas)) {
 		memcpy(s->nas, nas, len);
 		s->nas_len = len;
@@ -358,7 +365,13 @@ static void ev_device(struct session *s, const struct nlattr *dev)
 static int ev_attr(const struct nlattr *a, void *data)
 {
 	struct session *s = data;
+	const struct nlattr *st;
 
+	if (mnl_attr_get_type(a) == AIOT_ATTR_INV_STATS)
+		mnl_attr_for_each_nested(st, a)
+			if (mnl_attr_get_type(st) <= AIOT_INV_STATS_MAX &&
+			    mnl_attr_get_payload_len(st) == 8)
+				s->st[mnl_attr_get_type(st)] = mnl_attr_get_u64(st);
 	if (mnl_attr_get_type(a) == AIOT_ATTR_DEVICE)
 		ev_device(s, a);
 	else if (mnl_attr_get_type(a) == AIOT_ATTR_INV_END)
@@ -504,6 +517,7 @@ struct cmd_result {
 	bool done;
 	int outcome;
 	int cause;
+	int attempts;
 	uint8_t nas[AIOT_NAS_MAX_LEN];
 	unsigned int nas_len;
 };
@@ -518,6 +532,9 @@ static int cmd_attr(const struct nlattr *a, void *data)
 		break;
 	case AIOT_ATTR_CMD_CAUSE:
 		r->cause = mnl_attr_get_u8(a);
+		break;
+	case AIOT_ATTR_ATTEMPTS:
+		r->attempts = mnl_attr_get_u8(a);
 		break;
 	case AIOT_ATTR_NAS:
 		r->nas_len = mnl_attr_get_payload_len(a);
@@ -972,14 +989,20 @@ static void a4_lost(void)
 /* What get-device says of one device. */
 struct devc {
 	uint32_t id;
-	uint64_t kdf, aes, tx;
+	uint64_t kdf, aes, tx, rx;
 	uint8_t state;
 };
 
+/*
+ * A dump: the first devices one by one, and for any population the device
+ * @target and the sums over all the others.
+ */
 struct devc_dump {
 	struct answer a;	/* first: the error and done callbacks write it */
 	struct devc d[N_DEVS + N_NORM];
-	unsigned int n;
+	unsigned int n;		/* devices dumped */
+	uint32_t target;
+	struct devc t, others;	/* ids unused; others.id counts them */
 };
 
 static int devc_attr(const struct nlattr *a, void *data)
@@ -1002,6 +1025,9 @@ static int devc_attr(const struct nlattr *a, void *data)
 	case AIOT_HWSIM_ATTR_TX_FRAMES:
 		d->tx = mnl_attr_get_u64(a);
 		break;
+	case AIOT_HWSIM_ATTR_RX_BITS:
+		d->rx = mnl_attr_get_u64(a);
+		break;
 	case AIOT_HWSIM_ATTR_STATE:
 		d->state = mnl_attr_get_u8(a);
 		break;
@@ -1012,23 +1038,36 @@ static int devc_attr(const struct nlattr *a, void *data)
 static int devc_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct devc_dump *dd = data;
+	struct devc d = { 0 };
 
-	if (dd->n == MNL_ARRAY_SIZE(dd->d))
-		return MNL_CB_ERROR;
-	memset(&dd->d[dd->n], 0, sizeof(dd->d[0]));
-	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), devc_attr, &dd->d[dd->n]);
+	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), devc_attr, &d);
+	if (dd->n < MNL_ARRAY_SIZE(dd->d))
+		dd->d[dd->n] = d;
 	dd->n++;
+	if (d.id == dd->target) {
+		dd->t = d;
+	} else {
+		dd->others.id++;
+		dd->others.kdf += d.kdf;
+		dd->others.aes += d.aes;
+		dd->others.tx += d.tx;
+		dd->others.rx += d.rx;
+	}
 	return MNL_CB_OK;
 }
 
-/* Every device's counters, in population order; 0 or -errno. */
-static int devc_get(struct devc_dump *dd)
+/*
+ * Every device's counters, in population order (the first ones), and the
+ * sums over all but @target; 0 or -errno.
+ */
+static int devc_sums(struct devc_dump *dd, uint32_t target)
 {
 	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_GET_DEVICE, NLM_F_DUMP);
 	unsigned int portid = mnl_socket_get_portid(ctl.sk);
 	int n;
 
 	memset(dd, 0, sizeof(*dd));
+	dd->target = target;
 	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
 	if (mnl_socket_sendto(ctl.sk, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
@@ -1040,6 +1079,11 @@ static int devc_get(struct devc_dump *dd)
 				MNL_ARRAY_SIZE(ctl_cbs));
 	} while (n > MNL_CB_STOP);
 	return n < 0 ? -errno : dd->a.error;
+}
+
+static int devc_get(struct devc_dump *dd)
+{
+	return devc_sums(dd, 0);
 }
 
 /*
@@ -1222,7 +1266,7 @@ static int s9_open(const struct s9_cmd *c, struct cmd_result *r, struct aiot_nas
 
 	if (ctx && r->outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE &&
 	    !aiot_nas_decode(r->nas, r->nas_len, &rsp) && rsp.type == AIOT_NAS_MT_SOL9_CMD_RSP &&
-	    !k_root_of(KEY_SEED, TARGET9, k) && !aiot_sol9_k_nd(k, c->nn, rsp.nonce, k_nd))
+	    !k_root_of(KEY_SEED, c->id, k) && !aiot_sol9_k_nd(k, c->nn, rsp.nonce, k_nd))
 		n = aiot_sol9_rsp_open(ctx, k_nd, c->policy | AIOT_SOL9_CFG_FLOOR, rsp.policy,
 				       c->nn, r->nas, S9_HDR, r->nas_len);
 	aiot_sec_ctx_free(ctx);
@@ -1454,6 +1498,7 @@ static void solution9(void)
 
 /* The AIOTF's side of one solution-y access. */
 struct ysess {
+	uint32_t id;			/* the paged device */
 	uint8_t nonce1[AIOT_SOLY_NONCE1_LEN];
 	uint8_t nonce2[AIOT_SOLY_NONCE2_LEN];
 	uint8_t k_aiot[AIOT_SOLY_K_AIOT_LEN];
@@ -1467,8 +1512,9 @@ struct ysess {
 
 static uint32_t y_counter;	/* the AIOTF's counter of TARGETY */
 
-/* The Y Paging Request for TARGETY with @counter under @seed's key, nonce1 from @first. */
-static void y_paging(struct ysess *y, const char *seed, uint32_t counter, uint8_t first)
+/* The Y Paging Request for @id with @counter under @seed's key, nonce1 from @first. */
+static void y_paging(struct ysess *y, const char *seed, uint32_t id, uint32_t counter,
+		     uint8_t first)
 {
 	uint8_t k[AIOT_K_ROOT_LEN], be[4], pid[AIOT_SOLY_PID_MAX_LEN] = { 0 };
 	uint8_t flags = AIOT_SOLY_PF_PID | AIOT_SOLY_PF_COUNTER | AIOT_SOLY_PF_MAC;
@@ -1478,14 +1524,15 @@ static void y_paging(struct ysess *y, const char *seed, uint32_t counter, uint8_
 	int n;
 
 	memset(y, 0, sizeof(*y));
+	y->id = id;
 	for (i = 0; i < sizeof(y->nonce1); i++)
 		y->nonce1[i] = first + i;
-	put_be32(be, TARGETY);
+	put_be32(be, id);
 	m.nonce = y->nonce1;
 	m.enc = pid;
 	m.enc_len = aiot_soly_pid_len(flags, 32);
 	n = aiot_nas_encode(&m, y->pr, sizeof(y->pr));
-	if (!ctx || n <= 0 || k_root_of(seed, TARGETY, k) ||
+	if (!ctx || n <= 0 || k_root_of(seed, id, k) ||
 	    aiot_soly_k_aiot(k, y->nonce1, y->k_aiot) ||
 	    (n = aiot_soly_pid_seal(ctx, y->k_aiot, flags, be, 32, counter, y->pr, Y_PR_OFF,
 				    sizeof(y->pr))) <= 0)
@@ -1529,7 +1576,7 @@ static int y_access(struct ysess *y, uint32_t max_empty)
 	return 0;
 }
 
-/* The NRES exchange (steps 10 to 17): the device's protected identity is TARGETY. */
+/* The NRES exchange (steps 10 to 17): the device's protected identity is the paged one. */
 static int y_net_auth(struct ysess *y, bool wrong, struct cmd_result *r)
 {
 	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_SOLY_NET_AUTH };
@@ -1542,7 +1589,7 @@ static int y_net_auth(struct ysess *y, bool wrong, struct cmd_result *r)
 	nres[0] ^= wrong;
 	m.nres = nres;
 	n = aiot_nas_encode(&m, pdu, sizeof(pdu));
-	put_be32(be, TARGETY);
+	put_be32(be, y->id);
 	if (n > 0 && !command_to(AIOT_TARGET_TEMPORARY_ID, y->nonce2, 64, NULL, pdu, n, r) &&
 	    r->outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE && r->nas_len > 2 &&
 	    r->nas[1] == AIOT_NAS_MT_SOLY_PROT_ID &&
@@ -1582,7 +1629,7 @@ static int y_session(struct ysess *y, uint8_t first, const struct aiot_nas_msg *
 	unsigned int len;
 	int err;
 
-	y_paging(y, KEY_SEED, y_counter, first);
+	y_paging(y, KEY_SEED, TARGETY, y_counter, first);
 	err = y_access(y, 2);
 	if (err || (y->flags & AIOT_SOLY_AF_RESYNC))
 		return err ?: -1;
@@ -1630,7 +1677,7 @@ static void solution_y(void)
 	put_be32(be, TARGETY);
 
 	/* a targeted access, captured, with the work of every device */
-	y_paging(&y, KEY_SEED, y_counter, 0x11);
+	y_paging(&y, KEY_SEED, TARGETY, y_counter, 0x11);
 	err = devc_get(&d0) ?: mon_start(MON_FRAMES) ?: y_access(&y, 2);
 	good = !err && !devc_get(&d1) && y.flags == 0 &&
 	       others_spent(&d0, &d1, TARGETY, 1, 1, &tk, &ta);
@@ -1676,7 +1723,7 @@ static void solution_y(void)
 	   r.outcome);
 
 	/* A3: a rogue's paging, with its key */
-	y_paging(&y2, ROGUE_SEED, y_counter, 0x31);
+	y_paging(&y2, ROGUE_SEED, TARGETY, y_counter, 0x31);
 	err = devc_get(&d0) ?: mon_start(MON_FRAMES) ?: y_access(&y2, 2);
 	mon_read();
 	good = !devc_get(&d1) && others_spent(&d0, &d1, TARGETY, 1, 1, &tk, &ta);
@@ -1685,7 +1732,7 @@ static void solution_y(void)
 	   err);
 
 	/* A3: a wrong NRES: the device's policy, the session ends */
-	y_paging(&y2, KEY_SEED, y_counter, 0x41);
+	y_paging(&y2, KEY_SEED, TARGETY, y_counter, 0x41);
 	err = y_access(&y2, 2);
 	y_counter += !err;
 	err = err ?: set_policy(TARGETY, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE) ?:
@@ -1711,10 +1758,10 @@ static void solution_y(void)
 
 	/* A4: every D2R frame after the first Msg3 lost: the counter runs ahead */
 	err = debugfs_write("drop_msg3", "1000");
-	y_paging(&y2, KEY_SEED, y_counter, 0x51);
+	y_paging(&y2, KEY_SEED, TARGETY, y_counter, 0x51);
 	err = err ?: (y_access(&y2, 2) == -1 ? 0 : -1);
 	err = err ?: debugfs_write("drop_msg3", "0");
-	y_paging(&y2, KEY_SEED, y_counter, 0x52);
+	y_paging(&y2, KEY_SEED, TARGETY, y_counter, 0x52);
 	err = err ?: y_access(&y2, 2);
 	ok(!err && (y2.flags & AIOT_SOLY_AF_RESYNC) && y2.counter == y_counter + 1,
 	   "solution-y A4: Msg3 lost, the device's counter stepped and the AIOTF's not: the next paging gets a resync answer with the device's counter (%u, AIOTF %u)",
@@ -1726,7 +1773,366 @@ static void solution_y(void)
 	   err);
 }
 
-int main(void)
+/* ---- Evaluation: the study profiles' EVAL lines (make evaluate) ---------------- */
+
+/*
+ * "aiot-attack-test eval PROFILE N [commands]": the measurements of
+ * Documentation/evaluation.rst for a study profile, on a reader of its own
+ * with N devices of that profile from EVAL_BASE (tests/vm/guest/evaluate.sh
+ * runs the normative profile with aiotctl and aiotf-sim). One line per
+ * measurement, in evaluate.sh's format:
+ *   EVAL inventory  the whole population authenticated: solution-y one
+ *                   group paging (every answer found by its KID, ARES
+ *                   checked); solution-9 has only targeted authentication:
+ *                   EVAL_SAMPLE of them measured, scaled to N, computed=S
+ *   EVAL paging     one device among N paged alone (proc=access), and one
+ *                   command to it (proc=command): what the others spent
+ *   EVAL command    with "commands": a Read of 4 octets to the target with
+ *                   its MAC right and wrong, under each seed-000 option
+ */
+#define EVAL_BASE	0xe0000000U
+#define EVAL_TARGET	(EVAL_BASE + 7)
+#define EVAL_SAMPLE	8
+
+struct air_answer {
+	struct answer a;	/* first: the error and done callbacks write it */
+	uint64_t air_us;
+};
+
+static int air_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct air_answer *aa = data;
+	struct nlattr *a, *st;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr))
+		if (mnl_attr_get_type(a) == AIOT_HWSIM_ATTR_STATS)
+			mnl_attr_for_each_nested(st, a)
+				if (mnl_attr_get_type(st) == AIOT_HWSIM_STATS_AIR_US)
+					aa->air_us = mnl_attr_get_u64(st);
+	return MNL_CB_OK;
+}
+
+/* The reader's modelled air time so far (get-reader). */
+static uint64_t reader_air_us(void)
+{
+	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_GET_READER, 0);
+	unsigned int portid = mnl_socket_get_portid(ctl.sk);
+	struct air_answer aa = { 0 };
+	int n;
+
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	if (mnl_socket_sendto(ctl.sk, nlh, nlh->nlmsg_len) < 0)
+		bail("get-reader");
+	do {
+		n = mnl_socket_recvfrom(ctl.sk, buf, sizeof(buf));
+		if (n < 0)
+			bail("get-reader");
+		n = mnl_cb_run2(buf, n, ctl.seq, portid, air_cb, &aa, ctl_cbs,
+				MNL_ARRAY_SIZE(ctl_cbs));
+	} while (n > MNL_CB_STOP);
+	if (n < 0 || aa.a.error)
+		bail("get-reader");
+	return aa.air_us;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The KIDs of a group paging's candidates, sorted: the AIOTF's lookup table */
+struct kid_ent {
+	uint8_t kid[AIOT_SOLY_KID_LEN];
+	uint32_t i;
+};
+
+static struct {
+	struct kid_ent *t;
+	uint8_t (*k_aiot)[AIOT_SOLY_K_AIOT_LEN];
+	uint8_t *seen;
+	uint8_t nonce1[AIOT_SOLY_NONCE1_LEN];
+	uint32_t n, authenticated;
+	struct aiot_sec_ctx *ctx;
+} grp;
+
+static int kid_cmp(const void *a, const void *b)
+{
+	return memcmp(a, b, AIOT_SOLY_KID_LEN);
+}
+
+/* One answer to the group paging: its KID finds the device, ARES decides. */
+static void grp_answer(const uint8_t *nas, unsigned int len)
+{
+	uint8_t msg[AIOT_NAS_MAX_LEN], k_ses[AIOT_SOLY_K_SES_LEN];
+	struct aiot_nas_msg m;
+	struct kid_ent *e;
+	unsigned int off;
+
+	if (len > sizeof(msg) || aiot_nas_decode(nas, len, &m) ||
+	    m.type != AIOT_NAS_MT_SOLY_ACCESS_RSP || !(m.flags & AIOT_SOLY_AF_KID))
+		return;
+	memcpy(msg, nas, len);
+	e = bsearch(m.kid, grp.t, grp.n, sizeof(*grp.t), kid_cmp);
+	/* a KID shared by several candidates: ARES tells them apart */
+	while (e && e > grp.t && !kid_cmp(e - 1, m.kid))
+		e--;
+	off = m.enc ? (unsigned int)(m.enc - nas) : len - AIOT_SOLY_ARES_LEN;
+	for (; e && e < grp.t + grp.n && !kid_cmp(e, m.kid); e++) {
+		if (aiot_soly_k_ses(grp.k_aiot[e->i], m.nonce, k_ses) ||
+		    aiot_soly_access_open(grp.ctx, k_ses, grp.nonce1, msg, off, len) < 0)
+			continue;
+		if (!grp.seen[e->i]++)
+			grp.authenticated++;
+		break;
+	}
+}
+
+/* A group paging of every solution-y device; how many answers verify. */
+static int eval_y_group(uint32_t n, struct session *s)
+{
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_SOLY_PAGING_REQ };
+	uint8_t pr[AIOT_NAS_MAX_LEN], k[AIOT_K_ROOT_LEN];
+	uint32_t i;
+	int len, err;
+
+	memset(&grp, 0, sizeof(grp));
+	grp.n = n;
+	grp.t = calloc(n, sizeof(*grp.t));
+	grp.k_aiot = calloc(n, sizeof(*grp.k_aiot));
+	grp.seen = calloc(n, 1);
+	grp.ctx = aiot_sec_ctx_alloc();
+	if (!grp.t || !grp.k_aiot || !grp.seen || !grp.ctx)
+		bail("group paging tables");
+	if (RAND_bytes(grp.nonce1, sizeof(grp.nonce1)) != 1)
+		bail("nonce1");
+	for (i = 0; i < n; i++) {
+		if (k_root_of(KEY_SEED, EVAL_BASE + i, k) ||
+		    aiot_soly_k_aiot(k, grp.nonce1, grp.k_aiot[i]) ||
+		    aiot_soly_kid(grp.ctx, grp.k_aiot[i], grp.nonce1, grp.t[i].kid))
+			bail("KID");
+		grp.t[i].i = i;
+	}
+	qsort(grp.t, n, sizeof(*grp.t), kid_cmp);
+	m.nonce = grp.nonce1;
+	len = aiot_nas_encode(&m, pr, sizeof(pr));
+	if (len <= 0)
+		bail("group Y Paging Request");
+	inv_each = grp_answer;
+	err = inventory_nas(AIOT_TARGET_ALL, NULL, 0, NULL, pr, len, 4, s);
+	inv_each = NULL;
+	free(grp.t);
+	free(grp.k_aiot);
+	free(grp.seen);
+	aiot_sec_ctx_free(grp.ctx);
+	return err ?: (int)grp.authenticated;
+}
+
+static void eval_inventory_line(const char *profile, uint32_t n, uint32_t auth,
+				const uint64_t *st, double wall_ms, const struct devc_dump *b,
+				const struct devc_dump *a, unsigned int sample)
+{
+	double f = sample ? (double)n / sample : 1;
+
+	printf("EVAL inventory profile=%s n=%u authenticated=%u r2d_frames=%.0f d2r_frames=%.0f "
+	       "r2d_bits=%.0f d2r_bits=%.0f air_us=%.0f slots=%.0f collisions=%.0f wall_ms=%.0f "
+	       "devices=%u aes=%.0f kdf=%.0f computed=%u\n",
+	       profile, n, auth, f * st[AIOT_INV_STATS_R2D_FRAMES],
+	       f * st[AIOT_INV_STATS_D2R_FRAMES], f * st[AIOT_INV_STATS_R2D_BITS],
+	       f * st[AIOT_INV_STATS_D2R_BITS], f * st[AIOT_INV_STATS_AIR_US],
+	       f * st[AIOT_INV_STATS_SLOTS], f * st[AIOT_INV_STATS_COLLISIONS], f * wall_ms, n,
+	       f * ((a->others.aes + a->t.aes) - (b->others.aes + b->t.aes)),
+	       f * ((a->others.kdf + a->t.kdf) - (b->others.kdf + b->t.kdf)), sample);
+}
+
+static void eval_paging_line(const char *profile, const char *proc, uint32_t n,
+			     const struct devc_dump *b, const struct devc_dump *a, uint64_t air)
+{
+	printf("EVAL paging profile=%s proc=%s n=%u air_us=%llu others=%u others_aes=%llu "
+	       "others_kdf=%llu others_rx_bits=%llu target_aes=%llu target_kdf=%llu\n",
+	       profile, proc, n, (unsigned long long)air, a->others.id,
+	       (unsigned long long)(a->others.aes - b->others.aes),
+	       (unsigned long long)(a->others.kdf - b->others.kdf),
+	       (unsigned long long)(a->others.rx - b->others.rx),
+	       (unsigned long long)(a->t.aes - b->t.aes),
+	       (unsigned long long)(a->t.kdf - b->t.kdf));
+}
+
+/* A solution-9 Read of 4 octets to the target, its MAC right or flipped. */
+static int eval_s9_read(bool bad, uint8_t first, struct cmd_result *r)
+{
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_READ_REQ, .offset = 0, .length = 4 };
+	uint8_t plain[AIOT_NAS_MAX_LEN];
+	struct s9_cmd c;
+	int n = aiot_nas_encode(&m, plain, sizeof(plain));
+
+	s9_new(&c, KEY_SEED, EVAL_TARGET, AIOT_SOL9_POL_DEFAULT, first);
+	s9_seal(&c, plain, n);
+	c.pdu[c.len - 1] ^= bad;
+	return s9_send(&c, r);
+}
+
+/* A solution-y session with the target (access, NRES); its counter in @ctr. */
+static int eval_y_session(struct ysess *y, uint32_t *ctr, uint8_t first)
+{
+	struct cmd_result r;
+	int err;
+
+	y_paging(y, KEY_SEED, EVAL_TARGET, *ctr, first);
+	err = y_access(y, 4);
+	if (err || (y->flags & AIOT_SOLY_AF_RESYNC))
+		return err ?: -1;
+	(*ctr)++;
+	return y_net_auth(y, false, &r);
+}
+
+/* A solution-y Read of 4 octets in @y's session, its MAC right or flipped. */
+static int eval_y_read(struct ysess *y, bool bad, struct cmd_result *r)
+{
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_READ_REQ, .offset = 0, .length = 4 };
+	struct aiot_sec_ctx *ctx = aiot_sec_ctx_alloc();
+	uint8_t pdu[AIOT_NAS_MAX_LEN];
+	int n = aiot_nas_encode(&m, pdu, sizeof(pdu));
+
+	if (!ctx || n <= 0 || aiot_soly_ctx_set_command(ctx, y->k_ses) ||
+	    (n = aiot_nas_seal(ctx, AIOT_NAS_DIR_R2D, true, pdu, n, sizeof(pdu))) <= 0)
+		bail("solution-y Read");
+	aiot_sec_ctx_free(ctx);
+	pdu[n - 1] ^= bad;
+	return command_to(AIOT_TARGET_TEMPORARY_ID, y->nonce2, 64, NULL, pdu, n, r);
+}
+
+static int eval(const char *profile, uint32_t n, bool commands)
+{
+	bool y = !strcmp(profile, "solution-y");
+	struct devc_dump *b = calloc(1, sizeof(*b)), *a = calloc(1, sizeof(*a));
+	struct family_info fi;
+	struct nlmsghdr *nlh;
+	struct cmd_result r;
+	struct session s;
+	struct answer ans;
+	uint64_t st[AIOT_INV_STATS_MAX + 1] = { 0 }, air;
+	uint32_t ctr = 0, auth = 0, i, k;
+	struct ysess ys;
+	double t0, wall = 0;
+	int err, policy;
+
+	if (!b || !a || (!y && strcmp(profile, "solution-9")) || n <= EVAL_TARGET - EVAL_BASE)
+		bail("usage: aiot-attack-test eval solution-y|solution-9 N (N > 7) [commands]");
+	if (nl_open(&ctl) || nl_open(&lis) || resolve(&ctl, AIOT_GENL_NAME, &fi))
+		bail("the aiot family does not resolve");
+	fam_aiot = fi.id;
+	grp_inventory = fi.inventory;
+	grp_command = fi.command;
+	if (resolve(&ctl, AIOT_HWSIM_GENL_NAME, &fi) ||
+	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_inventory,
+				  sizeof(grp_inventory)) ||
+	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_command,
+				  sizeof(grp_command)))
+		bail("the aiot_hwsim family or the groups");
+	fam_hwsim = fi.id;
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
+	talk(&ctl, nlh, &ans);
+	reader = ans.reader;
+	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, n);
+	put_id(nlh, EVAL_BASE);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
+	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_SEC_PROFILE,
+			y ? AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y : AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+	talk(&ctl, nlh, &ans);
+	if (ans.error)
+		bail("the population");
+
+	/* the whole population */
+	if (devc_sums(b, EVAL_TARGET))
+		bail("get-device");
+	if (y) {
+		t0 = now_ms();
+		err = eval_y_group(n, &s);
+		wall = now_ms() - t0;
+		auth = err < 0 ? 0 : err;
+		memcpy(st, s.st, sizeof(st));
+	} else {
+		for (i = 0; i < EVAL_SAMPLE && i < n; i++) {
+			uint8_t nn[AIOT_SOL9_NN_LEN];
+
+			if (RAND_bytes(nn, sizeof(nn)) != 1)
+				bail("NN");
+			t0 = now_ms();
+			err = s9_authenticate(EVAL_BASE + (uint32_t)((uint64_t)i * n / EVAL_SAMPLE),
+					      nn, false, &s);
+			wall += now_ms() - t0;
+			auth += !err;
+			for (k = 0; k <= AIOT_INV_STATS_MAX; k++)
+				st[k] += s.st[k];
+		}
+	}
+	if (devc_sums(a, EVAL_TARGET))
+		bail("get-device");
+	if (y)
+		eval_inventory_line(profile, n, auth, st, wall, b, a, 0);
+	else	/* every device of the sample authenticated: all N would be */
+		eval_inventory_line(profile, n, auth == EVAL_SAMPLE ? n : auth, st, wall, b, a,
+				    EVAL_SAMPLE);
+
+	/* one device paged alone, then one command to it */
+	devc_sums(b, EVAL_TARGET);
+	air = reader_air_us();
+	err = y ? eval_y_session(&ys, &ctr, 0x61) :
+		  s9_authenticate(EVAL_TARGET, (uint8_t [8]){ 0x61, 1, 2, 3, 4, 5, 6, 7 }, false, &s);
+	air = reader_air_us() - air;
+	devc_sums(a, EVAL_TARGET);
+	if (err)
+		bail("the targeted procedure failed");
+	eval_paging_line(profile, y ? "access" : "authentication", n, b, a, air);
+	devc_sums(b, EVAL_TARGET);
+	air = reader_air_us();
+	err = y ? eval_y_read(&ys, false, &r) : eval_s9_read(false, 0x62, &r);
+	air = reader_air_us() - air;
+	devc_sums(a, EVAL_TARGET);
+	if (err || r.outcome != AIOT_CMD_OUTCOME_NAS_RESPONSE)
+		bail("the command failed");
+	eval_paging_line(profile, "command", n, b, a, air);
+
+	/* seed 000's options */
+	for (policy = 0; commands && policy <= 2; policy++) {
+		for (k = 0; k < 2; k++) {
+			if (set_policy(EVAL_TARGET, policy))
+				bail("set-device policy");
+			if (y && eval_y_session(&ys, &ctr, 0x70 + 2 * policy + k))
+				bail("solution-y session");
+			devc_sums(b, EVAL_TARGET);
+			air = reader_air_us();
+			t0 = now_ms();
+			err = y ? eval_y_read(&ys, k, &r) : eval_s9_read(k, 0x80 + 2 * policy + k, &r);
+			wall = now_ms() - t0;
+			air = reader_air_us() - air;
+			devc_sums(a, EVAL_TARGET);
+			if (err)
+				bail("a command");
+			printf("EVAL command profile=%s n=%u policy=%d mac=%s outcome=%s attempts=%d "
+			       "cause=%s air_us=%llu wall_ms=%.0f dev_aes=%llu\n", profile, n, policy,
+			       k ? "bad" : "good",
+			       r.outcome == AIOT_CMD_OUTCOME_NAS_RESPONSE ? "nas-response" :
+			       r.outcome == AIOT_CMD_OUTCOME_AS_INDICATION ? "as-indication" :
+			       r.outcome == AIOT_CMD_OUTCOME_NO_RESPONSE ? "no-response" : "failed",
+			       r.attempts, r.cause == AIOT_NNR_CAUSE_INTEGRITY_FAILURE ?
+			       "integrity-failure" : r.cause >= 0 ? "other" : "",
+			       (unsigned long long)air, wall,
+			       (unsigned long long)(a->t.aes - b->t.aes));
+		}
+	}
+	free(a);
+	free(b);
+	return 0;
+}
+
+int main(int argc, char **argv)
 {
 	uint8_t pdu2[AIOT_NAS_MAX_LEN];
 	struct family_info fi;
@@ -1737,6 +2143,9 @@ int main(void)
 	struct answer a;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc >= 4 && !strcmp(argv[1], "eval"))
+		return eval(argv[2], strtoul(argv[3], NULL, 0),
+			    argc > 4 && !strcmp(argv[4], "commands"));
 	printf("1..65\n");
 	recs = calloc(MON_FRAMES, sizeof(*recs));
 	if (!recs || nl_open(&ctl) || nl_open(&lis) || resolve(&ctl, AIOT_GENL_NAME, &fi))

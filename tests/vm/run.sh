@@ -147,10 +147,11 @@ run_evaluate() {
 	stock61 evaluate || return
 	mkdir -p "$out" build/eval
 	printf "SIZES='%s'\nPROFILES='%s'\n" "${EVAL_SIZES:-100 1000 10000}" \
-		"${EVAL_PROFILES:-normative}" >"$out/eval.conf"
+		"${EVAL_PROFILES:-normative solution-y solution-9}" >"$out/eval.conf"
 	AIOT_GUEST_MODS="$(module_deps "$kb"/aiot*.ko)" "$here/mkinitramfs.sh" "$out/initrd.gz" \
 		"$kver" "$modroot" "$here/guest/evaluate.sh" "$kb"/aiot*.ko build/bin/aiotctl \
-		build/bin/aiotf-sim "$out/eval.conf" || { result FAIL "evaluate/initramfs"; return; }
+		build/bin/aiotf-sim build/bin/aiot-attack-test "$out/eval.conf" ||
+		{ result FAIL "evaluate/initramfs"; return; }
 	msg "evaluate: booting Debian $kver for sizes ${EVAL_SIZES:-100 1000 10000}"
 	AIOT_VM_MEM=2048 AIOT_VM_TIMEOUT=${AIOT_VM_TIMEOUT:-1200} "$here/run-vm.sh" "$vmlinuz" \
 		"$out/initrd.gz" "$out" quiet

@@ -35,6 +35,16 @@ now_ms() { awk '{ printf "%d", $1 * 1000 }' /proc/uptime; }
 
 for profile in $PROFILES; do
 for n in $SIZES; do
+	if [ "$profile" != normative ]; then
+		# the study profiles' AIOTF is aiot-attack-test's (its "eval" mode)
+		cmds=
+		[ "$n" = "$(echo $SIZES | awk '{ print $1 }')" ] && cmds=commands
+		aiot-attack-test eval "$profile" "$n" $cmds >/tmp/eval.out 2>&1
+		check "eval_${profile}_$n" test $? = 0
+		grep '^EVAL ' /tmp/eval.out >$R
+		grep -v '^EVAL ' /tmp/eval.out | sed "s/^/=== $profile $n: /" >$R
+		continue
+	fi
 	aiotctl hwsim clear-devices 0 >/dev/null
 	aiotctl hwsim add-devices 0 count "$n" id e0000000 bits 32 seed $SEED >/dev/null ||
 		{ fail "eval_population_${profile}_$n"; continue; }

@@ -21,6 +21,15 @@ it starts) and plays one of three sessions against its scenario:
             MAC-I checked with `aiotctl crypto nia2`, a bad MAC-I, the
             offload request's K_AIOTF and plain NAS, and responses sealed
             here (the last one with a wrong MAC-I).
+  sol9      solution-9 devices (Documentation/security-profiles.rst): a
+            filtered inventory's normative request, then one authentication
+            per device, each identified here by deciphering its protected ID
+            (or by its T-ID) and answered with a 9 Authentication Response
+            computed here (PID* and MAC*, T-ID*, the clear ID; one with a
+            wrong MAC*, one wrong T-ID*, one device silent, one answer that
+            is an Inventory Response); then 9 Command Requests whose MAC is
+            checked and payload deciphered here, answered with 9 Command
+            Responses sealed here (the last one under a weaker policy).
   inject    takes the octets of inject steps as they come and answers
             each with an Error Indication (its txn, a cause by the
             decoder's rules, BAD_TYPE, DIAG), except a Report Ack, taken
@@ -29,7 +38,7 @@ it starts) and plays one of three sessions against its scenario:
             close the association and connect again, as aiot-bridge does.
 
 Only the standard library: HMAC-SHA-256 for the key rule and the KDF;
-128-NIA2 comes from aiotctl (AIOTCTL in the environment). Prints one line
+128-NIA2 and 128-NEA2 come from aiotctl (AIOTCTL in the environment). Prints one line
 per check, "PASS name" or "FAIL name: why", every declared check once.
 """
 import hashlib
@@ -89,6 +98,23 @@ def nia2(key, direction, msg):
     out = subprocess.run([os.environ.get("AIOTCTL", "aiotctl"), "crypto", "nia2",
                           "-k", key.hex(), "-c", "0", "-b", "0", "-d", str(direction),
                           msg.hex()], capture_output=True, text=True, check=True)
+    return bytes.fromhex(out.stdout.split()[-1])
+
+
+def nea2(key, bearer, direction, data, bits=None):
+    if not data:
+        return b""
+    out = subprocess.run([os.environ.get("AIOTCTL", "aiotctl"), "crypto", "nea2",
+                          "-k", key.hex(), "-c", "0", "-b", str(bearer), "-d", str(direction),
+                          "-l", str(bits if bits is not None else 8 * len(data)), data.hex()],
+                         capture_output=True, text=True, check=True)
+    return bytes.fromhex(out.stdout.split()[-1])
+
+
+def nia2_b(key, bearer, direction, msg):
+    out = subprocess.run([os.environ.get("AIOTCTL", "aiotctl"), "crypto", "nia2",
+                          "-k", key.hex(), "-c", "0", "-b", str(bearer), "-d", str(direction),
+                          msg.hex() or '""'], capture_output=True, text=True, check=True)
     return bytes.fromhex(out.stdout.split()[-1])
 
 
@@ -465,6 +491,202 @@ def commands_session(port, seed, _key):
           set(Gateway.acked))
 
 
+# ---- solution-9: the device side, written from security-profiles.rst -------
+
+S9_INT, S9_ENC = slice(0, 16), slice(16, 32)      # X.int, X.enc of a KDF output
+
+
+class Device9:
+    def __init__(self, seed, hexid, config=0x115):
+        self.id = bytes.fromhex(hexid)
+        self.bits = 8 * len(self.id)
+        self.k = k_root(seed, self.id, self.bits)
+        self.config = config
+
+    def k_n(self, nn):
+        return kdf(self.k, 0xa5, nn)
+
+    def k_nd(self, nn, dn):
+        return kdf(self.k, 0xa6, nn, dn)
+
+    def tid(self, nn, dn=None):
+        return kdf(self.k, 0xa7, nn, *([dn] if dn else []))[24:]
+
+    def pid(self, nn):
+        return nea2(self.k_n(nn)[S9_ENC], 1, 1, self.id, self.bits)
+
+    def paged_by(self, ttype, target, bits, nn):
+        if ttype == 3:
+            return bits == self.bits and target == self.pid(nn)
+        if ttype == 2:
+            return bits == 64 and target == self.tid(nn)
+        return ttype == 1 and bits == self.bits and target == self.id
+
+    def auth_response(self, nn, by_tid, spoil=False):
+        dn = os.urandom(8)
+        pol = self.config & 0xfc                        # cipher and integrity bits
+        if by_tid:
+            t = self.tid(nn, dn)
+            if spoil:
+                t = bytes([t[0] ^ 1]) + t[1:]
+            return bytes([0, 0x71, pol | 2]) + dn + t
+        k = self.k_nd(nn, dn)
+        part = bytes([self.bits]) + self.id
+        clear = self.config & 3 == 0
+        pol |= 0 if clear else 1
+        msg = bytes([0, 0x71, pol]) + dn + (part if clear else nea2(k[S9_ENC], 2, 0, part))
+        mac = nia2_b(k[S9_INT], 2, 0, msg)
+        if spoil:
+            mac = mac[:-1] + bytes([mac[-1] ^ 1])
+        return msg + mac
+
+    def open_request(self, nn, idf, nas):
+        # the plain payload (type | IEs) and the policy, or None when the MAC fails
+        pol = nas[2]
+        mac = 4 if pol & 0x18 else 0
+        body, tag = nas[:len(nas) - mac], nas[len(nas) - mac:]
+        k = self.k_n(nn)
+        if pol & 0x18 == 0x10:
+            ok = nia2_b(k[S9_INT], 3, 1, nn + idf + body) == tag
+        elif pol & 0x18 == 0x08:
+            ok = nia2_b(k[S9_INT], 3, 1, body[3:]) == tag
+        else:
+            ok = True
+        if not ok:
+            return None, pol
+        payload = body[3:]
+        return (nea2(k[S9_ENC], 3, 1, payload) if pol & 4 else payload), pol
+
+    def response(self, nn, pol, payload):
+        dn = os.urandom(8)
+        k = self.k_nd(nn, dn)
+        if pol & 4:
+            payload = nea2(k[S9_ENC], 3, 0, payload)
+        msg = bytes([0, 0x73, pol]) + dn + payload
+        if pol & 0x18 == 0x10:
+            msg += nia2_b(k[S9_INT], 3, 0, nn + msg)
+        elif pol & 0x18 == 0x08:
+            msg += nia2_b(k[S9_INT], 3, 0, payload)
+        return msg
+
+
+def sol9_session(port, seed, _key):
+    devs = [Device9(seed, "a907000%d" % i) for i in range(4)]
+    clear = Device9(seed, "a9080000", 0x114)
+    every = devs + [clear]
+    g = Gateway(port)
+    g.setup(1)
+    rid = [0]
+
+    def next_rid():
+        rid[0] += 1
+        return rid[0]
+
+    def request(mtype):
+        m = g.expect(mtype)
+        g.send(encode(REQUEST_ACK, m.txn, []))
+        return m
+
+    def paged(m):
+        nn, tt, bits = m.get(IE_RAND_N), m.int(IE_TARGET_TYPE), m.int(IE_TARGET_BITS)
+        found = [d for d in every if d.paged_by(tt, m.get(IE_TARGET), bits, nn)]
+        return (found[0] if len(found) == 1 else None), nn
+
+    def answer(m, nas_list):
+        for nas in nas_list:
+            g.report(m.txn, next_rid(), nas, reader=2)
+        g.end(m.txn, next_rid(), len(nas_list), reader=2)
+
+    # step 1: the normative request of the filtered step, then one authentication each
+    m = request(INVENTORY_REQUEST)
+    check("a filtered step's normative request comes first: RAND_N, the filter, no MAX_DEVICES",
+          m.int(IE_TARGET_TYPE) == 4 and m.get(IE_TARGET) == bytes.fromhex("a907") and
+          m.int(IE_TARGET_BITS) == 16 and len(m.get(IE_RAND_N)) == 8 and
+          m.get(IE_MAX_DEVICES) is None)
+    answer(m, [])
+    order, nns, shape = [], set(), True
+    for i in range(4):
+        m = request(INVENTORY_REQUEST)
+        d, nn = paged(m)
+        order.append(d.id.hex() if d else None)
+        nns.add(nn)
+        shape &= (m.int(IE_READER) == 2 and m.int(IE_TARGET_TYPE) == 3 and
+                  m.int(IE_TARGET_BITS) == 32 and m.int(IE_MAX_DEVICES) == 1 and
+                  len(nn) == 8)
+        if i == 2 or d is None:
+            answer(m, [])                       # not found
+        else:
+            answer(m, [d.auth_response(nn, False, spoil=i == 1)])
+    check("then each solution-9 device on its own: TARGET_TYPE concealed, 32 bits, RAND_N, "
+          "MAX_DEVICES 1", shape)
+    check("the protected IDs decipher to the population's devices, in order, a fresh NN each",
+          order == [d.id.hex() for d in devs] and len(nns) == 4, "got %s" % order)
+
+    # steps 2, 3: by T-ID (the second answer's T-ID* wrong)
+    for spoil in (False, True):
+        m = request(INVENTORY_REQUEST)
+        d, nn = paged(m)
+        check("tid pages by the HMAC T-ID: TARGET_TYPE 2, 64 bits" + (" (again)" if spoil else ""),
+              d is not None and m.int(IE_TARGET_TYPE) == 2 and m.int(IE_TARGET_BITS) == 64)
+        answer(m, [d.auth_response(nn, True, spoil)] if d else [])
+    # step 4: a device of the clear-ID policy, paged by its protected ID all the same
+    m = request(INVENTORY_REQUEST)
+    d, nn = paged(m)
+    check("a clear-ID policy device is authenticated by its protected ID", d is clear)
+    answer(m, [d.auth_response(nn, False)] if d else [])
+    # step 5: an answer that is no 9 Authentication Response
+    m = request(INVENTORY_REQUEST)
+    d, nn = paged(m)
+    answer(m, [inventory_response(d.id, 32, bytes(8), bytes(8))] if d else [])
+
+    def command(expect_type=3):
+        m = request(COMMAND_REQUEST)
+        d, nn = paged(m)
+        ok = (d is not None and m.int(IE_TARGET_TYPE) == expect_type and
+              m.get(IE_K_AIOTF) is None and m.int(IE_READER) == 2)
+        plain, pol = d.open_request(nn, m.get(IE_TARGET), m.get(IE_NAS)) if d else (None, None)
+        return m, d, nn, plain, pol, ok
+
+    def respond(m, outcome, nas=None, extra=()):
+        ies = [(IE_REPORT_ID, u64(next_rid())), (IE_OUTCOME, u8(outcome))]
+        if nas is not None:
+            ies.append((IE_NAS, nas))
+        g.send(encode(COMMAND_RESPONSE, m.txn, ies + list(extra)))
+
+    # 6: read, default policy
+    m, d, nn, plain, pol, ok = command()
+    check("a 9 Command Request: paged by a protected ID with RAND_N = NN', its MAC verifies "
+          "over NN' | protected ID | message, the Read deciphered",
+          ok and d is devs[0] and pol == 0x15 and plain == bytes.fromhex("5000000004"),
+          "plain %s policy %s" % (plain and plain.hex(), pol))
+    respond(m, 0, d.response(nn, pol, bytes([0x51, 0]) + b"Hell"))
+    # 7: write
+    m, d, nn, plain, pol, ok = command()
+    check("a Write: its payload deciphers to the Write Request",
+          ok and plain == bytes.fromhex("520002abcd"))
+    respond(m, 0, d.response(nn, pol, bytes([0x53, 0])))
+    # 8: bad-mac
+    m, d, nn, plain, pol, ok = command()
+    check("bad-mac: the MAC does not verify", ok and plain is None)
+    respond(m, 1, extra=[(IE_AS_CAUSE, u8(1))])
+    # 9: policy 0e: the T-ID, ciphered payload, payload MAC; below the device's floor
+    m, d, nn, plain, pol, ok = command(expect_type=2)
+    check("policy 0e: in the request, paged by T-ID, MAC over the payload",
+          ok and d is devs[3] and pol == 0x0e and plain == bytes.fromhex("5000000004"))
+    respond(m, 2)
+    # 10: a clear-ID policy device: paged by its permanent ID
+    m, d, nn, plain, pol, ok = command(expect_type=1)
+    check("a clear-ID policy device's command pages by its permanent ID, MAC over it",
+          ok and d is clear and pol == 0x14 and plain == bytes.fromhex("5000000004"))
+    respond(m, 0, d.response(nn, pol, bytes([0x51, 0]) + b"ABCD"))
+    # 11: a response under a weaker policy than the request's
+    m, d, nn, plain, pol, ok = command()
+    respond(m, 0, d.response(nn, 0x01, bytes([0x51, 0]) + b"Hell"))
+    g.drain()
+    check("every report acknowledged", set(range(1, rid[0] + 1)) <= set(Gateway.acked),
+          "missing %s" % sorted(set(range(1, rid[0] + 1)) - set(Gateway.acked)))
+
+
 # the scenario's first injection (tests/unit/aiotf-sim-run.test.sh), octet by octet
 FIRST_INJECTION = bytes.fromhex("02030000" "00000010" "000000000000a001")
 INJECTED_TXNS = [0xa001, 0xa002, 0xa004, 0xa005, 0xa006, 0xa007, 0xa008, 0xa009, 0xa00a]
@@ -549,6 +771,22 @@ DECLARED = {
         "disable goes to the other device",
         "every report acknowledged",
     ],
+    "sol9": [
+        "a filtered step's normative request comes first: RAND_N, the filter, no MAX_DEVICES",
+        "then each solution-9 device on its own: TARGET_TYPE concealed, 32 bits, RAND_N, "
+        "MAX_DEVICES 1",
+        "the protected IDs decipher to the population's devices, in order, a fresh NN each",
+        "tid pages by the HMAC T-ID: TARGET_TYPE 2, 64 bits",
+        "tid pages by the HMAC T-ID: TARGET_TYPE 2, 64 bits (again)",
+        "a clear-ID policy device is authenticated by its protected ID",
+        "a 9 Command Request: paged by a protected ID with RAND_N = NN', its MAC verifies "
+        "over NN' | protected ID | message, the Read deciphered",
+        "a Write: its payload deciphers to the Write Request",
+        "bad-mac: the MAC does not verify",
+        "policy 0e: in the request, paged by T-ID, MAC over the payload",
+        "a clear-ID policy device's command pages by its permanent ID, MAC over it",
+        "every report acknowledged",
+    ],
     "inject": [
         "the injected octets arrive as they are",
         "every injection arrives once, in order",
@@ -561,7 +799,8 @@ def main():
     mode, port, seed = sys.argv[1], int(sys.argv[2]), bytes.fromhex(sys.argv[3])
     key = bytes.fromhex(sys.argv[4]) if len(sys.argv) > 4 else None
     session = {"main": main_session, "faults": faults_session,
-               "commands": commands_session, "inject": inject_session}[mode]
+               "commands": commands_session, "sol9": sol9_session,
+               "inject": inject_session}[mode]
     try:
         session(port, seed, key)
     except Exception as e:      # report it and let the checks show what was reached

@@ -151,6 +151,61 @@ ok "disable: the status the scenario expected" "[ '${V[4]}' = invalid ]"
 ok "a response with a wrong MAC-I: integrity-failure" \
 	"[ \"\${V[5]}\" = \"['integrity-failure', \\\"the NAS response's verdict is integrity-failure\\\"]\" ]"
 
+# solution-9: populations, one authentication per device, 9 Command Requests;
+# the fake gateway plays the devices (Documentation/security-profiles.rst)
+cat >"$tmp/sol9.scn" <<EOF
+seed $SEED
+timeout 20
+population a9070000 count 4 profile solution-9
+population a9080000 count 1 profile solution-9 config 114
+inventory 2 expect 2 reject 1 filter a907/16
+inventory 2 target a9070003 tid expect 1
+inventory 2 target a9070000 tid expect 0 reject 1
+inventory 2 target a9080000 expect 1
+inventory 2 target a9070002
+read a9070000 0 4 expect 48656c6c
+write a9070000 2 abcd
+read a9070000 0 4 bad-mac outcome as-indication cause 1
+read a9070003 0 4 policy 0e
+read a9080000 0 4 expect 41424344
+read a9070003 0 4
+EOF
+play sol9 sol9 "$tmp/sol9.scn" -j
+j "$tmp/sol9.out" '[s["met"] for s in d["steps"]]' \
+	'[d["steps"][0][k] for k in ("solution9_devices", "reports", "devices", "authenticated", "failed", "failed_devices", "not_found", "not_found_devices", "malformed")]' \
+	'[(a["device"], a["by"], a["result"], a["why"], a["reports"], a["end_cause"], len(a["nn"]), a["dn"] is not None) for a in d["steps"][0]["authentications"]]' \
+	'[d["steps"][0][k] is not None for k in ("txn", "rand_n")] + [d["steps"][0]["ended"], d["steps"][0]["gateway_devices"]]' \
+	'[(s["txn"], s["ended"], [(a["by"], a["result"], a["why"]) for a in s["authentications"]]) for s in d["steps"][1:4]]' \
+	'[d["steps"][4][k] for k in ("malformed", "not_found", "why")] + [d["steps"][4]["authentications"][0]["result"]]' \
+	'[d["steps"][5][k] for k in ("profile", "mode", "policy", "outcome", "nas_verdict", "status", "data")] + [len(d["steps"][5]["nn"])]' \
+	'[d["steps"][7][k] for k in ("outcome", "as_cause", "bad_mac")] + [d["steps"][8][k] for k in ("policy", "outcome", "nas_verdict")]' \
+	'[d["steps"][9][k] for k in ("reader", "policy", "nas_verdict", "data")]' \
+	'[d["steps"][10][k] for k in ("nas_verdict", "why")]'
+ok "sol9: exit 1, only the malformed answer and the weaker response not met" \
+	"[ $rc = 1 ] && [ '${V[0]}' = '[True, True, True, True, False, True, True, True, True, True, False]' ]"
+ok "sol9: a filtered step pages 4 solution-9 devices one by one: 2 authenticated, a9070001 failed, a9070002 not found" \
+	"[ \"\${V[1]}\" = \"[4, 3, 3, 2, 1, ['a9070001'], 1, ['a9070002'], 0]\" ]"
+ok "sol9: each authentication in the JSON, by protected ID, with its result and why" \
+	"[ \"\${V[2]}\" = \"[('a9070000', 'protected-id', 'authenticated', None, 1, 'complete', 16, True), ('a9070001', 'protected-id', 'failed', 'MAC* does not verify', 1, 'complete', 16, True), ('a9070002', 'protected-id', 'not-found', None, 0, 'complete', 16, False), ('a9070003', 'protected-id', 'authenticated', None, 1, 'complete', 16, True)]\" ]"
+ok "sol9: the filtered step's normative request: its txn, RAND_n and end" \
+	"[ \"\${V[3]}\" = \"[True, True, True, 0]\" ]"
+ok "sol9: a target that is a solution-9 device: no normative request; T-ID* verified, a wrong one refused; the clear-ID policy's MAC*" \
+	"[ \"\${V[4]}\" = \"[(None, None, [('t-id', 'authenticated', None)]), (None, None, [('t-id', 'failed', 'T-ID* does not verify')]), (None, None, [('protected-id', 'authenticated', None)])]\" ]"
+ok "sol9: an Inventory Response to an authentication is malformed" \
+	"[ \"\${V[5]}\" = \"[1, 0, '1 answers to solution-9 authentications did not carry a 9 Authentication Response', 'malformed']\" ]"
+ok "sol9: a Read under the device's policy: opened, its data" \
+	"[ \"\${V[6]}\" = \"['solution-9', 'relay', '15', 'nas-response', 'ok', 'success', '48656c6c', 16]\" ]"
+ok "sol9: bad-mac gets the device's policy; a policy below its floor expects no NAS response" \
+	"[ \"\${V[7]}\" = \"['as-indication', 1, True, '0e', 'no-response', 'none']\" ]"
+ok "sol9: a clear-ID policy device read on the reader of its authentication" \
+	"[ \"\${V[8]}\" = \"[2, '14', 'ok', '41424344']\" ]"
+ok "sol9: a response under a weaker policy than the request's is refused" \
+	"[ \"\${V[9]}\" = \"['weaker-policy', \\\"the NAS response's verdict is weaker-policy\\\"]\" ]"
+QUIET=1 play sol9text sol9 "$tmp/sol9.scn"
+T=$tmp/sol9text.out
+ok "sol9, text summary: the solution-9 line, failed and not found, the command heads" \
+	"grep -q '^  solution-9             4 of 4 devices paged by protected ID: 1 not found: a9070002\$' $T && grep -q '^  failed                 1: a9070001\$' $T && grep -q '^step 8, line 12: read a9070000 (solution-9, policy 15, bad MAC), txn [0-9a-f]*\$' $T && grep -q '^step 2, line 6: inventory on reader 2\$' $T"
+
 # inject: raw octets to the gateway, its Error Indication checked; the first
 # one is sent once the gateway is set up (no wait-gateway before it)
 cat >"$tmp/inject.scn" <<EOF
@@ -234,6 +289,28 @@ ok "syntax: inject with no hex" "syntax '2: give inject HEX' 'seed 00\ninject ex
 ok "syntax: inject of what is not hex" "syntax '1: inject: .01x. is not hex' 'inject 0103 01x\n'"
 ok "syntax: inject expecting an unknown cause" "syntax '1: unknown cause .bogus.' 'inject 01 expect-cause bogus\n'"
 ok "syntax: a word after expect-cause NAME" "syntax '1: inject: .5. after expect-cause none' 'inject 01 expect-cause none 5\n'"
+P9='population a9070000 count 4 profile solution-9'
+ok "syntax: a population of no devices" "syntax '1: population: count must be 1' 'population a9 count 0\n'"
+ok "syntax: a population without its count" "syntax '1: population: give its count' 'population a9 profile solution-9\n'"
+ok "syntax: an unknown profile" "syntax '1: unknown profile .solution-x.' 'population a9 count 1 profile solution-x\n'"
+ok "syntax: a configuration for the normative profile" \
+	"syntax '1: population: the normative profile has no configuration' 'population a9 count 1 config 1\n'"
+ok "syntax: a solution-9 configuration with a reserved ID protection, or beyond FLOOR" \
+	"syntax '1: config 3 is not a solution-9 configuration' 'population a9 count 1 profile solution-9 config 3\n' && syntax '1: config 200 is not' 'population a9 count 1 profile solution-9 config 200\n'"
+ok "syntax: identities that do not fit their bits" \
+	"syntax '1: population: 2 identities from fe/7 do not fit in 7 bits' 'population fe/7 count 2\n'"
+ok "syntax: populations that overlap, of any profile" \
+	"syntax '2: population: it overlaps the population of line 1' '$P9\npopulation a9070003 count 2\n' && syntax '2: population: it overlaps the population of line 1' '$P9\npopulation a906ffff count 2 profile solution-9\n'"
+ok "syntax: tid on a step that pages no solution-9 device" \
+	"syntax '3: inventory: tid pages solution-9 devices by T-ID, but this step pages none' 'seed 00\n$P9\ninventory 0 target a9080000 tid\n' && syntax '2: inventory: tid' 'seed 00\ninventory 0 tid\n'"
+ok "syntax: policy for a normative device" \
+	"syntax '3: read: policy is for solution-9 devices, and no population line makes a9080000 one' 'seed 00\n$P9\nread a9080000 0 4 policy 15\n'"
+ok "syntax: offload and integrity-only for a solution-9 device" \
+	"syntax '3: read: a9070001 is a solution-9 device, and solution-9 has no offload mode' 'seed 00\n$P9\nread a9070001 0 4 offload\n' && syntax '2: write: integrity-only is the normative profile' 'seed 00\nwrite a9070001 0 00 integrity-only\n$P9\n'"
+ok "syntax: bad-mac with a policy that has no MAC" \
+	"syntax '3: disable: bad-mac, but policy 05 has no MAC' 'seed 00\n$P9\ndisable a9070001 policy 5 bad-mac\n'"
+ok "syntax: a policy with a spare bit or a reserved value" \
+	"syntax '1: policy .20. is not a Security Policy octet' 'read a9070001 0 4 policy 20\n' && syntax '1: policy .18. is not' 'read a9070001 0 4 policy 18\n' && syntax '1: policy .0x103. is not' 'read a9070001 0 4 policy 0x103\n'"
 printf 'seed 00\ninventory 0\n' >"$tmp/nolisten.scn"
 "$F" run "$tmp/nolisten.scn" >/dev/null 2>"$tmp/nolisten.err"
 ok "usage: no listen address is exit 2" "[ $? = 2 ] && grep -q 'no listen line and no --listen' $tmp/nolisten.err"

@@ -21,6 +21,12 @@
  * session (RAND_n, RAND_d), from which commands derive K_AIOTF and the
  * command keys.
  *
+ * A solution-9 device (a "population" line, sim_profile_of()) is
+ * authenticated on its own, after the inventory step's normative request:
+ * one Inventory Request by its protected ID or T-ID with a fresh NN, its 9
+ * Authentication Response checked in sol9.c. Its commands are 9 Command
+ * Requests under a fresh NN', independent of any session.
+ *
  * stderr carries the log; two line formats there are an interface for
  * test scripts (Documentation/aiot-ap.rst):
  *   aiotf-sim: listening on PROTO:HOST:PORT
@@ -49,7 +55,9 @@
 #include "aiot_sec.h"
 #include "aiotf-sim.h"
 #include "nas.h"
+#include "profile.h"
 #include "scenario.h"
+#include "sol9.h"
 
 #ifndef SCTP_NODELAY
 #define SCTP_NODELAY	3	/* <linux/sctp.h> */
@@ -76,6 +84,7 @@ struct dev {
 	bool session;			/* rand_n/rand_d of an authenticated report */
 	uint8_t rand_n[AIOT_RAND_N_LEN], rand_d[AIOT_RAND_D_LEN];
 	uint32_t reader;
+	bool have_reader;		/* solution-9: reader of its last authentication */
 	size_t inv_step;		/* last inventory step that reported it, + 1 */
 	uint64_t inv_report;
 };
@@ -410,7 +419,7 @@ static void send_request(struct sim *sim, struct sim_step *s)
 {
 	if (!s->req || s->req_acked || !sim->set_up)
 		return;
-	if (!s->req_sent)
+	if (!s->req_sent && !s->t_sent)		/* the step's first request */
 		s->t_sent = now();
 	if (!send_msg(sim, s->req, s->req_len))
 		logf_("step %zu: %s %s txn %016" PRIx64, sim->cur_idx,
@@ -458,11 +467,18 @@ static void progress(struct sim *sim, struct sim_step *s)
 
 /* ---- steps ---------------------------------------------------------- */
 
+/* A solution-9 request whose policy its device refuses (below its FLOOR) */
+static bool policy_refused(const struct sim_step *s)
+{
+	return s->profile == AIOT_SEC_PROFILE_SOLUTION_9 && s->policy >= 0 &&
+	       aiot_sol9_policy_check(s->config, s->policy);
+}
+
 static bool want_nas_response(const struct sim_step *s)
 {
 	if (s->want_outcome >= 0)
 		return s->want_outcome == AIOT_AP_OUTCOME_NAS_RESPONSE;
-	return !s->bad_mac;
+	return !s->bad_mac && !policy_refused(s);
 }
 
 static void judge_command(const struct sim_step *s, char *why, size_t size)
@@ -477,7 +493,11 @@ static void judge_command(const struct sim_step *s, char *why, size_t size)
 	else if (s->want_outcome < 0 && s->bad_mac &&
 		 c->outcome == AIOT_AP_OUTCOME_NAS_RESPONSE)
 		add_why(why, size, "a NAS response came to a request with a bad MAC-I");
-	else if (s->want_outcome < 0 && !s->bad_mac &&
+	else if (s->want_outcome < 0 && policy_refused(s) &&
+		 c->outcome == AIOT_AP_OUTCOME_NAS_RESPONSE)
+		add_why(why, size, "a NAS response came to a request whose policy %02x is below "
+			"the device's floor", s->policy);
+	else if (s->want_outcome < 0 && want_nas_response(s) &&
 		 c->outcome != AIOT_AP_OUTCOME_NAS_RESPONSE)
 		add_why(why, size, "outcome %s, nas-response expected",
 			aiot_ap_outcome_name(c->outcome));
@@ -513,25 +533,39 @@ static void judge_inventory(const struct sim_step *s, char *why, size_t size)
 {
 	const struct sim_inv_result *r = &s->inv;
 	long reject = s->reject >= 0 ? s->reject : 0;
+	/* the request that ran last: the normative one, or an authentication */
+	const struct sim_auth *cur = s->s9_cur >= 0 ? &r->auths[s->s9_cur] : NULL;
+	bool ended = cur ? cur->ended : r->ended;
+	uint8_t cause = cur ? cur->end_cause : r->end_cause;
+	char what[80] = "inventory", ids[40];
+	size_t i;
 
-	if (!r->ended && s->timed_out)
+	if (cur) {
+		sim_format_id(cur->dev.id, cur->dev.bits, ids, sizeof(ids));
+		snprintf(what, sizeof(what), "authentication of %s", ids);
+	}
+	if (!ended && s->timed_out && cur)
+		add_why(why, size, "no INVENTORY_END for the %s within %g s (%lu reports)", what,
+			s->timeout, r->reports);
+	else if (!ended && s->timed_out)
 		add_why(why, size, "no INVENTORY_END within %g s (%lu reports)", s->timeout,
 			r->reports);
-	if (r->ended && (s->have_errno || s->diag))
-		add_why(why, size, "the reader refused the inventory (errno %" PRIu32 "%s%s)",
+	if (ended && (s->have_errno || s->diag))
+		add_why(why, size, "the reader refused the %s (errno %" PRIu32 "%s%s)", what,
 			s->err_no, s->diag ? ": " : "", s->diag ? s->diag : "");
-	else if (r->ended && (r->end_cause == AIOT_INV_END_FAILED ||
-			      r->end_cause == AIOT_INV_END_READER_GONE))
-		add_why(why, size, "the inventory ended with cause %s",
-			sim_end_cause_name(r->end_cause));
+	else if (ended && (cause == AIOT_INV_END_FAILED || cause == AIOT_INV_END_READER_GONE))
+		add_why(why, size, "the %s ended with cause %s", what, sim_end_cause_name(cause));
 	if (r->dup_devices) {
 		add_why(why, size, "%lu repeated device report%s (a gateway never sends them)",
 			r->dup_devices, r->dup_devices == 1 ? "" : "s");
 		add_ids(why, size, r->dup_ids, r->n_dup_ids);
 	}
-	if (r->malformed)
+	if (r->malformed > r->s9_malformed)
 		add_why(why, size, "%lu reports did not carry an Inventory Response",
-			r->malformed);
+			r->malformed - r->s9_malformed);
+	if (r->s9_malformed)
+		add_why(why, size, "%lu answers to solution-9 authentications did not carry a 9 "
+			"Authentication Response", r->s9_malformed);
 	if (s->expect >= 0 && r->authenticated != (unsigned long)s->expect)
 		add_why(why, size, "%lu devices authenticated, %ld expected", r->authenticated,
 			s->expect);
@@ -540,9 +574,18 @@ static void judge_inventory(const struct sim_step *s, char *why, size_t size)
 			r->failed, reject);
 		add_ids(why, size, r->failed_ids, r->n_failed_ids);
 	}
-	if (r->ended && !s->have_errno && r->gw_devices != r->devices)
+	if (r->ended && !s->have_errno && r->gw_devices != r->norm_devices)
 		add_why(why, size, "the gateway counted %" PRIu32 " devices, %lu were reported",
-			r->gw_devices, r->devices);
+			r->gw_devices, r->norm_devices);
+	for (i = 0; i < r->n_auths; i++) {
+		const struct sim_auth *a = &r->auths[i];
+
+		if (!a->ended || s->have_errno || a->gw_devices == a->reports)
+			continue;
+		sim_format_id(a->dev.id, a->dev.bits, ids, sizeof(ids));
+		add_why(why, size, "the gateway counted %" PRIu32 " answers to the authentication "
+			"of %s, %lu were reported", a->gw_devices, ids, a->reports);
+	}
 	if (s->cut_after >= 0 && !r->cut_done)
 		add_why(why, size, "the link was not cut: %lu reports came, cut-link after %ld",
 			r->reports, s->cut_after);
@@ -632,7 +675,7 @@ static void finish(struct sim *sim, struct sim_step *s)
 				s->timeout);
 		break;
 	case SIM_STEP_INVENTORY:
-		if (s->req)
+		if (s->req || s->inv.n_auths)
 			judge_inventory(s, why, sizeof(why));
 		break;
 	case SIM_STEP_INJECT:
@@ -707,27 +750,110 @@ static int build_inventory(struct sim *sim, struct sim_step *s)
 		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, s->max_devices);
 	if (s->have_max_time)
 		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_TIME_MS, s->max_time_ms);
+	s->inv_txn = s->txn;
 	return keep_request(s, &b);
 }
 
-static int build_command(struct sim *sim, struct sim_step *s)
+/*
+ * The next solution-9 authentication of inventory step @s, of @dev: an
+ * Inventory Request paging it by its protected ID (or T-ID) with a fresh
+ * NN, MAX_DEVICES 1; it becomes the step's request. 0, 1 when the ADM has
+ * no key for the device (recorded as failed, nothing to send), -1 with
+ * s->why.
+ */
+static int build_auth(struct sim *sim, struct sim_step *s, const struct sim_id *dev,
+		      uint32_t config)
 {
-	uint8_t nas[AIOT_NAS_MAX_LEN], k[AIOT_K_ROOT_LEN], buf[AIOT_AP_MAX_LEN];
-	struct aiot_nas_msg m = { 0 };
-	struct aiot_sec_ctx *ctx;
+	struct sim_inv_result *r = &s->inv;
+	uint8_t k[AIOT_K_ROOT_LEN], buf[AIOT_AP_MAX_LEN];
 	struct aiot_ap_buf b;
-	struct dev *d = dev_find(sim, &s->dev, false);
-	char id[40];
-	int n, rc;
+	struct sim_auth *a;
+	struct s9_idf pg;
+	int rc;
 
-	sim_format_id(s->dev.id, s->dev.bits, id, sizeof(id));
-	if (!d || !d->session) {
-		s->cmd.no_session = true;
-		if (asprintf(&s->why, "device %s has no session: no earlier inventory "
-			     "authenticated it", id) < 0)
+	a = realloc(r->auths, (r->n_auths + 1) * sizeof(*a));
+	if (!a) {
+		s->why = strdup("out of memory");
+		return -1;
+	}
+	r->auths = a;
+	a += r->n_auths;
+	memset(a, 0, sizeof(*a));
+	a->dev = *dev;
+	a->config = config;
+	s->s9_cur = r->n_auths++;
+	rc = k_root(sim->sc, dev, k);
+	if (rc == -ENOKEY) {
+		a->result = SIM_AUTH_NO_KEY;
+		a->why = "the ADM has no key for it";
+		r->failed++;
+		r->no_key++;
+		push_id(&r->failed_ids, &r->n_failed_ids, dev);
+		return 1;
+	}
+	if (!rc && RAND_bytes(a->nn, sizeof(a->nn)) != 1)
+		rc = -EIO;
+	if (!rc)
+		rc = s9_paging(k, a->nn, dev, s->tid ? AIOT_SOL9_POL_IDP_TID : AIOT_SOL9_POL_IDP_PID,
+			       &pg);
+	OPENSSL_cleanse(k, sizeof(k));
+	if (rc) {
+		if (asprintf(&s->why, "cannot page a solution-9 device: %s", strerror(-rc)) < 0)
 			s->why = NULL;
 		return -1;
 	}
+	if (s->req)
+		OPENSSL_cleanse(s->req, s->req_len);
+	free(s->req);
+	s->req = NULL;
+	s->req_sent = s->req_acked = false;
+	s->txn = a->txn = next_txn(sim);
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST, s->txn);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	aiot_ap_put(&b, AIOT_AP_IE_RAND_N, a->nn, sizeof(a->nn));
+	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, pg.target_type);
+	aiot_ap_put(&b, AIOT_AP_IE_TARGET, pg.idf, (pg.bits + 7) / 8);
+	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, pg.bits);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, 1);
+	return keep_request(s, &b);
+}
+
+/*
+ * After the step's last request: the next solution-9 authentication it
+ * runs, or its end.
+ */
+static void inventory_next(struct sim *sim, struct sim_step *s)
+{
+	uint32_t config;
+	struct sim_id id;
+	char ids[40];
+	int rc;
+
+	while (sim_step_next9(sim->sc, s, &id, &config)) {
+		rc = build_auth(sim, s, &id, config);
+		sim_format_id(id.id, id.bits, ids, sizeof(ids));
+		if (rc > 0) {
+			logf_("step %zu: no key for solution-9 device %s: not paged", sim->cur_idx,
+			      ids);
+			continue;
+		}
+		if (rc < 0)
+			break;
+		logf_("step %zu: authentication of %s by %s on reader %" PRIu32 ", txn %016"
+		      PRIx64 "%s", sim->cur_idx, ids, s->tid ? "T-ID" : "protected ID", s->reader,
+		      s->txn, sim->set_up ? "" : ", sent once a gateway is set up");
+		send_request(sim, s);
+		return;
+	}
+	finish(sim, s);
+}
+
+/* The plain Read, Write or Disable Request of a command step into @nas */
+static int plain_request(struct sim_step *s, uint8_t *nas, size_t size)
+{
+	struct aiot_nas_msg m = { 0 };
+	int n;
+
 	switch (s->kind) {
 	case SIM_STEP_READ:
 		m.type = AIOT_NAS_MT_READ_REQ;
@@ -744,11 +870,98 @@ static int build_command(struct sim *sim, struct sim_step *s)
 		m.type = AIOT_NAS_MT_DISABLE_REQ;
 		break;
 	}
-	n = aiot_nas_encode(&m, nas, sizeof(nas));
-	if (n < 0) {
+	n = aiot_nas_encode(&m, nas, size);
+	if (n < 0)
 		s->why = strdup("the request does not fit an AIoT NAS message");
+	return n;
+}
+
+/*
+ * A command to a solution-9 device: a 9 Command Request under a fresh NN'
+ * (kept in s->rand_n for the response) and the policy of the step or the
+ * device, paged as that policy's ID protection says; no session needed.
+ */
+static int build_command9(struct sim *sim, struct sim_step *s, const char *id)
+{
+	uint8_t plain[AIOT_NAS_MAX_LEN], nas[AIOT_NAS_MAX_LEN], k[AIOT_K_ROOT_LEN];
+	uint8_t buf[AIOT_AP_MAX_LEN];
+	struct dev *d = dev_find(sim, &s->dev, false);
+	struct aiot_ap_buf b;
+	struct s9_idf pg;
+	int n, rc;
+
+	if (!s->have_reader) {
+		if (!d || !d->have_reader) {
+			s->cmd.no_session = true;
+			if (asprintf(&s->why, "no reader for solution-9 device %s: no earlier "
+				     "inventory authenticated it (give reader N)", id) < 0)
+				s->why = NULL;
+			return -1;
+		}
+		s->reader = d->reader;
+	}
+	if (s->policy < 0)
+		s->policy = s->config & AIOT_SOL9_CFG_POLICY_MASK;
+	n = plain_request(s, plain, sizeof(plain));
+	if (n < 0)
+		return -1;
+	rc = k_root(sim->sc, &s->dev, k);
+	if (!rc && RAND_bytes(s->rand_n, sizeof(s->rand_n)) != 1)
+		rc = -EIO;
+	if (!rc)
+		rc = s9_paging(k, s->rand_n, &s->dev, s->policy, &pg);
+	if (!rc) {
+		n = s9_request(k, s->rand_n, s->policy, &pg, plain, n, nas, sizeof(nas));
+		rc = n < 0 ? n : 0;
+	}
+	OPENSSL_cleanse(k, sizeof(k));
+	OPENSSL_cleanse(plain, sizeof(plain));
+	if (rc) {
+		if (asprintf(&s->why, "building the 9 Command Request failed: %s",
+			     strerror(-rc)) < 0)
+			s->why = NULL;
 		return -1;
 	}
+	if (s->bad_mac)
+		nas[n - 1] ^= 0x01;	/* the last bit of the MAC */
+	s->txn = next_txn(sim);
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST, s->txn);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, pg.target_type);
+	aiot_ap_put(&b, AIOT_AP_IE_TARGET, pg.idf, (pg.bits + 7) / 8);
+	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, pg.bits);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, nas, n);
+	aiot_ap_put(&b, AIOT_AP_IE_RAND_N, s->rand_n, sizeof(s->rand_n));
+	if (s->attempts)
+		aiot_ap_put_u8(&b, AIOT_AP_IE_ATTEMPTS, s->attempts);
+	rc = keep_request(s, &b);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	OPENSSL_cleanse(nas, sizeof(nas));
+	return rc;
+}
+
+static int build_command(struct sim *sim, struct sim_step *s)
+{
+	uint8_t nas[AIOT_NAS_MAX_LEN], k[AIOT_K_ROOT_LEN], buf[AIOT_AP_MAX_LEN];
+	struct aiot_sec_ctx *ctx;
+	struct aiot_ap_buf b;
+	struct dev *d = dev_find(sim, &s->dev, false);
+	char id[40];
+	int n, rc;
+
+	sim_format_id(s->dev.id, s->dev.bits, id, sizeof(id));
+	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_9)
+		return build_command9(sim, s, id);
+	if (!d || !d->session) {
+		s->cmd.no_session = true;
+		if (asprintf(&s->why, "device %s has no session: no earlier inventory "
+			     "authenticated it", id) < 0)
+			s->why = NULL;
+		return -1;
+	}
+	n = plain_request(s, nas, sizeof(nas));
+	if (n < 0)
+		return -1;
 	rc = k_root(sim->sc, &s->dev, k);
 	if (!rc)
 		rc = aiot_k_aiotf(k, d->rand_n, d->rand_d, s->k_aiotf);
@@ -818,14 +1031,27 @@ static void start_step(struct sim *sim, struct sim_step *s)
 		send_inject(sim, s);
 		return;
 	case SIM_STEP_INVENTORY:
+		if (!s->normative) {	/* its target is a solution-9 device */
+			logf_("step %zu (line %u): inventory on reader %" PRIu32 ": %lu solution-9 "
+			      "device%s", sim->cur_idx, s->line, s->reader, s->s9_covered,
+			      s->s9_covered == 1 ? "" : "s");
+			inventory_next(sim, s);
+			return;
+		}
 		rc = build_inventory(sim, s);
 		snprintf(what, sizeof(what), "inventory on reader %" PRIu32, s->reader);
 		break;
 	default:
 		rc = build_command(sim, s);
 		sim_format_id(s->dev.id, s->dev.bits, id, sizeof(id));
-		snprintf(what, sizeof(what), "%s %s on reader %" PRIu32 " (%s)",
-			 sim_step_name(s->kind), id, s->reader, s->offload ? "offload" : "relay");
+		if (s->profile == AIOT_SEC_PROFILE_SOLUTION_9)
+			snprintf(what, sizeof(what), "%s %s on reader %" PRIu32 " (solution-9, "
+				 "policy %02x)", sim_step_name(s->kind), id, s->reader,
+				 s->policy & 0xff);
+		else
+			snprintf(what, sizeof(what), "%s %s on reader %" PRIu32 " (%s)",
+				 sim_step_name(s->kind), id, s->reader,
+				 s->offload ? "offload" : "relay");
 		break;
 	}
 	if (rc) {
@@ -860,6 +1086,71 @@ static void stray(struct sim *sim, const struct aiot_ap_msg *m)
 	      aiot_ap_type_name(m->type), m->txn);
 }
 
+/*
+ * An answer to a solution-9 authentication: is it the paged device's, and
+ * does it authenticate it? One device per authentication, so a second
+ * answer (a rerun after the gateway restarted: another DN) is not a
+ * repeated device; any answer that fails makes the device failed.
+ */
+static void on_auth_report(struct sim *sim, struct sim_step *s, struct sim_auth *a,
+			   const struct aiot_ap_msg *m)
+{
+	struct sim_inv_result *r = &s->inv;
+	uint8_t k[AIOT_K_ROOT_LEN];
+	const char *why = "?";
+	struct dev *d;
+	char ids[40];
+	int rc;
+
+	a->reports++;
+	sim_format_id(a->dev.id, a->dev.bits, ids, sizeof(ids));
+	rc = k_root(sim->sc, &a->dev, k);
+	if (!rc)
+		rc = s9_auth_check(k, a->nn, s->tid, a->config, &a->dev, m->nas, m->nas_len, a->dn,
+				   &why);
+	OPENSSL_cleanse(k, sizeof(k));
+	if (rc == -EPROTO) {
+		r->malformed++;
+		r->s9_malformed++;
+		a->malformed++;
+		logf_("report %" PRIu64 ": the answer to the authentication of %s is %s",
+		      m->report_id[0], ids, why);
+		return;
+	}
+	a->have_dn = true;
+	if (rc < 0) {
+		why = strerror(-rc);
+		rc = 1;
+	}
+	if (!rc) {
+		if (a->result == SIM_AUTH_PENDING) {
+			r->devices++;
+			r->authenticated++;
+			a->result = SIM_AUTH_AUTHENTICATED;
+		}
+		d = dev_find(sim, &a->dev, true);
+		if (d) {
+			d->reader = m->reader;
+			d->have_reader = true;
+			d->inv_step = sim->cur_idx;
+			d->inv_report = m->report_id[0];
+		}
+		return;
+	}
+	if (a->result == SIM_AUTH_AUTHENTICATED)
+		r->authenticated--;
+	else if (a->result == SIM_AUTH_PENDING)
+		r->devices++;
+	if (a->result != SIM_AUTH_FAILED) {
+		r->failed++;
+		push_id(&r->failed_ids, &r->n_failed_ids, &a->dev);
+	}
+	a->result = SIM_AUTH_FAILED;
+	a->why = why;
+	logf_("report %" PRIu64 ": solution-9 device %s not authenticated: %s", m->report_id[0],
+	      ids, why);
+}
+
 static void on_inventory_report(struct sim *sim, struct sim_step *s,
 				const struct aiot_ap_msg *m)
 {
@@ -873,6 +1164,10 @@ static void on_inventory_report(struct sim *sim, struct sim_step *s,
 	int rc;
 
 	r->reports++;
+	if (s->s9_cur >= 0) {
+		on_auth_report(sim, s, &r->auths[s->s9_cur], m);
+		return;
+	}
 	if (aiot_nas_decode(m->nas, m->nas_len, &nm) || nm.type != AIOT_NAS_MT_INVENTORY_RSP) {
 		r->malformed++;
 		logf_("report %" PRIu64 ": the NAS PDU is not an Inventory Response",
@@ -899,6 +1194,7 @@ static void on_inventory_report(struct sim *sim, struct sim_step *s,
 		d->inv_step = sim->cur_idx;
 		d->inv_report = m->report_id[0];
 		r->devices++;
+		r->norm_devices++;
 	}
 	rc = k_root(sim->sc, &id, k);
 	if (rc == -ENOKEY) {
@@ -927,20 +1223,45 @@ static void on_inventory_report(struct sim *sim, struct sim_step *s,
 	}
 }
 
-static void on_inventory_end(struct sim_step *s, const struct aiot_ap_msg *m)
+/*
+ * The INVENTORY_END of the step's request: the normative one's, or a
+ * solution-9 authentication's (no answer: not found). Then the step's next
+ * authentication, or its end; a request the reader refused ends it.
+ */
+static void on_inventory_end(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
 {
 	struct sim_inv_result *r = &s->inv;
+	struct sim_auth *a = s->s9_cur >= 0 ? &r->auths[s->s9_cur] : NULL;
 	char diag[256];
 
-	r->ended = true;
-	r->end_cause = m->end_cause;
-	r->gw_devices = m->devices;
-	r->have_air = AIOT_AP_HAS(m, AIOT_AP_IE_AIR_US);
-	r->air_us = m->air_us;
-	r->have_slots = AIOT_AP_HAS(m, AIOT_AP_IE_SLOTS);
-	r->slots = m->slots;
-	r->have_collisions = AIOT_AP_HAS(m, AIOT_AP_IE_COLLISIONS);
-	r->collisions = m->collisions;
+	if (a) {
+		a->ended = true;
+		a->end_cause = m->end_cause;
+		a->gw_devices = m->devices;
+		a->have_air = AIOT_AP_HAS(m, AIOT_AP_IE_AIR_US);
+		a->air_us = m->air_us;
+		a->have_slots = AIOT_AP_HAS(m, AIOT_AP_IE_SLOTS);
+		a->slots = m->slots;
+		a->have_collisions = AIOT_AP_HAS(m, AIOT_AP_IE_COLLISIONS);
+		a->collisions = m->collisions;
+		if (a->result == SIM_AUTH_PENDING && a->malformed) {
+			a->result = SIM_AUTH_MALFORMED;
+		} else if (a->result == SIM_AUTH_PENDING) {
+			a->result = SIM_AUTH_NOT_FOUND;
+			r->not_found++;
+			push_id(&r->not_found_ids, &r->n_not_found_ids, &a->dev);
+		}
+	} else {
+		r->ended = true;
+		r->end_cause = m->end_cause;
+		r->gw_devices = m->devices;
+		r->have_air = AIOT_AP_HAS(m, AIOT_AP_IE_AIR_US);
+		r->air_us = m->air_us;
+		r->have_slots = AIOT_AP_HAS(m, AIOT_AP_IE_SLOTS);
+		r->slots = m->slots;
+		r->have_collisions = AIOT_AP_HAS(m, AIOT_AP_IE_COLLISIONS);
+		r->collisions = m->collisions;
+	}
 	s->have_errno = AIOT_AP_HAS(m, AIOT_AP_IE_ERRNO);
 	s->err_no = m->err_no;
 	if (AIOT_AP_HAS(m, AIOT_AP_IE_DIAG)) {
@@ -948,6 +1269,11 @@ static void on_inventory_end(struct sim_step *s, const struct aiot_ap_msg *m)
 		free(s->diag);
 		s->diag = strdup(diag);
 	}
+	if (s->have_errno || s->diag || m->end_cause == AIOT_INV_END_FAILED ||
+	    m->end_cause == AIOT_INV_END_READER_GONE)
+		finish(sim, s);
+	else
+		inventory_next(sim, s);
 }
 
 static int req_type(const struct sim_step *s)
@@ -956,8 +1282,33 @@ static int req_type(const struct sim_step *s)
 	       s->kind == SIM_STEP_WRITE ? AIOT_NAS_MT_WRITE_REQ : AIOT_NAS_MT_DISABLE_REQ;
 }
 
+/* A 9 Command Response: under k_ND' of its DN', with the request's policy */
+static void open_response9(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
+{
+	struct sim_cmd_result *c = &s->cmd;
+	uint8_t k[AIOT_K_ROOT_LEN], buf[AIOT_NAS_MAX_LEN];
+	struct aiot_nas_msg nm;
+
+	if (k_root(sim->sc, &s->dev, k)) {
+		c->verdict = "malformed";
+		return;
+	}
+	c->verdict = s9_response(k, s->rand_n, s->policy, m->nas, m->nas_len, buf, &nm);
+	OPENSSL_cleanse(k, sizeof(k));
+	if (!strcmp(c->verdict, "ok")) {
+		c->nas_type = nm.type;
+		c->status = nm.status;
+		c->data_len = nm.data_len;
+		if (nm.data_len)
+			memcpy(c->data, nm.data, nm.data_len);
+		if (nm.type != req_type(s) + 1)
+			c->verdict = "wrong-type";
+	}
+	OPENSSL_cleanse(buf, sizeof(buf));
+}
+
 /* The NAS response of a command: opened here (relay) or by the gateway. */
-static void open_response(struct sim_step *s, const struct aiot_ap_msg *m)
+static void open_response(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
 {
 	struct sim_cmd_result *c = &s->cmd;
 	uint8_t buf[AIOT_NAS_MAX_LEN];
@@ -970,6 +1321,10 @@ static void open_response(struct sim_step *s, const struct aiot_ap_msg *m)
 	if (!AIOT_AP_HAS(m, AIOT_AP_IE_NAS)) {
 		if (m->outcome == AIOT_AP_OUTCOME_NAS_RESPONSE)
 			c->verdict = "malformed";
+		return;
+	}
+	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_9) {
+		open_response9(sim, s, m);
 		return;
 	}
 	memcpy(buf, m->nas, m->nas_len);
@@ -1016,7 +1371,7 @@ out:
 	OPENSSL_cleanse(buf, sizeof(buf));
 }
 
-static void on_command_response(struct sim_step *s, const struct aiot_ap_msg *m)
+static void on_command_response(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
 {
 	struct sim_cmd_result *c = &s->cmd;
 	char diag[256];
@@ -1032,7 +1387,7 @@ static void on_command_response(struct sim_step *s, const struct aiot_ap_msg *m)
 		free(s->diag);
 		s->diag = strdup(diag);
 	}
-	open_response(s, m);
+	open_response(sim, s, m);
 }
 
 static void on_report(struct sim *sim, const struct aiot_ap_msg *m)
@@ -1074,11 +1429,10 @@ static void on_report(struct sim *sim, const struct aiot_ap_msg *m)
 		}
 		break;
 	case AIOT_AP_INVENTORY_END:
-		on_inventory_end(s, m);
-		finish(sim, s);
+		on_inventory_end(sim, s, m);
 		break;
 	default:
-		on_command_response(s, m);
+		on_command_response(sim, s, m);
 		finish(sim, s);
 		break;
 	}

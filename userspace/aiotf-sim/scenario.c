@@ -14,18 +14,35 @@
  *   keys FILE          a device file: "ID HEX" lines like the above ('#'
  *                      comments), a path relative to the working directory
  *   timeout SECONDS    how long each following step may take (default 120)
+ *   population ID count N [profile NAME] [config HEX]
+ *                      N devices with sequential identities from ID (as
+ *                      aiot_hwsim's add-devices numbers them) of the
+ *                      security profile NAME (normative, the default, or
+ *                      solution-9) and, for solution-9, its configuration
+ *                      (AIOT_SOL9_CFG_*: the device's Security Policy in
+ *                      the low octet, FLOOR 0x100; default 115). Devices in
+ *                      no population are normative; populations do not
+ *                      overlap. sim_profile_of() is the one place that says
+ *                      which device is of which profile
  *
  * Steps, run in order, each waiting for its completion or its timeout
  * (across reconnections of the gateway):
  *
  *   wait-gateway       until a gateway association is set up
  *   inventory READER [expect N] [reject N] [max-devices N] [max-time MS]
- *                    [filter ID/BITS | target ID]
+ *                    [filter ID/BITS | target ID] [tid]
  *                      an authenticated inventory; met when INVENTORY_END
  *                      came, exactly N devices were authenticated (expect)
  *                      and exactly N failed (reject, default 0), no report
  *                      was malformed, no device was reported twice and the
- *                      gateway's device count matches the reports
+ *                      gateway's device count matches the reports. The
+ *                      normative devices it pages are paged at once (one
+ *                      Inventory Request; none when the target is a
+ *                      solution-9 device); then each solution-9 device it
+ *                      pages (every one, those with the filter's prefix,
+ *                      the target) is authenticated on its own: one
+ *                      Inventory Request by its protected ID (tid: by its
+ *                      HMAC T-ID) with a fresh NN and MAX_DEVICES 1
  *   cut-link after N   a fault for the next inventory: close the
  *                      association once N reports of it arrived, without
  *                      acknowledging the last ones, and keep listening
@@ -52,12 +69,20 @@
  *   write ID OFF HEX   [CMD-OPTIONS]
  *   disable ID         [CMD-OPTIONS]
  *                      a protected command to a device authenticated by an
- *                      earlier inventory, under that inventory's session
+ *                      earlier inventory, under that inventory's session;
+ *                      to a solution-9 device, a 9 Command Request under
+ *                      a fresh NN', its paging by the policy's identity
+ *                      (no session needed; the reader of its last
+ *                      authentication unless given)
  *
  * CMD-OPTIONS:
  *   offload            hand the gateway K_AIOTF and the plain request
- *   integrity-only     relay mode: 128-NIA2 only, no ciphering
- *   bad-mac            relay mode: flip a bit of the MAC-I
+ *                      (normative only)
+ *   integrity-only     relay mode: 128-NIA2 only, no ciphering (normative)
+ *   policy HEX         solution-9: the Security Policy octet of the request
+ *                      (default: the device's configured one)
+ *   bad-mac            relay mode: flip a bit of the MAC-I (solution-9:
+ *                      of the request's MAC)
  *   reader N           the reader (default: the one that last read it)
  *   attempts N         transmissions while the device stays silent, 1..16
  *   outcome NAME [cause N|none]
@@ -70,9 +95,10 @@
  *   expect HEX         read: expect these data
  *
  * A command without "outcome" expects a NAS response, verified, with
- * status success (or "status"); with bad-mac, any outcome but a NAS
- * response.
+ * status success (or "status"); with bad-mac, or a solution-9 policy its
+ * device refuses (below its FLOOR), any outcome but a NAS response.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -84,6 +110,7 @@
 #include "aiot_ap.h"
 #include "aiot_sec.h"
 #include "aiotf-sim.h"
+#include "profile.h"
 #include "scenario.h"
 
 #define MAX_WORDS	32
@@ -180,6 +207,137 @@ const char *sim_ap_cause_str(unsigned int cause, char *buf, size_t size)
 	return buf;
 }
 
+/* ---- populations: identities as numbers, as aiot_hwsim counts them ---- */
+
+static void id_to_num(const struct sim_id *id, uint64_t *hi, uint64_t *lo)
+{
+	unsigned int i;
+
+	*hi = *lo = 0;
+	for (i = 0; i < id->bits; i++) {
+		*hi = *hi << 1 | *lo >> 63;
+		*lo = *lo << 1 | ((id->id[i / 8] >> (7 - i % 8)) & 1);
+	}
+}
+
+static void num_to_id(uint64_t hi, uint64_t lo, unsigned int bits, struct sim_id *id)
+{
+	unsigned int i, k;
+
+	memset(id, 0, sizeof(*id));
+	id->bits = bits;
+	for (i = 0; i < bits; i++) {
+		k = bits - 1 - i;		/* bit k of the number */
+		if (((k < 64 ? lo >> k : hi >> (k - 64)) & 1))
+			id->id[i / 8] |= 0x80 >> (i % 8);
+	}
+}
+
+void sim_pop_id(const struct sim_pop *p, uint32_t i, struct sim_id *id)
+{
+	uint64_t hi, lo;
+
+	id_to_num(&p->first, &hi, &lo);
+	num_to_id(hi + (lo + i < lo), lo + i, p->first.bits, id);
+}
+
+/* Is @id in @p? */
+static bool pop_has(const struct sim_pop *p, const struct sim_id *id)
+{
+	uint64_t hi, lo, fhi, flo, dhi, dlo;
+
+	if (id->bits != p->first.bits)
+		return false;
+	id_to_num(id, &hi, &lo);
+	id_to_num(&p->first, &fhi, &flo);
+	if (hi < fhi || (hi == fhi && lo < flo))
+		return false;
+	dlo = lo - flo;
+	dhi = hi - fhi - (lo < flo);
+	return !dhi && dlo < p->count;
+}
+
+enum aiot_sec_profile sim_profile_of(const struct sim_scenario *sc, const struct sim_id *id,
+				     uint32_t *config)
+{
+	size_t i;
+
+	for (i = 0; i < sc->n_pops; i++)
+		if (pop_has(&sc->pops[i], id)) {
+			if (config)
+				*config = sc->pops[i].config;
+			return sc->pops[i].profile;
+		}
+	if (config)
+		*config = 0;
+	return AIOT_SEC_PROFILE_NORMATIVE;
+}
+
+const char *sim_profile_name(enum aiot_sec_profile profile)
+{
+	switch (profile) {
+	case AIOT_SEC_PROFILE_NORMATIVE:
+		return "normative";
+	case AIOT_SEC_PROFILE_SOLUTION_Y:
+		return "solution-y";
+	case AIOT_SEC_PROFILE_SOLUTION_9:
+		return "solution-9";
+	}
+	return "?";
+}
+
+/* The first @bits bits of @a and @b are equal */
+static bool bits_eq(const uint8_t *a, const uint8_t *b, unsigned int bits)
+{
+	unsigned int n = bits / 8;
+
+	return !memcmp(a, b, n) &&
+	       (!(bits % 8) || !((a[n] ^ b[n]) & (uint8_t)(0xff00 >> (bits % 8))));
+}
+
+bool sim_step_covers(const struct sim_step *step, const struct sim_id *id)
+{
+	switch (step->target_type) {
+	case AIOT_TARGET_ALL:
+		return true;
+	case AIOT_TARGET_FILTER:	/* a prefix of the identity, as a device matches it */
+		return step->target.bits <= id->bits &&
+		       bits_eq(step->target.id, id->id, step->target.bits);
+	case AIOT_TARGET_PERMANENT_ID:
+		return step->target.bits == id->bits &&
+		       bits_eq(step->target.id, id->id, id->bits);
+	}
+	return false;
+}
+
+bool sim_step_next9(const struct sim_scenario *sc, struct sim_step *s, struct sim_id *id,
+		    uint32_t *config)
+{
+	uint64_t hi, lo;
+
+	for (; s->s9_pop < sc->n_pops; s->s9_pop++, s->s9_next = 0) {
+		const struct sim_pop *pop = &sc->pops[s->s9_pop];
+
+		if (pop->profile != AIOT_SEC_PROFILE_SOLUTION_9)
+			continue;
+		*config = pop->config;
+		if (s->target_type == AIOT_TARGET_PERMANENT_ID) {
+			if (s->s9_next || !pop_has(pop, &s->target))
+				continue;
+			s->s9_next = pop->count;
+			id_to_num(&s->target, &hi, &lo);
+			num_to_id(hi, lo, s->target.bits, id);
+			return true;
+		}
+		while (s->s9_next < pop->count) {
+			sim_pop_id(pop, s->s9_next++, id);
+			if (sim_step_covers(s, id))
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool number(const char *s, unsigned long max, unsigned long *v)
 {
 	char *end;
@@ -188,6 +346,20 @@ static bool number(const char *s, unsigned long max, unsigned long *v)
 		return false;
 	errno = 0;
 	*v = strtoul(s, &end, 0);
+	return !*end && !errno && *v <= max;
+}
+
+/* HEX, or 0xHEX, at most max */
+static bool hex_number(const char *s, unsigned long max, unsigned long *v)
+{
+	char *end;
+
+	if (!strncmp(s, "0x", 2) || !strncmp(s, "0X", 2))
+		s += 2;
+	if (!isxdigit((unsigned char)*s))
+		return false;
+	errno = 0;
+	*v = strtoul(s, &end, 16);
 	return !*end && !errno && *v <= max;
 }
 
@@ -249,6 +421,8 @@ static struct sim_step *new_step(struct parser *p, struct sim_scenario *sc,
 	s->cmd.nas_type = s->cmd.status = -1;
 	s->want_ap_cause = SIM_INJECT_ANY;
 	s->inj.bad_type = -1;
+	s->policy = -1;
+	s->s9_cur = -1;
 	return s;
 }
 
@@ -291,9 +465,11 @@ static void parse_inventory(struct parser *p, struct sim_step *s, char **w, int 
 			if (a && id_arg(p, a, &s->target))
 				s->target_type = kw[0] == 'f' ? AIOT_TARGET_FILTER :
 						 AIOT_TARGET_PERMANENT_ID;
+		} else if (!strcmp(w[i], "tid")) {
+			s->tid = true;
 		} else {
 			bad(p, "inventory: unknown option '%s' (expect, reject, max-devices, "
-			    "max-time, filter, target)", w[i]);
+			    "max-time, filter, target, tid)", w[i]);
 		}
 	}
 }
@@ -432,6 +608,17 @@ static void parse_command(struct parser *p, struct sim_step *s, char **w, int n)
 			s->bad_mac = true;
 		} else if (!strcmp(w[i], "integrity-only")) {
 			s->integrity_only = true;
+		} else if (!strcmp(w[i], "policy")) {
+			const char *a = arg(p, w, n, &i, "a policy octet in hex");
+
+			if (!a)
+				return;
+			if (!hex_number(a, 0xff, &v) || !aiot_sol9_policy_valid(v)) {
+				bad(p, "policy '%s' is not a Security Policy octet in hex (spare "
+				    "bits 7..5 zero, no reserved value)", a);
+				return;
+			}
+			s->policy = v;
 		} else if (!strcmp(w[i], "reader")) {
 			if (num_arg(p, w, n, &i, UINT32_MAX, &v)) {
 				s->reader = v;
@@ -495,8 +682,8 @@ static void parse_command(struct parser *p, struct sim_step *s, char **w, int n)
 			s->want_data_len = len;
 			s->have_want_data = true;
 		} else {
-			bad(p, "%s: unknown option '%s' (offload, integrity-only, bad-mac, reader, "
-			    "attempts, outcome, status%s)", sim_step_name(s->kind), w[i],
+			bad(p, "%s: unknown option '%s' (offload, integrity-only, policy, bad-mac, "
+			    "reader, attempts, outcome, status%s)", sim_step_name(s->kind), w[i],
 			    s->kind == SIM_STEP_READ ? ", expect" : "");
 		}
 	}
@@ -593,6 +780,109 @@ static void load_keys(struct parser *p, struct sim_scenario *sc, const char *pat
 		p->failed = true;
 }
 
+/* population ID count N [profile NAME] [config HEX] */
+static void parse_population(struct parser *p, struct sim_scenario *sc, char **w, int n)
+{
+	struct sim_pop pop = { .profile = AIOT_SEC_PROFILE_NORMATIVE, .line = p->line };
+	bool have_count = false, have_config = false;
+	uint64_t hi, lo, thi, tlo;
+	struct sim_pop *np;
+	unsigned long v;
+	size_t j;
+	int i;
+
+	if (n < 2 || !id_arg(p, w[1], &pop.first)) {
+		if (!p->failed)
+			bad(p, "give population ID count N [profile NAME] [config HEX]");
+		return;
+	}
+	for (i = 2; i < n && !p->failed; i++) {
+		if (!strcmp(w[i], "count")) {
+			if (num_arg(p, w, n, &i, AIOT_HWSIM_MAX_DEVICES, &v)) {
+				if (!v)
+					bad(p, "population: count must be 1..%d", AIOT_HWSIM_MAX_DEVICES);
+				pop.count = v;
+				have_count = true;
+			}
+		} else if (!strcmp(w[i], "profile")) {
+			const char *a = arg(p, w, n, &i, "a profile name");
+
+			if (!a)
+				return;
+			if (!strcmp(a, "normative"))
+				pop.profile = AIOT_SEC_PROFILE_NORMATIVE;
+			else if (!strcmp(a, "solution-9"))
+				pop.profile = AIOT_SEC_PROFILE_SOLUTION_9;
+			else
+				bad(p, "unknown profile '%s' (normative, solution-9)", a);
+		} else if (!strcmp(w[i], "config")) {
+			const char *a = arg(p, w, n, &i, "the configuration in hex");
+
+			if (!a)
+				return;
+			if (!hex_number(a, UINT32_MAX, &v)) {
+				bad(p, "config '%s' is not a number in hex", a);
+				return;
+			}
+			pop.config = v;
+			have_config = true;
+		} else {
+			bad(p, "population: unknown option '%s' (count, profile, config)", w[i]);
+		}
+	}
+	if (p->failed)
+		return;
+	if (!have_count) {
+		bad(p, "population: give its count");
+		return;
+	}
+	if (pop.profile == AIOT_SEC_PROFILE_NORMATIVE && have_config) {
+		bad(p, "population: the normative profile has no configuration");
+		return;
+	}
+	if (pop.profile == AIOT_SEC_PROFILE_SOLUTION_9) {
+		if (!have_config)
+			pop.config = AIOT_SOL9_CFG_DEFAULT;
+		if ((pop.config & ~AIOT_SOL9_CFG_ALL) ||
+		    !aiot_sol9_policy_valid(pop.config & AIOT_SOL9_CFG_POLICY_MASK)) {
+			bad(p, "config %x is not a solution-9 configuration (policy octet with "
+			    "no spare bit or reserved value, FLOOR 100)", pop.config);
+			return;
+		}
+	}
+	/* as aiot_hwsim: the last identity, first + count - 1, fits in the bits */
+	id_to_num(&pop.first, &hi, &lo);
+	tlo = lo + pop.count - 1;
+	thi = hi + (tlo < lo);
+	if (thi < hi || (pop.first.bits < 128 &&
+			 (pop.first.bits <= 64 ?
+			  thi || (pop.first.bits < 64 && tlo >> pop.first.bits) :
+			  thi >> (pop.first.bits - 64)))) {
+		bad(p, "population: %u identities from %s do not fit in %u bits", pop.count,
+		    w[1], pop.first.bits);
+		return;
+	}
+	num_to_id(hi, lo, pop.first.bits, &pop.first);	/* padding bits zero */
+	for (j = 0; j < sc->n_pops; j++) {
+		struct sim_id last;
+
+		sim_pop_id(&pop, pop.count - 1, &last);
+		if (pop_has(&sc->pops[j], &pop.first) || pop_has(&sc->pops[j], &last) ||
+		    pop_has(&pop, &sc->pops[j].first)) {
+			bad(p, "population: it overlaps the population of line %u",
+			    sc->pops[j].line);
+			return;
+		}
+	}
+	np = realloc(sc->pops, (sc->n_pops + 1) * sizeof(*np));
+	if (!np) {
+		bad(p, "out of memory");
+		return;
+	}
+	sc->pops = np;
+	sc->pops[sc->n_pops++] = pop;
+}
+
 static void parse_line(struct parser *p, struct sim_scenario *sc, char *line, double *timeout,
 		       long *cut, unsigned int *cut_line)
 {
@@ -641,6 +931,8 @@ static void parse_line(struct parser *p, struct sim_scenario *sc, char *line, do
 			bad(p, "give keys FILE");
 		else
 			load_keys(p, sc, w[1]);
+	} else if (!strcmp(w[0], "population")) {
+		parse_population(p, sc, w, n);
 	} else if (!strcmp(w[0], "timeout")) {
 		char *end;
 		double d = n == 2 ? strtod(w[1], &end) : 0;
@@ -681,9 +973,70 @@ static void parse_line(struct parser *p, struct sim_scenario *sc, char *line, do
 		if (s)
 			parse_inject(p, s, w, n);
 	} else {
-		bad(p, "unknown word '%s' (listen, seed, key, keys, timeout, wait-gateway, inventory, "
-		    "cut-link, inject, read, write, disable)", w[0]);
+		bad(p, "unknown word '%s' (listen, seed, key, keys, population, timeout, "
+		    "wait-gateway, inventory, cut-link, inject, read, write, disable)", w[0]);
 	}
+}
+
+/*
+ * Once every population is known: which of its devices an inventory step
+ * authenticates one by one (solution-9), whether it also sends the
+ * normative Inventory Request (unless its target is a solution-9 device).
+ */
+static void check_inventory(struct parser *p, const struct sim_scenario *sc, struct sim_step *s)
+{
+	struct sim_id id;
+	size_t i;
+	uint32_t j;
+
+	s->normative = !(s->target_type == AIOT_TARGET_PERMANENT_ID &&
+			 sim_profile_of(sc, &s->target, NULL) == AIOT_SEC_PROFILE_SOLUTION_9);
+	for (i = 0; i < sc->n_pops; i++) {
+		const struct sim_pop *pop = &sc->pops[i];
+
+		if (pop->profile != AIOT_SEC_PROFILE_SOLUTION_9)
+			continue;
+		if (s->target_type == AIOT_TARGET_ALL) {
+			s->s9_covered += pop->count;
+			continue;
+		}
+		if (s->target_type == AIOT_TARGET_PERMANENT_ID) {
+			s->s9_covered += pop_has(pop, &s->target);
+			continue;
+		}
+		for (j = 0; j < pop->count; j++) {
+			sim_pop_id(pop, j, &id);
+			s->s9_covered += sim_step_covers(s, &id);
+		}
+	}
+	if (s->tid && !s->s9_covered)
+		bad(p, "inventory: tid pages solution-9 devices by T-ID, but this step pages none "
+		    "(no population line makes them solution-9)");
+}
+
+/* A command's device's profile, and the options that go with it. */
+static void check_command(struct parser *p, const struct sim_scenario *sc, struct sim_step *s)
+{
+	char id[40];
+	int policy;
+
+	s->profile = sim_profile_of(sc, &s->dev, &s->config);
+	sim_format_id(s->dev.id, s->dev.bits, id, sizeof(id));
+	if (s->profile != AIOT_SEC_PROFILE_SOLUTION_9) {
+		if (s->policy >= 0)
+			bad(p, "%s: policy is for solution-9 devices, and no population line makes "
+			    "%s one", sim_step_name(s->kind), id);
+		return;
+	}
+	policy = s->policy >= 0 ? s->policy : (int)(s->config & AIOT_SOL9_CFG_POLICY_MASK);
+	if (s->offload)
+		bad(p, "%s: %s is a solution-9 device, and solution-9 has no offload mode",
+		    sim_step_name(s->kind), id);
+	else if (s->integrity_only)
+		bad(p, "%s: integrity-only is the normative profile's; %s is a solution-9 device "
+		    "(give policy HEX)", sim_step_name(s->kind), id);
+	else if (s->bad_mac && !(policy & AIOT_SOL9_POL_INT_MASK))
+		bad(p, "%s: bad-mac, but policy %02x has no MAC", sim_step_name(s->kind), policy);
 }
 
 int sim_scenario_load(const char *file, struct sim_scenario *sc)
@@ -728,6 +1081,10 @@ int sim_scenario_load(const char *file, struct sim_scenario *sc)
 			sim_format_id(s->dev.id, s->dev.bits, id, sizeof(id));
 			bad(&p, "%s: no key for device %s (give seed or a key line)",
 			    sim_step_name(s->kind), id);
+		} else if (s->kind == SIM_STEP_INVENTORY) {
+			check_inventory(&p, sc, s);
+		} else if (s->kind >= SIM_STEP_READ) {
+			check_command(&p, sc, s);
 		}
 		if (p.failed)
 			goto fail;
@@ -758,8 +1115,14 @@ void sim_scenario_free(struct sim_scenario *sc)
 			free(s->inv.failed_ids[j]);
 		for (j = 0; j < s->inv.n_dup_ids; j++)
 			free(s->inv.dup_ids[j]);
+		for (j = 0; j < s->inv.n_not_found_ids; j++)
+			free(s->inv.not_found_ids[j]);
 		free(s->inv.failed_ids);
 		free(s->inv.dup_ids);
+		free(s->inv.not_found_ids);
+		if (s->inv.auths)
+			OPENSSL_cleanse(s->inv.auths, s->inv.n_auths * sizeof(*s->inv.auths));
+		free(s->inv.auths);
 		free(s->refused);
 		free(s->why);
 		free(s->diag);
@@ -769,6 +1132,7 @@ void sim_scenario_free(struct sim_scenario *sc)
 		OPENSSL_cleanse(sc->keys, sc->n_keys * sizeof(*sc->keys));
 	OPENSSL_cleanse(sc->seed, sizeof(sc->seed));
 	free(sc->keys);
+	free(sc->pops);
 	free(sc->listen);
 	memset(sc, 0, sizeof(*sc));
 }

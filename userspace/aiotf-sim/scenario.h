@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <aiot/hwsim_values.h>
 #include <aiot/nas_values.h>
+#include <aiot/profile_values.h>
 #include <aiot/sec_values.h>
 
 #define SIM_ID_LEN		16	/* octets of a 128-bit identity */
@@ -37,6 +38,47 @@ enum sim_step_kind {
 	SIM_STEP_DISABLE,
 };
 
+/*
+ * A population the AIOTF serves ("population" lines): sequential identities
+ * from @first, as aiot_hwsim numbers them, of one security profile.
+ * Devices in no population are normative.
+ */
+struct sim_pop {
+	struct sim_id first;		/* its padding bits zero */
+	uint32_t count;
+	enum aiot_sec_profile profile;
+	uint32_t config;		/* AIOT_SOL9_CFG_* (solution-9) */
+	unsigned int line;
+};
+
+/* One solution-9 authentication of an inventory step: a device, a request */
+enum sim_auth_result {
+	SIM_AUTH_PENDING,		/* no answer yet */
+	SIM_AUTH_AUTHENTICATED,
+	SIM_AUTH_FAILED,		/* an answer that does not authenticate it */
+	SIM_AUTH_NOT_FOUND,		/* its request ended without an answer */
+	SIM_AUTH_MALFORMED,		/* only answers that are no 9 Authentication Response */
+	SIM_AUTH_NO_KEY,		/* the ADM has no key: not paged */
+};
+
+struct sim_auth {
+	struct sim_id dev;
+	uint32_t config;
+	uint64_t txn;
+	uint8_t nn[AIOT_SOL9_NN_LEN];
+	uint8_t dn[AIOT_SOL9_DN_LEN];	/* of the last answer that decoded */
+	bool have_dn;
+	enum sim_auth_result result;
+	const char *why;		/* why it failed, a phrase */
+	unsigned long reports;		/* new reports of its request */
+	unsigned long malformed;	/* of which: no 9 Authentication Response */
+	bool ended;			/* its INVENTORY_END came */
+	uint8_t end_cause;
+	uint32_t gw_devices;
+	uint64_t air_us, slots, collisions;
+	bool have_air, have_slots, have_collisions;
+};
+
 /* A device's own K_AIoT_root ("key" lines) */
 struct sim_key {
 	struct sim_id dev;
@@ -50,11 +92,19 @@ struct sim_inv_result {
 	unsigned long authenticated;
 	unsigned long failed;		/* RES_AIOT != XRES_AIOT, or no key */
 	unsigned long no_key;		/* of which: the ADM has no key for them */
-	unsigned long malformed;	/* NAS not an Inventory Response */
+	unsigned long malformed;	/* NAS not the answer asked for */
 	unsigned long dup_reports;	/* duplicates suppressed */
 	unsigned long dup_devices;	/* a device in two reports: a violation */
 	char **failed_ids, **dup_ids;
 	size_t n_failed_ids, n_dup_ids;
+	/* the normative request, when the step has one */
+	unsigned long norm_devices;	/* distinct devices of its reports */
+	unsigned long s9_malformed;	/* reports to authentications, not 9 ... Responses */
+	unsigned long not_found;	/* solution-9 devices paged that did not answer */
+	char **not_found_ids;
+	size_t n_not_found_ids;
+	struct sim_auth *auths;		/* solution-9 authentications, in order */
+	size_t n_auths;
 	bool ended;			/* INVENTORY_END arrived */
 	uint8_t end_cause;
 	uint32_t gw_devices;		/* DEVICES of INVENTORY_END */
@@ -103,6 +153,8 @@ struct sim_step {
 	uint8_t target_type;		/* enum aiot_target; ALL: no TARGET */
 	struct sim_id target;
 	long cut_after;			/* -1: no cut-link fault */
+	bool tid;			/* page solution-9 devices by T-ID */
+	bool normative;			/* the step sends a normative Inventory Request */
 
 	/* commands */
 	struct sim_id dev;
@@ -110,6 +162,9 @@ struct sim_step {
 	uint8_t data[AIOT_NAS_MAX_LEN];	/* write */
 	size_t data_len;
 	bool offload, bad_mac, integrity_only;
+	int policy;			/* solution-9: the policy octet, -1 the device's */
+	enum aiot_sec_profile profile;	/* of the command's device */
+	uint32_t config;		/* its configuration (solution-9) */
 	uint8_t attempts;		/* 0: not given */
 	int want_outcome;		/* -1: the default expectation */
 	int want_cause;			/* SIM_CAUSE_ANY, SIM_CAUSE_NONE or the cause */
@@ -128,8 +183,13 @@ struct sim_step {
 	uint8_t *req;			/* the encoded request, to resend */
 	size_t req_len;
 	bool req_sent, req_acked;
-	uint8_t rand_n[AIOT_RAND_N_LEN];
+	uint8_t rand_n[AIOT_RAND_N_LEN];	/* normative RAND_n; a solution-9 command's NN' */
 	uint8_t k_aiotf[AIOT_K_AIOTF_LEN];	/* a command's session */
+	uint64_t inv_txn;		/* the normative Inventory Request's */
+	size_t s9_pop;			/* inventory: the next device to authenticate */
+	uint32_t s9_next;
+	long s9_cur;			/* the authentication running, -1: none */
+	unsigned long s9_covered;	/* solution-9 devices the step pages */
 	bool started, done, timed_out, met;
 	double t_start, t_end;		/* monotonic seconds */
 	double t_sent;			/* the request first sent, or 0 */
@@ -157,9 +217,31 @@ struct sim_scenario {
 	size_t seed_len;
 	struct sim_key *keys;
 	size_t n_keys;
+	struct sim_pop *pops;
+	size_t n_pops;
 	struct sim_step *steps;
 	size_t n_steps;
 };
+
+/*
+ * The one place that says which device is of which security profile: the
+ * population @id is in, else normative. *config (when not NULL) gets the
+ * population's configuration (0 for normative).
+ */
+enum aiot_sec_profile sim_profile_of(const struct sim_scenario *sc, const struct sim_id *id,
+				     uint32_t *config);
+/* The @i-th identity of @p (i < count), its padding bits zero */
+void sim_pop_id(const struct sim_pop *p, uint32_t i, struct sim_id *id);
+/* Does @step page @id (every device, a filter prefix, the target)? */
+bool sim_step_covers(const struct sim_step *step, const struct sim_id *id);
+const char *sim_profile_name(enum aiot_sec_profile profile);
+/*
+ * The next solution-9 device that inventory step @s authenticates, in
+ * population order (its cursor s9_pop, s9_next moves on), and its
+ * configuration; false when there is none left.
+ */
+bool sim_step_next9(const struct sim_scenario *sc, struct sim_step *s, struct sim_id *id,
+		    uint32_t *config);
 
 /* Parse a scenario file; EXIT_OK, or EXIT_USAGE after "FILE:LINE: what" */
 int sim_scenario_load(const char *file, struct sim_scenario *sc);

@@ -56,14 +56,70 @@ static struct json_object *ids_json(char **ids, size_t n)
 	return a;
 }
 
+static const char *auth_result_name(enum sim_auth_result r)
+{
+	switch (r) {
+	case SIM_AUTH_PENDING:
+		return "pending";
+	case SIM_AUTH_AUTHENTICATED:
+		return "authenticated";
+	case SIM_AUTH_FAILED:
+		return "failed";
+	case SIM_AUTH_NOT_FOUND:
+		return "not-found";
+	case SIM_AUTH_NO_KEY:
+		return "no-key";
+	case SIM_AUTH_MALFORMED:
+		return "malformed";
+	}
+	return "?";
+}
+
+static struct json_object *hex_json(const uint8_t *p, size_t n)
+{
+	char buf[2 * 16 + 1];
+
+	aiot_hex_encode(p, n, buf);
+	return json_object_new_string(buf);
+}
+
+/* One solution-9 authentication of an inventory step */
+static struct json_object *auth_json(const struct sim_step *s, const struct sim_auth *a)
+{
+	struct json_object *o = json_object_new_object();
+	char buf[40];
+	bool sent = a->result != SIM_AUTH_NO_KEY;
+
+	add(o, "device", json_object_new_string(id_str(&a->dev, buf, sizeof(buf))));
+	add(o, "by", json_object_new_string(s->tid ? "t-id" : "protected-id"));
+	snprintf(buf, sizeof(buf), "%016" PRIx64, a->txn);
+	add(o, "txn", sent ? json_object_new_string(buf) : NULL);
+	add(o, "nn", sent ? hex_json(a->nn, sizeof(a->nn)) : NULL);
+	add(o, "result", json_object_new_string(auth_result_name(a->result)));
+	add(o, "why", str_or_null(a->result == SIM_AUTH_FAILED || a->result == SIM_AUTH_NO_KEY ?
+				  a->why : NULL));
+	add(o, "reports", json_object_new_int64(a->reports));
+	add(o, "dn", a->have_dn ? hex_json(a->dn, sizeof(a->dn)) : NULL);
+	add(o, "ended", json_object_new_boolean(a->ended));
+	add(o, "end_cause", a->ended ? json_object_new_string(sim_end_cause_name(a->end_cause)) :
+	    NULL);
+	add(o, "gateway_devices", a->ended ? json_object_new_int64(a->gw_devices) : NULL);
+	add(o, "air_us", a->have_air ? json_object_new_int64(a->air_us) : NULL);
+	add(o, "slots", a->have_slots ? json_object_new_int64(a->slots) : NULL);
+	add(o, "collisions", a->have_collisions ? json_object_new_int64(a->collisions) : NULL);
+	return o;
+}
+
 static void inventory_json(const struct sim_step *s, struct json_object *o)
 {
 	const struct sim_inv_result *r = &s->inv;
+	struct json_object *auths = json_object_new_array();
 	char buf[40];
+	size_t i;
 
 	add(o, "reader", json_object_new_int64(s->reader));
 	aiot_hex_encode(s->rand_n, sizeof(s->rand_n), buf);
-	add(o, "rand_n", s->req ? json_object_new_string(buf) : NULL);
+	add(o, "rand_n", s->inv_txn ? json_object_new_string(buf) : NULL);
 	add(o, "expect", s->expect >= 0 ? json_object_new_int64(s->expect) : NULL);
 	add(o, "reject", json_object_new_int64(s->reject >= 0 ? s->reject : 0));
 	add(o, "reports", json_object_new_int64(r->reports));
@@ -76,7 +132,7 @@ static void inventory_json(const struct sim_step *s, struct json_object *o)
 	add(o, "duplicates_suppressed", json_object_new_int64(r->dup_reports));
 	add(o, "duplicate_devices", json_object_new_int64(r->dup_devices));
 	add(o, "duplicate_device_ids", ids_json(r->dup_ids, r->n_dup_ids));
-	add(o, "ended", json_object_new_boolean(r->ended));
+	add(o, "ended", s->normative ? json_object_new_boolean(r->ended) : NULL);
 	add(o, "end_cause", r->ended ? json_object_new_string(sim_end_cause_name(r->end_cause)) :
 	    NULL);
 	add(o, "gateway_devices", r->ended ? json_object_new_int64(r->gw_devices) : NULL);
@@ -85,6 +141,12 @@ static void inventory_json(const struct sim_step *s, struct json_object *o)
 	add(o, "collisions", r->have_collisions ? json_object_new_int64(r->collisions) : NULL);
 	add(o, "cut_link_after", s->cut_after >= 0 ? json_object_new_int64(s->cut_after) : NULL);
 	add(o, "cut_at", r->cut_done ? json_object_new_int64(r->cut_at) : NULL);
+	add(o, "solution9_devices", json_object_new_int64(s->s9_covered));
+	add(o, "not_found", json_object_new_int64(r->not_found));
+	add(o, "not_found_devices", ids_json(r->not_found_ids, r->n_not_found_ids));
+	for (i = 0; i < r->n_auths; i++)
+		json_object_array_add(auths, auth_json(s, &r->auths[i]));
+	add(o, "authentications", auths);
 }
 
 static void command_json(const struct sim_step *s, struct json_object *o)
@@ -95,7 +157,14 @@ static void command_json(const struct sim_step *s, struct json_object *o)
 
 	add(o, "device", json_object_new_string(id_str(&s->dev, buf, sizeof(buf))));
 	add(o, "reader", s->req ? json_object_new_int64(s->reader) : NULL);
+	add(o, "profile", json_object_new_string(sim_profile_name(s->profile)));
 	add(o, "mode", json_object_new_string(s->offload ? "offload" : "relay"));
+	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_9 && s->policy >= 0)
+		snprintf(buf, sizeof(buf), "%02x", s->policy);
+	add(o, "policy", s->profile == AIOT_SEC_PROFILE_SOLUTION_9 && s->policy >= 0 ?
+	    json_object_new_string(buf) : NULL);
+	add(o, "nn", s->profile == AIOT_SEC_PROFILE_SOLUTION_9 && s->req ?
+	    hex_json(s->rand_n, sizeof(s->rand_n)) : NULL);
 	add(o, "integrity_only", json_object_new_boolean(s->integrity_only));
 	add(o, "bad_mac", json_object_new_boolean(s->bad_mac));
 	add(o, "no_session", json_object_new_boolean(c->no_session));
@@ -178,16 +247,22 @@ static void json_summary(const struct sim_scenario *sc, const struct sim_totals 
 			    NULL);
 		} else if (s->kind == SIM_STEP_INJECT) {
 			inject_json(s, o);
+		} else if (s->kind == SIM_STEP_INVENTORY) {
+			/* the normative request's; each authentication has its own */
+			snprintf(txn, sizeof(txn), "%016" PRIx64, s->inv_txn);
+			add(o, "txn", str_or_null(s->inv_txn ? txn : NULL));
+			add(o, "request_acked", json_object_new_boolean(s->req_acked));
+			add(o, "refused", str_or_null(s->refused));
+			add(o, "errno", s->have_errno ? json_object_new_int64(s->err_no) : NULL);
+			add(o, "diag", str_or_null(s->diag));
+			inventory_json(s, o);
 		} else {
 			add(o, "txn", str_or_null(s->req ? txn_str(s, txn) : NULL));
 			add(o, "request_acked", json_object_new_boolean(s->req_acked));
 			add(o, "refused", str_or_null(s->refused));
 			add(o, "errno", s->have_errno ? json_object_new_int64(s->err_no) : NULL);
 			add(o, "diag", str_or_null(s->diag));
-			if (s->kind == SIM_STEP_INVENTORY)
-				inventory_json(s, o);
-			else
-				command_json(s, o);
+			command_json(s, o);
 		}
 		json_object_array_add(steps, o);
 	}
@@ -230,13 +305,21 @@ static void inventory_text(const struct sim_step *s)
 	if (r->no_key)
 		printf(" (%lu without a key in the ADM)", r->no_key);
 	putchar('\n');
+	if (s->s9_covered) {
+		printf("  solution-9             %zu of %lu devices paged by %s: %lu not found",
+		       r->n_auths, s->s9_covered, s->tid ? "T-ID" : "protected ID", r->not_found);
+		print_ids(r->not_found_ids, r->n_not_found_ids);
+		putchar('\n');
+	}
 	if (r->malformed)
 		printf("  malformed              %lu\n", r->malformed);
 	printf("  duplicates suppressed  %lu\n", r->dup_reports);
 	printf("  duplicate devices      %lu", r->dup_devices);
 	print_ids(r->dup_ids, r->n_dup_ids);
 	putchar('\n');
-	if (r->ended) {
+	if (!s->normative) {
+		/* no normative request: the authentications' ends are in the JSON */
+	} else if (r->ended) {
 		printf("  end cause              %s (the gateway counted %" PRIu32 " devices)\n",
 		       sim_end_cause_name(r->end_cause), r->gw_devices);
 		if (r->have_air)
@@ -315,6 +398,17 @@ static void inject_text(const struct sim_step *s)
 		printf("  association            closed\n");
 }
 
+/* " ID (solution-9, policy PP, bad MAC)" after the step's kind */
+static void command9_head(const struct sim_step *s)
+{
+	char buf[40];
+
+	printf(" %s (solution-9", id_str(&s->dev, buf, sizeof(buf)));
+	if (s->policy >= 0)
+		printf(", policy %02x", s->policy);
+	printf("%s)", s->bad_mac ? ", bad MAC" : "");
+}
+
 static void text_summary(const struct sim_scenario *sc, const struct sim_totals *t)
 {
 	size_t i, met = 0;
@@ -331,12 +425,17 @@ static void text_summary(const struct sim_scenario *sc, const struct sim_totals 
 			printf(" of %zu octet%s (expect-cause %s)", s->inject_len,
 			       s->inject_len == 1 ? "" : "s",
 			       want_cause_str(s, buf, sizeof(buf)) ?: "any");
+		else if (s->kind != SIM_STEP_WAIT_GATEWAY &&
+			 s->profile == AIOT_SEC_PROFILE_SOLUTION_9)
+			command9_head(s);
 		else if (s->kind != SIM_STEP_WAIT_GATEWAY)
 			printf(" %s (%s%s%s)", id_str(&s->dev, buf, sizeof(buf)),
 			       s->offload ? "offload" : "relay",
 			       s->integrity_only ? ", integrity only" : "",
 			       s->bad_mac ? ", bad MAC-I" : "");
-		if (s->req || s->inj.have_txn)
+		if (s->kind == SIM_STEP_INVENTORY && s->inv_txn)
+			printf(", txn %016" PRIx64, s->inv_txn);
+		else if ((s->req && s->kind != SIM_STEP_INVENTORY) || s->inj.have_txn)
 			printf(", txn %s", txn_str(s, txn));
 		putchar('\n');
 		if (!s->started) {
@@ -348,7 +447,7 @@ static void text_summary(const struct sim_scenario *sc, const struct sim_totals 
 			       s->gw_id, s->gw_epoch);
 		else if (s->kind == SIM_STEP_INJECT)
 			inject_text(s);
-		else if (s->kind == SIM_STEP_INVENTORY && s->req)
+		else if (s->kind == SIM_STEP_INVENTORY && (s->req || s->inv.n_auths))
 			inventory_text(s);
 		else if (s->req)
 			command_text(s);

@@ -1921,7 +1921,7 @@ static int eval_y_group(uint32_t n, struct session *s)
 	if (len <= 0)
 		bail("group Y Paging Request");
 	inv_each = grp_answer;
-	err = inventory_nas(AIOT_TARGET_ALL, NULL, 0, NULL, pr, len, 4, s);
+	err = inventory_nas(AIOT_TARGET_ALL, NULL, 0, NULL, pr, len, 0, s);
 	inv_each = NULL;
 	free(grp.t);
 	free(grp.k_aiot);

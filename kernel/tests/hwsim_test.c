@@ -23,9 +23,26 @@ MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 #define BASE_ID		0xa1070000U
 #define MAX_DEVS	2048
 
+/* The study profiles (Documentation/security-profiles.rst) */
+#define BASE9_ID	0xa1090000U	/* solution-9 devices */
+#define BASEY_ID	0xa10a0000U	/* solution-y devices */
+#define BASE24_ID	0xa10b00U	/* devices with a 24-bit identity */
+#define MAX_MSG3	16		/* Msg3s kept per inventory */
+#define MAX_SNAP	64		/* devices whose work is followed */
+#define NO_PROFILE	0xff		/* a profile no population has */
+#define S9_REQ_HDR	3		/* SHT, type, policy of a 9 Command Request */
+#define S9_HDR		(S9_REQ_HDR + AIOT_SOL9_DN_LEN)	/* and DN: the others */
+#define Y_PR_OFF	(3 + AIOT_SOLY_NONCE1_LEN)	/* SHT, type, flags, nonce1 */
+#define Y_ID_OFF	2		/* SHT, type of a Y Protected Identity */
+
 static const u8 test_seed[] = "hwsim-kunit-seed";
 static const u8 test_rand_n[AIOT_RAND_N_LEN] = {
 	0x52, 0x41, 0x4e, 0x44, 0x5f, 0x6e, 0x30, 0x31,
+};
+
+/* What a device has spent so far */
+struct dev_work {
+	u64 kdf, aes, tx, rx;
 };
 
 struct hw_fx {
@@ -40,6 +57,10 @@ struct hw_fx {
 	struct aiot_cmd_result *res;
 	u8 *buf;	/* linear memory for the security engine */
 	struct aiot_sec_ctx *ctx;
+	u8 *lin;	/* linear memory for the profiles' cryptography */
+	u8 msg3[MAX_MSG3][AIOT_NAS_MAX_LEN];	/* a study profile's Msg3s */
+	unsigned int msg3_len[MAX_MSG3];
+	struct dev_work snap[MAX_SNAP];	/* work_snap() */
 };
 
 /* A 32-bit identity into @id[0..3]. */
@@ -107,10 +128,12 @@ static int hw_init(struct kunit *test)
 	fx->req = kunit_kzalloc(test, sizeof(*fx->req), GFP_KERNEL);
 	fx->res = kunit_kzalloc(test, sizeof(*fx->res), GFP_KERNEL);
 	fx->buf = kunit_kzalloc(test, AIOT_NAS_MAX_LEN, GFP_KERNEL);
+	fx->lin = kunit_kzalloc(test, AIOT_NAS_MAX_LEN, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, fx->job);
 	KUNIT_ASSERT_NOT_NULL(test, fx->req);
 	KUNIT_ASSERT_NOT_NULL(test, fx->res);
 	KUNIT_ASSERT_NOT_NULL(test, fx->buf);
+	KUNIT_ASSERT_NOT_NULL(test, fx->lin);
 	fx->ctx = aiot_sec_ctx_alloc(GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, fx->ctx);
 	fx->hr = hwsim_reader_new(0, 0);
@@ -660,6 +683,1021 @@ static void hw_device_size(struct kunit *test)
 	KUNIT_EXPECT_LE(test, per, (size_t)256);
 }
 
+/* ---- The study profiles: populations, work, the AIOTF's side --------------- */
+
+/*
+ * The counting rule of Documentation/security-profiles.rst (Conventions),
+ * written out here rather than taken from the device model: 128-NIA2 (and
+ * NIA2-64) over n octets costs ceil((8 + n) / 16) + 1 AES blocks, 128-NEA2
+ * over n octets ceil(n / 16). A KDF is counted apart.
+ */
+static u64 nia2_blocks(unsigned int n)
+{
+	return DIV_ROUND_UP(8 + n, 16) + 1;
+}
+
+static u64 nea2_blocks(unsigned int n)
+{
+	return DIV_ROUND_UP(n, 16);
+}
+
+static u32 id_num(const u8 *id)
+{
+	return (u32)id[0] << 24 | id[1] << 16 | id[2] << 8 | id[3];
+}
+
+/* Is @dev the device of 32-bit identity @n (0: none is)? */
+static bool is_dev(const struct hwsim_dev *dev, u32 n)
+{
+	return n && dev->id_bits == 32 && id_num(dev->id) == n;
+}
+
+/* @count devices of @profile and @config from @base, @id_bits (24 or 32) long. */
+static void add_study_pop(struct kunit *test, u32 base, u32 count, u8 id_bits,
+			  u8 profile, u32 config, u8 policy)
+{
+	struct hw_fx *fx = test->priv;
+	struct hwsim_pop_cfg cfg = {
+		.count = count, .id_bits = id_bits, .profile = profile,
+		.sec_config = config, .seed_len = sizeof(test_seed) - 1,
+		.policy = policy, .energy = AIOT_HWSIM_ENERGY_UNLIMITED,
+		.mem_len = AIOT_HWSIM_USER_MEM_LEN,
+	};
+	unsigned int i, octets = id_bits / 8;
+
+	for (i = 0; i < octets; i++)
+		cfg.id[i] = base >> (8 * (octets - 1 - i));
+	memcpy(cfg.seed, test_seed, cfg.seed_len);
+	KUNIT_ASSERT_EQ(test, hwsim_pop_add(fx->hr, &cfg, NULL), 0);
+}
+
+/* The device of 32-bit identity @n; it lives as long as the reader. */
+static struct hwsim_dev *dev_of(struct kunit *test, u32 n)
+{
+	struct hw_fx *fx = test->priv;
+	u8 id[AIOT_ID_MAX_OCTETS] = {};
+	struct hwsim_dev *dev;
+
+	id_of(n, id);
+	mutex_lock(&fx->hr->lock);
+	dev = hwsim_dev_find(fx->hr, id, 32);
+	mutex_unlock(&fx->hr->lock);
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	return dev;
+}
+
+/* Device @n's user memory at @offset holds @want. */
+static bool mem_is(struct kunit *test, u32 n, u16 offset, const u8 *want,
+		   unsigned int len)
+{
+	struct hwsim_dev *dev = dev_of(test, n);
+	struct hw_fx *fx = test->priv;
+	bool same;
+
+	mutex_lock(&fx->hr->lock);
+	same = !memcmp(dev->mem + offset, want, len);
+	mutex_unlock(&fx->hr->lock);
+	return same;
+}
+
+/* The first @len octets of device @n's user memory at @out. */
+static void mem_get(struct kunit *test, u32 n, u8 *out, unsigned int len)
+{
+	struct hwsim_dev *dev = dev_of(test, n);
+	struct hw_fx *fx = test->priv;
+
+	mutex_lock(&fx->hr->lock);
+	memcpy(out, dev->mem, len);
+	mutex_unlock(&fx->hr->lock);
+}
+
+static void work_read(const struct hwsim_dev *dev, struct dev_work *w)
+{
+	w->kdf = dev->kdf_ops;
+	w->aes = dev->aes_blocks;
+	w->tx = dev->tx_frames;
+	w->rx = dev->rx_bits;
+}
+
+/* Take note of what every device has spent so far. */
+static void work_snap(struct kunit *test)
+{
+	struct hw_fx *fx = test->priv;
+	struct hwsim_pop *pop;
+	unsigned int k = 0;
+	u32 i;
+
+	mutex_lock(&fx->hr->lock);
+	list_for_each_entry(pop, &fx->hr->pops, node)
+		for (i = 0; i < pop->n; i++, k++)
+			if (k < MAX_SNAP)
+				work_read(&pop->devs[i], &fx->snap[k]);
+	mutex_unlock(&fx->hr->lock);
+	KUNIT_ASSERT_LE(test, k, (unsigned int)MAX_SNAP);
+}
+
+/* Device @n spent @kdf derivations and @aes AES blocks since work_snap(). */
+static void expect_target(struct kunit *test, u32 n, u64 kdf, u64 aes)
+{
+	struct hw_fx *fx = test->priv;
+	struct dev_work d = {};
+	struct hwsim_pop *pop;
+	unsigned int k = 0;
+	bool seen = false;
+	u32 i;
+
+	mutex_lock(&fx->hr->lock);
+	list_for_each_entry(pop, &fx->hr->pops, node) {
+		for (i = 0; i < pop->n; i++, k++) {
+			if (k >= MAX_SNAP || !is_dev(&pop->devs[i], n))
+				continue;
+			d.kdf = pop->devs[i].kdf_ops - fx->snap[k].kdf;
+			d.aes = pop->devs[i].aes_blocks - fx->snap[k].aes;
+			seen = true;
+		}
+	}
+	mutex_unlock(&fx->hr->lock);
+	KUNIT_ASSERT_TRUE(test, seen);
+	KUNIT_EXPECT_EQ_MSG(test, d.kdf, kdf, "KDF of %08x", n);
+	KUNIT_EXPECT_EQ_MSG(test, d.aes, aes, "AES blocks of %08x", n);
+}
+
+/*
+ * Since work_snap(), every device of @profile with an identity of @id_bits
+ * bits but @target (0: none) spent @kdf derivations and @aes AES blocks, and
+ * sent nothing.
+ */
+static void expect_spent(struct kunit *test, u8 profile, u8 id_bits, u32 target,
+			 u64 kdf, u64 aes)
+{
+	struct hw_fx *fx = test->priv;
+	unsigned int k = 0, seen = 0, bad = 0;
+	struct hwsim_pop *pop;
+	u32 i;
+
+	mutex_lock(&fx->hr->lock);
+	list_for_each_entry(pop, &fx->hr->pops, node) {
+		for (i = 0; i < pop->n; i++, k++) {
+			const struct hwsim_dev *dev = &pop->devs[i];
+			const struct dev_work *w = &fx->snap[k];
+
+			if (k >= MAX_SNAP || pop->profile != profile ||
+			    dev->id_bits != id_bits || is_dev(dev, target))
+				continue;
+			seen++;
+			bad += dev->kdf_ops - w->kdf != kdf || dev->aes_blocks - w->aes != aes ||
+			       dev->tx_frames != w->tx;
+		}
+	}
+	mutex_unlock(&fx->hr->lock);
+	KUNIT_EXPECT_GT(test, seen, 0U);
+	KUNIT_EXPECT_EQ_MSG(test, bad, 0U,
+			    "of %u devices (profile %u, %u bits), those that did not spend %llu KDF and %llu blocks alone",
+			    seen, profile, id_bits, kdf, aes);
+}
+
+/* Since work_snap(), no device of a profile other than @profile did anything. */
+static void expect_untouched(struct kunit *test, u8 profile)
+{
+	struct hw_fx *fx = test->priv;
+	unsigned int k = 0, seen = 0, bad = 0;
+	struct hwsim_pop *pop;
+	u32 i;
+
+	mutex_lock(&fx->hr->lock);
+	list_for_each_entry(pop, &fx->hr->pops, node) {
+		for (i = 0; i < pop->n; i++, k++) {
+			const struct hwsim_dev *dev = &pop->devs[i];
+			const struct dev_work *w = &fx->snap[k];
+
+			if (k >= MAX_SNAP || pop->profile == profile)
+				continue;
+			seen++;
+			bad += dev->kdf_ops != w->kdf || dev->aes_blocks != w->aes ||
+			       dev->tx_frames != w->tx || dev->rx_bits != w->rx;
+		}
+	}
+	mutex_unlock(&fx->hr->lock);
+	KUNIT_EXPECT_GT(test, seen, 0U);
+	KUNIT_EXPECT_EQ_MSG(test, bad, 0U, "of %u devices not of profile %u, those that acted",
+			    seen, profile);
+}
+
+/* A study profile's Msg3: kept as the AIOTF receives it from the bridge. */
+static void fx_msg3(struct aiot_inv_job *job, const struct aiot_inv_dev *dev,
+		    const u8 *nas, unsigned int nas_bits)
+{
+	struct hw_fx *fx = job->priv;
+	unsigned int k = fx->reports++;
+
+	if (k >= MAX_MSG3 || nas_bits % 8 || nas_bits / 8 > AIOT_NAS_MAX_LEN) {
+		fx->bad_nas++;
+		return;
+	}
+	memcpy(fx->msg3[k], nas, nas_bits / 8);
+	fx->msg3_len[k] = nas_bits / 8;
+}
+
+static const struct aiot_inv_events fx_msg3_events = { .device = fx_msg3 };
+
+/* An inventory with @cfg's paging, over the real engine; its Msg3s in fx->msg3. */
+static enum aiot_inv_end_cause study_inventory(struct kunit *test, struct aiot_inv_cfg *cfg)
+{
+	struct hw_fx *fx = test->priv;
+	enum aiot_inv_end_cause end;
+
+	cfg->ac.algo = AIOT_AC_ML;
+	fx->reports = 0;
+	fx->bad_nas = 0;
+	aiot_inv_job_release(fx->job);
+	KUNIT_ASSERT_EQ(test, aiot_inv_job_init(fx->job, hwsim_reader_aiot(fx->hr), cfg,
+						&fx_msg3_events), 0);
+	fx->job->priv = fx;
+	end = aiot_inv_run(fx->job);
+	KUNIT_EXPECT_EQ(test, fx->bad_nas, 0U);
+	return end;
+}
+
+/* Send fx->req, as aiot-bridge's command-send would. */
+static void cmd_run(struct kunit *test)
+{
+	struct hw_fx *fx = test->priv;
+
+	KUNIT_ASSERT_EQ(test, aiot_cmd_run(hwsim_reader_aiot(fx->hr), fx->req, fx->res), 0);
+}
+
+/* ---- solution-9 (seed 004) ------------------------------------------------- */
+
+/* A Security Policy octet: ID protection, ciphered (0 or 1), integrity scope */
+#define S9POL(idp, cipher, integ) \
+	(AIOT_SOL9_POL_IDP_##idp | ((cipher) ? AIOT_SOL9_POL_CIPHER : 0) | \
+	 AIOT_SOL9_POL_INT_##integ)
+
+static void nonce_of(u8 first, u8 *nonce)
+{
+	unsigned int i;
+
+	for (i = 0; i < 8; i++)
+		nonce[i] = first + i;
+}
+
+/*
+ * The identity field that pages device @n with NN @nn under the ID
+ * protection @idp (step 2): its ID in clear, the protected ID under k_N, or
+ * the T-ID. Return: its length in bits.
+ */
+static u8 s9_idf(struct kunit *test, u32 n, const u8 *nn, u8 idp, u8 *idf)
+{
+	struct hw_fx *fx = test->priv;
+	u8 k[AIOT_K_ROOT_LEN], k_n[AIOT_KDF_OUT_LEN], id[4];
+
+	memset(idf, 0, AIOT_ID_MAX_OCTETS);
+	id_of(n, id);
+	expected_k_root(test, n, k);
+	switch (idp) {
+	case AIOT_SOL9_POL_IDP_CLEAR:
+		memcpy(idf, id, sizeof(id));
+		return 32;
+	case AIOT_SOL9_POL_IDP_TID:
+		KUNIT_ASSERT_EQ(test, aiot_sol9_tid(k, nn, idf), 0);
+		return AIOT_SOL9_TID_LEN * 8;
+	default:
+		KUNIT_ASSERT_EQ(test, aiot_sol9_k_n(k, nn, k_n), 0);
+		KUNIT_ASSERT_EQ(test, aiot_sol9_pid_protect(fx->ctx, k_n, id, 32, fx->lin), 0);
+		memcpy(idf, fx->lin, sizeof(id));
+		return 32;
+	}
+}
+
+/* Authenticate device @n (steps 2-3): page it by protected ID or T-ID with NN @nn. */
+static enum aiot_inv_end_cause s9_page(struct kunit *test, u32 n, u8 idp, const u8 *nn)
+{
+	struct aiot_inv_cfg cfg = {
+		.id_type = idp == AIOT_SOL9_POL_IDP_TID ? AIOT_ID_TEMPORARY : AIOT_ID_CONCEALED,
+		.rand_len = AIOT_SOL9_NN_LEN, .max_devices = 1,
+	};
+
+	cfg.id_bits = s9_idf(test, n, nn, idp, cfg.id);
+	memcpy(cfg.rand, nn, AIOT_SOL9_NN_LEN);
+	return study_inventory(test, &cfg);
+}
+
+/*
+ * Msg3 number @k as the AIOTF checks it (step 4): a 9 Authentication
+ * Response of device @n to NN @nn, whose MAC* (or T-ID*) verifies under
+ * @n's key and whose identity is @n. Return: its policy octet, or a
+ * negative error.
+ */
+static int s9_auth_check(struct kunit *test, unsigned int k, u32 n, const u8 *nn)
+{
+	struct hw_fx *fx = test->priv;
+	u8 key[AIOT_K_ROOT_LEN], k_nd[AIOT_KDF_OUT_LEN], id[4], id_bits = 0;
+	unsigned int len = fx->msg3_len[k];
+	struct aiot_nas_msg m;
+	int err;
+
+	memcpy(fx->lin, fx->msg3[k], len);
+	if (aiot_nas_decode(fx->lin, len, &m) || m.type != AIOT_NAS_MT_SOL9_AUTH_RSP)
+		return -EPROTO;
+	expected_k_root(test, n, key);
+	if ((m.policy & AIOT_SOL9_POL_IDP_MASK) == AIOT_SOL9_POL_IDP_TID)
+		return aiot_sol9_tid_star_verify(key, nn, m.nonce, m.tid) ?: m.policy;
+	err = aiot_sol9_k_nd(key, nn, m.nonce, k_nd);
+	if (!err)
+		err = aiot_sol9_auth_open(fx->ctx, k_nd, m.policy, fx->lin, S9_HDR, len,
+					  &id_bits);
+	id_of(n, id);
+	if (!err && (id_bits != 32 || memcmp(fx->lin + S9_HDR + 1, id, sizeof(id))))
+		err = -ENOENT;
+	return err ?: m.policy;
+}
+
+/* A 9 Command Request as the AIOTF builds it (step 5) */
+struct s9_cmd {
+	u32 n;			/* the target */
+	u8 policy;		/* the request's Security Policy */
+	u8 nn[AIOT_SOL9_NN_LEN];
+	u8 idf[AIOT_ID_MAX_OCTETS];	/* the paging's identity field */
+	u8 idf_bits;
+	unsigned int req_pl;	/* payload octets of the request */
+	unsigned int rsp_pl;	/* and of its response */
+};
+
+/* A command to device @n under @policy, NN' from @nn_first, paged as @policy says. */
+static void s9_new(struct kunit *test, struct s9_cmd *c, u32 n, u8 policy, u8 nn_first)
+{
+	memset(c, 0, sizeof(*c));
+	c->n = n;
+	c->policy = policy;
+	nonce_of(nn_first, c->nn);
+	c->idf_bits = s9_idf(test, n, c->nn, policy & AIOT_SOL9_POL_IDP_MASK, c->idf);
+}
+
+/*
+ * The plain request @req of @c, sealed under k_N' (of a wrong K with
+ * @wrong_key), into fx->req: a CFRA paging with the identity field and NN'.
+ */
+static void s9_build(struct kunit *test, struct s9_cmd *c, const struct aiot_nas_msg *req,
+		     bool wrong_key)
+{
+	struct hw_fx *fx = test->priv;
+	struct aiot_sol9_paging pg = { .nn = c->nn, .idf = c->idf, .idf_bits = c->idf_bits };
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_SOL9_CMD_REQ, .policy = c->policy };
+	unsigned int mac = c->policy & AIOT_SOL9_POL_INT_MASK ? AIOT_SOL9_MAC_LEN : 0;
+	u8 k[AIOT_K_ROOT_LEN], k_n[AIOT_KDF_OUT_LEN];
+	int plen, len;
+
+	plen = aiot_nas_encode(req, fx->buf, AIOT_NAS_MAX_LEN);
+	KUNIT_ASSERT_GT(test, plen, 1);
+	m.payload = fx->buf + 1;	/* the plain request without its SHT */
+	m.payload_len = plen - 1;
+	c->req_pl = plen - 1;
+	len = aiot_nas_encode(&m, fx->lin, AIOT_NAS_MAX_LEN);
+	KUNIT_ASSERT_EQ(test, len, (int)(S9_REQ_HDR + c->req_pl + mac));
+	expected_k_root(test, c->n, k);
+	if (wrong_key)
+		k[0] ^= 1;
+	KUNIT_ASSERT_EQ(test, aiot_sol9_k_n(k, c->nn, k_n), 0);
+	len = aiot_sol9_req_seal(fx->ctx, k_n, c->policy, &pg, fx->lin, S9_REQ_HDR, len - mac,
+				 AIOT_NAS_MAX_LEN);
+	KUNIT_ASSERT_EQ(test, len, (int)(S9_REQ_HDR + c->req_pl + mac));
+	switch (c->policy & AIOT_SOL9_POL_IDP_MASK) {
+	case AIOT_SOL9_POL_IDP_CLEAR:
+		fx->req->id_type = AIOT_ID_PERMANENT;
+		break;
+	case AIOT_SOL9_POL_IDP_TID:
+		fx->req->id_type = AIOT_ID_TEMPORARY;
+		break;
+	default:
+		fx->req->id_type = AIOT_ID_CONCEALED;
+		break;
+	}
+	fx->req->id_bits = c->idf_bits;
+	memcpy(fx->req->id, c->idf, sizeof(fx->req->id));
+	fx->req->rand_len = AIOT_SOL9_NN_LEN;
+	memcpy(fx->req->rand, c->nn, AIOT_SOL9_NN_LEN);
+	fx->req->as_id = 7;
+	fx->req->attempts = 3;
+	fx->req->nas_bits = len * 8;
+	memcpy(fx->req->nas, fx->lin, len);
+}
+
+/*
+ * The 9 Command Response to @c as the AIOTF opens it (step 7, the request's
+ * policy as its floor), its payload decoded into @rsp (which points into
+ * fx->lin until the next use).
+ */
+static void s9_open(struct kunit *test, struct s9_cmd *c, struct aiot_nas_msg *rsp)
+{
+	struct hw_fx *fx = test->priv;
+	u8 k[AIOT_K_ROOT_LEN], k_nd[AIOT_KDF_OUT_LEN];
+	struct aiot_nas_msg m;
+	unsigned int len;
+	int n;
+
+	KUNIT_ASSERT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NAS_RESPONSE);
+	KUNIT_ASSERT_EQ(test, fx->res->rsp_bits % 8, 0);
+	len = fx->res->rsp_bits / 8;
+	KUNIT_ASSERT_LE(test, len, (unsigned int)AIOT_NAS_MAX_LEN);
+	memcpy(fx->lin, fx->res->rsp, len);
+	KUNIT_ASSERT_EQ(test, aiot_nas_decode(fx->lin, len, &m), 0);
+	KUNIT_ASSERT_EQ(test, m.type, AIOT_NAS_MT_SOL9_CMD_RSP);
+	KUNIT_EXPECT_EQ(test, m.policy, c->policy);	/* that of the request */
+	c->rsp_pl = m.payload_len;
+	expected_k_root(test, c->n, k);
+	KUNIT_ASSERT_EQ(test, aiot_sol9_k_nd(k, c->nn, m.nonce, k_nd), 0);
+	n = aiot_sol9_rsp_open(fx->ctx, k_nd, c->policy | AIOT_SOL9_CFG_FLOOR, m.policy,
+			       c->nn, fx->lin, S9_HDR, len);
+	KUNIT_ASSERT_EQ(test, n, (int)(S9_HDR + c->rsp_pl));
+	KUNIT_ASSERT_EQ(test, aiot_nas_decode_payload(fx->lin + S9_HDR, c->rsp_pl, rsp), 0);
+}
+
+/*
+ * What the target spends to find itself in @c's CFRA paging (step 6): k_N'
+ * and its protected ID deciphered; the T-ID and then k_N'; or, paged by its
+ * identity in clear, k_N' alone.
+ */
+static void s9_paging_cost(const struct s9_cmd *c, u64 *kdf, u64 *aes)
+{
+	switch (c->policy & AIOT_SOL9_POL_IDP_MASK) {
+	case AIOT_SOL9_POL_IDP_CLEAR:
+		*kdf = 1;
+		*aes = 0;
+		break;
+	case AIOT_SOL9_POL_IDP_TID:
+		*kdf = 2;
+		*aes = 0;
+		break;
+	default:
+		*kdf = 1;
+		*aes = nea2_blocks(DIV_ROUND_UP(c->idf_bits, 8));
+		break;
+	}
+}
+
+/*
+ * ... and the whole of step 6 for an accepted request: the MAC (over NN',
+ * the identity field and the message, or the payload alone), deciphering,
+ * k_ND', the response ciphered and its MAC (over NN' and the message, or
+ * the payload).
+ */
+static void s9_cmd_cost(const struct s9_cmd *c, u64 *kdf, u64 *aes)
+{
+	unsigned int integ = c->policy & AIOT_SOL9_POL_INT_MASK;
+	bool cipher = c->policy & AIOT_SOL9_POL_CIPHER;
+	unsigned int idf = DIV_ROUND_UP(c->idf_bits, 8);
+
+	s9_paging_cost(c, kdf, aes);
+	if (integ == AIOT_SOL9_POL_INT_MESSAGE)
+		*aes += nia2_blocks(AIOT_SOL9_NN_LEN + idf + S9_REQ_HDR + c->req_pl);
+	else if (integ == AIOT_SOL9_POL_INT_PAYLOAD)
+		*aes += nia2_blocks(c->req_pl);
+	if (cipher)
+		*aes += nea2_blocks(c->req_pl) + nea2_blocks(c->rsp_pl);
+	*kdf += 1;
+	if (integ == AIOT_SOL9_POL_INT_MESSAGE)
+		*aes += nia2_blocks(AIOT_SOL9_NN_LEN + S9_HDR + c->rsp_pl);
+	else if (integ == AIOT_SOL9_POL_INT_PAYLOAD)
+		*aes += nia2_blocks(c->rsp_pl);
+}
+
+/*
+ * The configurations a population may have, as <aiot/profile_values.h>
+ * defines them: solution-y's RESYNC and PAGING_MAC need REPLAY, CMD_CIPHER
+ * needs CMD_INT; solution-9's policy octet has no spare bit and no reserved
+ * ID protection or integrity value; the normative profile has none.
+ */
+static bool config_valid(u8 profile, u32 c)
+{
+	u8 pol = c & AIOT_SOL9_CFG_POLICY_MASK;
+
+	switch (profile) {
+	case AIOT_HWSIM_SEC_PROFILE_NORMATIVE:
+		return !c;
+	case AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y:
+		return !(c & ~AIOT_SOLY_CFG_ALL) &&
+		       ((c & AIOT_SOLY_CFG_REPLAY) ||
+			!(c & (AIOT_SOLY_CFG_RESYNC | AIOT_SOLY_CFG_PAGING_MAC))) &&
+		       ((c & AIOT_SOLY_CFG_CMD_INT) || !(c & AIOT_SOLY_CFG_CMD_CIPHER));
+	case AIOT_HWSIM_SEC_PROFILE_SOLUTION_9:
+		return !(c & ~AIOT_SOL9_CFG_ALL) && !(pol & AIOT_SOL9_POL_SPARE_MASK) &&
+		       (pol & AIOT_SOL9_POL_IDP_MASK) != AIOT_SOL9_POL_IDP_RESERVED &&
+		       (pol & AIOT_SOL9_POL_INT_MASK) != AIOT_SOL9_POL_INT_RESERVED;
+	default:
+		return false;
+	}
+}
+
+static int add_one(struct kunit *test, u8 profile, u32 config)
+{
+	struct hw_fx *fx = test->priv;
+	struct hwsim_pop_cfg cfg = {
+		.count = 1, .id_bits = 32, .profile = profile, .sec_config = config,
+		.seed_len = 1, .energy = AIOT_HWSIM_ENERGY_UNLIMITED,
+		.mem_len = AIOT_HWSIM_USER_MEM_LEN,
+	};
+	int err;
+
+	id_of(BASE_ID, cfg.id);
+	err = hwsim_pop_add(fx->hr, &cfg, NULL);
+	if (!err)
+		hwsim_pop_clear(fx->hr);
+	return err;
+}
+
+/* A population's configuration: every undefined or inconsistent one is refused. */
+static void hw_sec_config_check(struct kunit *test)
+{
+	static const u32 high[] = { BIT(10), BIT(15), BIT(16), BIT(31) };
+	unsigned int valid[4] = {}, wrong = 0;
+	u32 c, first_wrong = 0;
+	u8 p, first_p = 0;
+	int err;
+
+	/* by name: the defaults, and one of each refusal */
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_NORMATIVE, 0), 0);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_NORMATIVE, 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+				      AIOT_SOLY_CFG_DEFAULT), 0);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+				      AIOT_SOLY_CFG_ALL + 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+				      AIOT_SOLY_CFG_RESYNC), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+				      AIOT_SOLY_CFG_PAGING_MAC), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+				      AIOT_SOLY_CFG_CMD_CIPHER), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+				      AIOT_SOL9_CFG_DEFAULT), 0);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+				      AIOT_SOL9_POL_IDP_RESERVED), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+				      AIOT_SOL9_POL_INT_RESERVED), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+				      AIOT_SOL9_POL_DEFAULT | 0x20), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+				      AIOT_SOL9_CFG_ALL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+				      AIOT_SOL9_CFG_ALL + 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, add_one(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9 + 1, 0), -EINVAL);
+
+	/* every configuration of 10 bits, and some higher bits, in every profile */
+	for (p = 0; p <= AIOT_HWSIM_SEC_PROFILE_SOLUTION_9 + 1; p++) {
+		for (c = 0; c < BIT(10) + ARRAY_SIZE(high); c++) {
+			u32 config = c < BIT(10) ? c : high[c - BIT(10)];
+
+			err = add_one(test, p, config);
+			valid[p] += !err;
+			if (!err == config_valid(p, config) && (!err || err == -EINVAL))
+				continue;
+			if (!wrong++) {
+				first_p = p;
+				first_wrong = config;
+			}
+		}
+	}
+	KUNIT_EXPECT_EQ_MSG(test, wrong, 0U, "first: profile %u, configuration %#x (%d)",
+			    first_p, first_wrong, add_one(test, first_p, first_wrong));
+	/*
+	 * normative: 0 alone. solution-y: MUTUAL free, REPLAY with RESYNC and
+	 * PAGING_MAC free (4) or neither (1), CMD_INT with or without
+	 * CMD_CIPHER or neither (3): 2 * 5 * 3. solution-9: 3 ID protections,
+	 * 2 cipher, 3 integrity, 2 FLOOR.
+	 */
+	KUNIT_EXPECT_EQ(test, valid[AIOT_HWSIM_SEC_PROFILE_NORMATIVE], 1U);
+	KUNIT_EXPECT_EQ(test, valid[AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y], 2U * 5 * 3);
+	KUNIT_EXPECT_EQ(test, valid[AIOT_HWSIM_SEC_PROFILE_SOLUTION_9], 3U * 2 * 3 * 2);
+	KUNIT_EXPECT_EQ(test, valid[AIOT_HWSIM_SEC_PROFILE_SOLUTION_9 + 1], 0U);
+}
+
+/*
+ * Profiles side by side: a device acts only on its own profile's pagings;
+ * the others neither work nor hear (no counter of theirs moves).
+ */
+static void hw_profiles_apart(struct kunit *test)
+{
+	const u32 t9 = BASE9_ID + 1, ty = BASEY_ID + 2;
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg req = { .type = AIOT_NAS_MT_READ_REQ, .length = 4 }, rsp;
+	struct aiot_inv_cfg cfg = {};
+	struct s9_cmd c;
+	u8 nn[AIOT_SOL9_NN_LEN];
+	struct aiot_nas_msg ypr = { .type = AIOT_NAS_MT_SOLY_PAGING_REQ };
+	u8 k[AIOT_K_ROOT_LEN], k_aiot[AIOT_SOLY_K_AIOT_LEN], id[4], pid[8] = {};
+	int len;
+
+	add_pop(test, 4, AIOT_HWSIM_POLICY_AS_INDICATION, AIOT_HWSIM_ENERGY_UNLIMITED);
+	add_study_pop(test, BASE9_ID, 4, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      AIOT_SOL9_CFG_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION);
+	add_study_pop(test, BASEY_ID, 4, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION);
+
+	/* a normative inventory of all: the normative devices alone */
+	work_snap(test);
+	KUNIT_EXPECT_EQ(test, inventory(test, 0), AIOT_INV_END_COMPLETE);
+	KUNIT_EXPECT_EQ(test, bitmap_weight(fx->found, MAX_DEVS), 4U);
+	expect_clean(test);
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_NORMATIVE);
+
+	/* a normative inventory by a solution-9 device's identity: nobody */
+	work_snap(test);
+	cfg.id_type = AIOT_ID_PERMANENT;
+	cfg.id_bits = 32;
+	id_of(t9, cfg.id);
+	cfg.rand_len = AIOT_RAND_N_LEN;
+	memcpy(cfg.rand, test_rand_n, AIOT_RAND_N_LEN);
+	KUNIT_EXPECT_EQ(test, study_inventory(test, &cfg), AIOT_INV_END_COMPLETE);
+	KUNIT_EXPECT_EQ(test, fx->reports, 0U);
+	expect_untouched(test, NO_PROFILE);
+
+	/* a normative command paging (no NN) by a solution-9 device's identity */
+	work_snap(test);
+	KUNIT_ASSERT_EQ(test, aiot_nas_encode(&req, fx->buf, AIOT_NAS_MAX_LEN), 6);
+	memset(fx->req, 0, sizeof(*fx->req));
+	fx->req->id_type = AIOT_ID_PERMANENT;
+	fx->req->id_bits = 32;
+	id_of(t9, fx->req->id);
+	fx->req->as_id = 3;
+	fx->req->attempts = 1;
+	fx->req->nas_bits = 6 * 8;
+	memcpy(fx->req->nas, fx->buf, 6);
+	cmd_run(test);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->air.d2r_frames, 0ULL);
+	expect_untouched(test, NO_PROFILE);
+
+	/* solution-9 pagings: by protected ID, by T-ID, and a command */
+	nonce_of(0x90, nn);
+	work_snap(test);
+	KUNIT_EXPECT_EQ(test, s9_page(test, t9, AIOT_SOL9_POL_IDP_PID, nn),
+			AIOT_INV_END_DEVICES_READ);
+	KUNIT_EXPECT_EQ(test, fx->reports, 1U);
+	KUNIT_EXPECT_EQ(test, s9_auth_check(test, 0, t9, nn), (int)AIOT_SOL9_POL_DEFAULT);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 32, t9, 1, nea2_blocks(4));
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+
+	nonce_of(0x91, nn);
+	work_snap(test);
+	KUNIT_EXPECT_EQ(test, s9_page(test, t9, AIOT_SOL9_POL_IDP_TID, nn),
+			AIOT_INV_END_DEVICES_READ);
+	KUNIT_EXPECT_EQ(test, fx->reports, 1U);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 32, t9, 1, 0);
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+
+	s9_new(test, &c, t9, AIOT_SOL9_POL_DEFAULT, 0x92);
+	s9_build(test, &c, &req, false);
+	work_snap(test);
+	cmd_run(test);
+	s9_open(test, &c, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.type, AIOT_NAS_MT_READ_RSP);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 32, t9, 1, nea2_blocks(4));
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+
+	/* a solution-y paging: only solution-y devices decipher its PID */
+	nonce_of(0x93, nn);
+	expected_k_root(test, ty, k);
+	id_of(ty, id);
+	KUNIT_ASSERT_EQ(test, aiot_soly_k_aiot(k, nn, k_aiot), 0);
+	ypr.flags = AIOT_SOLY_PF_PID | AIOT_SOLY_PF_COUNTER | AIOT_SOLY_PF_MAC;
+	ypr.nonce = nn;
+	ypr.enc = pid;
+	ypr.enc_len = sizeof(pid);
+	len = aiot_nas_encode(&ypr, fx->lin, AIOT_NAS_MAX_LEN);
+	KUNIT_ASSERT_GT(test, len, 0);
+	len = aiot_soly_pid_seal(fx->ctx, k_aiot, ypr.flags, id, 32, 0, fx->lin, Y_PR_OFF,
+				 AIOT_NAS_MAX_LEN);
+	KUNIT_ASSERT_EQ(test, len, Y_PR_OFF + 8 + AIOT_SOLY_MAC_LEN);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.nas_len = len;
+	memcpy(cfg.nas, fx->lin, len);
+	cfg.max_devices = 1;
+	work_snap(test);
+	KUNIT_EXPECT_EQ(test, study_inventory(test, &cfg), AIOT_INV_END_DEVICES_READ);
+	KUNIT_EXPECT_EQ(test, fx->reports, 1U);
+	KUNIT_EXPECT_EQ(test, fx->msg3[0][1], AIOT_NAS_MT_SOLY_ACCESS_RSP);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, 32, ty, 1, nea2_blocks(8));
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y);
+}
+
+/*
+ * solution-9 authentication by protected ID and by T-ID (steps 2-4): the
+ * target's Msg3 verifies; what the target and the others spend, by the
+ * page's counting rule; devices of another identity length derive k_N (the
+ * page: "every solution-9 device: k_N (1 KDF)") but decipher nothing.
+ */
+static void hw_sol9_authentication(struct kunit *test)
+{
+	const u32 t = BASE9_ID + 2;
+	struct hw_fx *fx = test->priv;
+	struct aiot_inv_cfg cfg = {
+		.id_type = AIOT_ID_TEMPORARY, .id_bits = AIOT_SOL9_TID_LEN * 8,
+		.rand_len = AIOT_SOL9_NN_LEN,
+	};
+	u8 nn[AIOT_SOL9_NN_LEN];
+
+	add_study_pop(test, BASE9_ID, 6, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      AIOT_SOL9_CFG_DEFAULT, AIOT_HWSIM_POLICY_SILENT);
+	add_study_pop(test, BASE24_ID, 3, 24, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      AIOT_SOL9_CFG_DEFAULT, AIOT_HWSIM_POLICY_SILENT);
+	add_pop(test, 2, 0, AIOT_HWSIM_ENERGY_UNLIMITED);
+
+	/* by protected ID: PID* and MAC* under k_ND, 20 octets */
+	nonce_of(0x10, nn);
+	work_snap(test);
+	KUNIT_EXPECT_EQ(test, s9_page(test, t, AIOT_SOL9_POL_IDP_PID, nn),
+			AIOT_INV_END_DEVICES_READ);
+	KUNIT_ASSERT_EQ(test, fx->reports, 1U);
+	KUNIT_EXPECT_EQ(test, fx->msg3_len[0], S9_HDR + 1 + 4U + AIOT_SOL9_MAC_LEN);
+	KUNIT_EXPECT_EQ(test, s9_auth_check(test, 0, t, nn), (int)AIOT_SOL9_POL_DEFAULT);
+	/* k_N and the paging's PID, then k_ND, PID* and MAC* over SHT..PID* */
+	expect_target(test, t, 2, nea2_blocks(4) + nea2_blocks(1 + 4) +
+		      nia2_blocks(S9_HDR + 1 + 4));
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 32, t, 1, nea2_blocks(4));
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 24, 0, 1, 0);
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+	/* another device's answer is not this one's */
+	KUNIT_EXPECT_LT(test, s9_auth_check(test, 0, t + 1, nn), 0);
+
+	/* by T-ID: T-ID* alone, 19 octets, under the device's policy otherwise */
+	nonce_of(0x20, nn);
+	work_snap(test);
+	KUNIT_EXPECT_EQ(test, s9_page(test, t, AIOT_SOL9_POL_IDP_TID, nn),
+			AIOT_INV_END_DEVICES_READ);
+	KUNIT_ASSERT_EQ(test, fx->reports, 1U);
+	KUNIT_EXPECT_EQ(test, fx->msg3_len[0], S9_HDR + AIOT_SOL9_TID_LEN);
+	KUNIT_EXPECT_EQ(test, s9_auth_check(test, 0, t, nn),
+			(int)S9POL(TID, 1, MESSAGE));
+	KUNIT_EXPECT_LT(test, s9_auth_check(test, 0, t + 1, nn), 0);
+	expect_target(test, t, 2, 0);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 32, t, 1, 0);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 24, 0, 1, 0);
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+
+	/* a T-ID that is nobody's: every device pays its KDF, none answers */
+	s9_idf(test, t, nn, AIOT_SOL9_POL_IDP_TID, cfg.id);
+	cfg.id[0] ^= 0x80;
+	memcpy(cfg.rand, nn, AIOT_SOL9_NN_LEN);
+	work_snap(test);
+	KUNIT_EXPECT_EQ(test, study_inventory(test, &cfg), AIOT_INV_END_COMPLETE);
+	KUNIT_EXPECT_EQ(test, fx->reports, 0U);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 32, 0, 1, 0);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 24, 0, 1, 0);
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+}
+
+/*
+ * Commands by T-ID (a device whose policy is the temporary ID) and under the
+ * clear-ID policy: the clear-ID device answers its authentication with its
+ * identity in clear under MAC*, and its commands page it by that identity,
+ * which only it derives for.
+ */
+static void hw_sol9_tid_clear(struct kunit *test)
+{
+	static const u8 data[8] = "s9-clear";
+	const u32 tt = BASE9_ID + 1, tc = BASE9_ID + 0x101;
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg rd = { .type = AIOT_NAS_MT_READ_REQ, .offset = 2, .length = 4 };
+	struct aiot_nas_msg wr = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .offset = 8, .data = data, .data_len = 8,
+	}, rsp;
+	u8 nn[AIOT_SOL9_NN_LEN], id[4];
+	struct s9_cmd c;
+	u64 kdf, aes;
+
+	add_study_pop(test, BASE9_ID, 4, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      S9POL(TID, 1, MESSAGE) | AIOT_SOL9_CFG_FLOOR, AIOT_HWSIM_POLICY_SILENT);
+	add_study_pop(test, BASE9_ID + 0x100, 4, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      S9POL(CLEAR, 1, MESSAGE) | AIOT_SOL9_CFG_FLOOR, AIOT_HWSIM_POLICY_SILENT);
+	add_pop(test, 2, 0, AIOT_HWSIM_ENERGY_UNLIMITED);
+
+	/* a Read by T-ID: the T-ID and k_N' (2 KDF), k_ND' */
+	s9_new(test, &c, tt, S9POL(TID, 1, MESSAGE), 0x30);
+	s9_build(test, &c, &rd, false);
+	KUNIT_EXPECT_EQ(test, fx->req->id_type, AIOT_ID_TEMPORARY);
+	work_snap(test);
+	cmd_run(test);
+	s9_open(test, &c, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.type, AIOT_NAS_MT_READ_RSP);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, rsp.data_len, 4);
+	s9_cmd_cost(&c, &kdf, &aes);
+	KUNIT_EXPECT_EQ(test, kdf, 3ULL);
+	expect_target(test, tt, kdf, aes);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 32, tt, 1, 0);
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+
+	/* the clear-ID device authenticates with its identity in clear, MAC* over it */
+	nonce_of(0x40, nn);
+	work_snap(test);
+	KUNIT_EXPECT_EQ(test, s9_page(test, tc, AIOT_SOL9_POL_IDP_PID, nn),
+			AIOT_INV_END_DEVICES_READ);
+	KUNIT_ASSERT_EQ(test, fx->reports, 1U);
+	KUNIT_EXPECT_EQ(test, fx->msg3_len[0], S9_HDR + 1 + 4U + AIOT_SOL9_MAC_LEN);
+	id_of(tc, id);
+	KUNIT_EXPECT_EQ(test, fx->msg3[0][S9_HDR], 32);
+	KUNIT_EXPECT_EQ(test, memcmp(fx->msg3[0] + S9_HDR + 1, id, 4), 0);
+	KUNIT_EXPECT_EQ(test, s9_auth_check(test, 0, tc, nn), (int)S9POL(CLEAR, 1, MESSAGE));
+	/* no PID* to cipher: k_N and the paging's PID, k_ND, MAC* */
+	expect_target(test, tc, 2, nea2_blocks(4) + nia2_blocks(S9_HDR + 1 + 4));
+
+	/* its Write, paged by its identity in clear: only it derives */
+	s9_new(test, &c, tc, S9POL(CLEAR, 1, MESSAGE), 0x50);
+	s9_build(test, &c, &wr, false);
+	KUNIT_EXPECT_EQ(test, fx->req->id_type, AIOT_ID_PERMANENT);
+	work_snap(test);
+	cmd_run(test);
+	s9_open(test, &c, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.type, AIOT_NAS_MT_WRITE_RSP);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, tc, 8, data, sizeof(data)));
+	s9_cmd_cost(&c, &kdf, &aes);
+	KUNIT_EXPECT_EQ(test, kdf, 2ULL);
+	expect_target(test, tc, kdf, aes);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, 32, tc, 0, 0);
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
+}
+
+/*
+ * The policy floor: with FLOOR a request weaker than the device's policy in
+ * any one dimension (another ID protection, no ciphering, less integrity) is
+ * refused before any cryptography, by the integrity-failure policy; a
+ * stronger one is accepted. Without FLOOR every one of them is executed.
+ */
+static void hw_sol9_floor(struct kunit *test)
+{
+	const u32 floor = BASE9_ID, open = BASE9_ID + 0x100, low = BASE9_ID + 0x200;
+	static const struct {
+		u32 n;
+		u8 policy;
+		bool accepted;
+		const char *what;
+	} rows[] = {
+		{ floor, S9POL(TID, 1, MESSAGE), false, "FLOOR: T-ID for protected ID" },
+		{ floor, S9POL(CLEAR, 1, MESSAGE), false, "FLOOR: clear ID" },
+		{ floor, S9POL(PID, 0, MESSAGE), false, "FLOOR: not ciphered" },
+		{ floor, S9POL(PID, 1, PAYLOAD), false, "FLOOR: payload integrity" },
+		{ floor, S9POL(PID, 1, NONE), false, "FLOOR: no integrity" },
+		{ floor, S9POL(CLEAR, 0, NONE), false, "FLOOR: A7, clear ID, no integrity" },
+		{ floor, S9POL(PID, 1, MESSAGE), true, "FLOOR: its own policy" },
+		{ open, S9POL(TID, 1, MESSAGE), true, "no FLOOR: T-ID" },
+		{ open, S9POL(CLEAR, 1, MESSAGE), true, "no FLOOR: clear ID" },
+		{ open, S9POL(PID, 0, MESSAGE), true, "no FLOOR: not ciphered" },
+		{ open, S9POL(PID, 1, PAYLOAD), true, "no FLOOR: payload integrity" },
+		{ open, S9POL(PID, 1, NONE), true, "no FLOOR: no integrity" },
+		{ open, S9POL(CLEAR, 0, NONE), true, "no FLOOR: A7, executed" },
+		{ low, S9POL(PID, 1, PAYLOAD), true, "FLOOR below: ciphered as well" },
+		{ low, S9POL(PID, 0, MESSAGE), true, "FLOOR below: entire message" },
+		{ low, S9POL(PID, 0, NONE), false, "FLOOR below: no integrity" },
+		{ low, S9POL(TID, 0, PAYLOAD), false, "FLOOR below: T-ID" },
+	};
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg wr = { .type = AIOT_NAS_MT_WRITE_REQ, .data_len = 8 }, rsp;
+	u8 data[8], before[8];
+	struct s9_cmd c;
+	unsigned int i;
+	u64 kdf, aes;
+
+	add_study_pop(test, floor, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      AIOT_SOL9_CFG_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	add_study_pop(test, open, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      AIOT_SOL9_POL_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	add_study_pop(test, low, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      S9POL(PID, 0, PAYLOAD) | AIOT_SOL9_CFG_FLOOR,
+		      AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	wr.data = data;
+
+	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+		memset(data, 0xa0 + i, sizeof(data));
+		mem_get(test, rows[i].n, before, sizeof(before));
+		s9_new(test, &c, rows[i].n, rows[i].policy, 0x10 + i);
+		s9_build(test, &c, &wr, false);
+		work_snap(test);
+		cmd_run(test);
+		if (!rows[i].accepted) {
+			KUNIT_EXPECT_EQ_MSG(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION,
+					    "%s", rows[i].what);
+			KUNIT_EXPECT_EQ_MSG(test, fx->res->cause, AIOT_NNR_INTEGRITY, "%s",
+					    rows[i].what);
+			KUNIT_EXPECT_TRUE_MSG(test, mem_is(test, rows[i].n, 0, before, 8),
+					      "%s", rows[i].what);
+			/* refused before the MAC: the paging is all it cost */
+			s9_paging_cost(&c, &kdf, &aes);
+			expect_target(test, rows[i].n, kdf, aes);
+			continue;
+		}
+		KUNIT_ASSERT_EQ_MSG(test, fx->res->outcome, AIOT_CMD_OUTCOME_NAS_RESPONSE, "%s",
+				    rows[i].what);
+		s9_open(test, &c, &rsp);
+		KUNIT_EXPECT_EQ_MSG(test, rsp.status, AIOT_NAS_STATUS_SUCCESS, "%s", rows[i].what);
+		KUNIT_EXPECT_TRUE_MSG(test, mem_is(test, rows[i].n, 0, data, 8), "%s",
+				      rows[i].what);
+		s9_cmd_cost(&c, &kdf, &aes);
+		expect_target(test, rows[i].n, kdf, aes);
+	}
+}
+
+/*
+ * A policy with a reserved value or a spare bit is refused by every device,
+ * FLOOR or not, before any cryptography: its integrity-failure policy, not
+ * executed.
+ */
+static void hw_sol9_reserved_policy(struct kunit *test)
+{
+	static const u8 reserved[] = {
+		AIOT_SOL9_POL_IDP_PID | AIOT_SOL9_POL_CIPHER | AIOT_SOL9_POL_INT_RESERVED,
+		AIOT_SOL9_POL_IDP_RESERVED | AIOT_SOL9_POL_CIPHER | AIOT_SOL9_POL_INT_MESSAGE,
+		AIOT_SOL9_POL_DEFAULT | 0x20,
+		AIOT_SOL9_POL_DEFAULT | 0x80,
+	};
+	static const u32 devs[] = { BASE9_ID, BASE9_ID + 0x100 };
+	static const u8 data[4] = { 1, 2, 3, 4 }, zero[4];
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg wr = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .data = data, .data_len = sizeof(data),
+	};
+	unsigned int i, d;
+	struct s9_cmd c;
+
+	add_study_pop(test, devs[0], 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      AIOT_SOL9_CFG_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	add_study_pop(test, devs[1], 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      AIOT_SOL9_POL_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	for (d = 0; d < ARRAY_SIZE(devs); d++) {
+		for (i = 0; i < ARRAY_SIZE(reserved); i++) {
+			/* sealed under the default policy, then its octet changed */
+			s9_new(test, &c, devs[d], AIOT_SOL9_POL_DEFAULT, 0x20 * d + 4 * i);
+			s9_build(test, &c, &wr, false);
+			fx->req->nas[2] = reserved[i];
+			work_snap(test);
+			cmd_run(test);
+			KUNIT_EXPECT_EQ_MSG(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION,
+					    "policy %#x", reserved[i]);
+			KUNIT_EXPECT_EQ_MSG(test, fx->res->cause, AIOT_NNR_INTEGRITY, "policy %#x",
+					    reserved[i]);
+			KUNIT_EXPECT_TRUE(test, mem_is(test, devs[d], 0, zero, sizeof(zero)));
+			expect_target(test, devs[d], 1, nea2_blocks(4));
+		}
+		/* the same request with its policy as sealed is executed */
+		s9_build(test, &c, &wr, false);
+		cmd_run(test);
+		KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NAS_RESPONSE);
+		KUNIT_EXPECT_TRUE(test, mem_is(test, devs[d], 0, data, sizeof(data)));
+	}
+}
+
+/*
+ * A request whose MAC fails under k_N' (a wrong K), for an honest paging:
+ * seed 000's option of the device; nothing deciphered or executed, and each
+ * transmission of the PDU costs its MAC.
+ */
+static void hw_sol9_integrity_policy(struct kunit *test)
+{
+	u8 policy = *(const u8 *)test->param_value;
+	const u32 t = BASE9_ID + 1;
+	static const u8 data[4] = "bad!", zero[4];
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg wr = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .data = data, .data_len = sizeof(data),
+	}, rsp;
+	struct s9_cmd c;
+	u64 mac;
+
+	add_study_pop(test, BASE9_ID, 3, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9,
+		      AIOT_SOL9_CFG_DEFAULT, policy);
+	s9_new(test, &c, t, AIOT_SOL9_POL_DEFAULT, 0x60);
+	s9_build(test, &c, &wr, true);
+	work_snap(test);
+	cmd_run(test);
+	switch (policy) {
+	case AIOT_HWSIM_POLICY_SILENT:
+		KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+		KUNIT_EXPECT_EQ(test, fx->res->attempts, 3);
+		break;
+	case AIOT_HWSIM_POLICY_AS_INDICATION:
+		KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
+		KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_NONE);
+		KUNIT_EXPECT_EQ(test, fx->res->attempts, 1);
+		break;
+	default:
+		KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
+		KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_INTEGRITY);
+		KUNIT_EXPECT_EQ(test, fx->res->attempts, 1);
+		break;
+	}
+	KUNIT_EXPECT_TRUE(test, mem_is(test, t, 0, zero, sizeof(zero)));
+	/* the paging once, the MAC over NN' | protected ID | message per PDU */
+	mac = nia2_blocks(AIOT_SOL9_NN_LEN + 4 + S9_REQ_HDR + c.req_pl);
+	expect_target(test, t, 1, nea2_blocks(4) + fx->res->attempts * mac);
+
+	/* the right key still works afterwards */
+	s9_new(test, &c, t, AIOT_SOL9_POL_DEFAULT, 0x70);
+	s9_build(test, &c, &wr, false);
+	cmd_run(test);
+	s9_open(test, &c, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, t, 0, data, sizeof(data)));
+}
+
 static struct kunit_case aiot_hwsim_cases[] = {
 	KUNIT_CASE(hw_growing_population),
 	KUNIT_CASE(hw_device_size),
@@ -676,6 +1714,13 @@ static struct kunit_case aiot_hwsim_cases[] = {
 	KUNIT_CASE(hw_faults),
 	KUNIT_CASE(hw_energy),
 	KUNIT_CASE(hw_unplug),
+	KUNIT_CASE(hw_sec_config_check),
+	KUNIT_CASE(hw_profiles_apart),
+	KUNIT_CASE(hw_sol9_authentication),
+	KUNIT_CASE(hw_sol9_tid_clear),
+	KUNIT_CASE(hw_sol9_floor),
+	KUNIT_CASE(hw_sol9_reserved_policy),
+	KUNIT_CASE_PARAM(hw_sol9_integrity_policy, policy_gen_params),
 	{}
 };
 

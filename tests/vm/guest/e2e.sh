@@ -12,7 +12,13 @@
 #  4. each integrity-failure policy of seed 000 gives its own outcome;
 #  5. bad input from the AIOTF: each refused message gets an Error Indication
 #     with its cause and is logged, the bridge reconnects after a header it
-#     cannot parse, and no journaled report is lost.
+#     cannot parse, and no journaled report is lost;
+#  6. solution-9 (Documentation/security-profiles.rst): 20 devices of that
+#     profile beside the normative ones, each authenticated on its own by
+#     protected ID, one by T-ID, a 9 Command Request Write read back, a bad
+#     MAC and a policy below the device's floor getting its integrity-failure
+#     policy; an Inventory Request paging with a NAS container reaches the
+#     reader, and one with both RAND_N and NAS, or neither, is refused.
 . /opt/guest-lib.sh
 
 SEED=5eed0000000000000000000000000001
@@ -31,6 +37,11 @@ aiotctl hwsim add-devices 0 count 990 id a1000000 bits 32 seed $SEED >/dev/null
 check e2e_population_known test $? = 0
 aiotctl hwsim add-devices 0 count 10 id a2000000 bits 32 seed $OTHER >/dev/null
 check e2e_population_unknown test $? = 0
+# 20 solution-9 devices (default configuration), the same seed; an AS
+# indication with the cause on an integrity failure, one of them silent
+aiotctl hwsim add-devices 0 count 20 id a9000000 bits 32 seed $SEED profile 2 policy 2 >/dev/null
+check e2e_population_solution9 test $? = 0
+aiotctl hwsim set-device 0 id a9000007 bits 32 policy 0 >/dev/null
 aiotctl hwsim set-device 0 id a1000005 bits 32 mem 48656c6c6f2c20412d496f5421 >/dev/null
 aiotctl hwsim set-device 0 id a1000010 bits 32 policy 0 >/dev/null
 aiotctl hwsim set-device 0 id a1000011 bits 32 policy 1 >/dev/null
@@ -220,6 +231,77 @@ check e2e_badinput_bridge_warns_unexpected_message \
 	grep -q 'warning: error indication to the AIOTF: unexpected-message .*txn 0bad000000000005' $BL
 check e2e_badinput_bridge_warns_unparsable_stream \
 	grep -q "warning: the AIOTF's stream cannot be parsed" $BL
+
+# ---- 6: solution-9 -------------------------------------------------------------
+# The normative step of "filter a9/8" pages no normative device (the
+# solution-9 ones ignore a paging without RAND_n and a protected ID or
+# T-ID); each of the 20 is then paged by its protected ID, a fresh NN each.
+cat >/tmp/sol9.scn <<EOF
+seed $SEED
+timeout 120
+population a9000000 count 20 profile solution-9
+inventory 0 filter a9/8 expect 20
+inventory 0 target a9000003 tid expect 1
+write a9000005 0 53392d6532652d64617461
+read a9000005 0 11 expect 53392d6532652d64617461
+read a9000005 0 4 bad-mac outcome as-indication cause 1
+read a9000007 0 4 bad-mac attempts 1 outcome no-response
+# clear ID, no ciphering, no integrity: below the device's floor
+write a9000005 0 0000 policy 00 outcome as-indication cause 1
+read a9000005 0 4 expect 53392d65
+# an Inventory Request paging with a NAS container (a Y Paging Request)
+inject 01030000 00000027 0bad000000000011 0003000400000000 000b000b006000 1112131415161718 expect-cause none
+# with RAND_N too; with neither
+inject 01030000 00000033 0bad000000000012 0003000400000000 000b000b0060001112131415161718 000400080102030405060708 expect-cause malformed-message
+inject 01030000 00000018 0bad000000000013 0003000400000000 expect-cause missing-mandatory-ie
+EOF
+L0=$(wc -l </tmp/bridge.log)
+aiotf-sim run /tmp/sol9.scn --listen $AP -j >/tmp/sol9.out 2>/tmp/sol9.err
+rc=$?
+[ $rc = 0 ] || dump_logs sol9
+BL=/tmp/bridge.sol9.log
+tail -n +$((L0 + 1)) /tmp/bridge.log >$BL
+{
+	echo "=== solution-9: authentications, command outcomes"
+	grep -o '"by":"[a-z-]*","txn":"[0-9a-f]*","nn":"[0-9a-f]*","result":"[a-z-]*"' /tmp/sol9.out |
+		sed 's/"txn":"[0-9a-f]*","nn":"[0-9a-f]*",//' | sort | uniq -c
+	grep -o '"device":"a9[0-9a-f]*","reader":[0-9]*,"profile":"solution-9"[^{}]*"outcome":"[a-z-]*","as_cause":[0-9a-z]*' \
+		/tmp/sol9.out | sed 's/"reader".*"outcome"/"outcome"/'
+} >$R
+# a command step of the one-line JSON summary, by its line in the scenario
+sol9_step() {
+	grep -o '{"step":[^{}]*}' /tmp/sol9.out | grep "\"line\":$1,"
+}
+auths() {	# how many authentications by $1 ended $2
+	grep -o "\"by\":\"$1\",\"txn\":\"[0-9a-f]\{16\}\",\"nn\":\"[0-9a-f]\{16\}\",\"result\":\"$2\"" \
+		/tmp/sol9.out | grep -c .
+}
+check e2e_sol9_scenario_passes test $rc = 0
+check e2e_sol9_20_authenticated_each_by_protected_id eval \
+	'[ "$(auths protected-id authenticated)" = 20 ] &&
+	grep -q "\"authenticated\":20,\"failed\":0,\"failed_devices\":\[\]" /tmp/sol9.out'
+check e2e_sol9_authenticated_by_tid eval '[ "$(auths t-id authenticated)" = 1 ]'
+check e2e_sol9_nothing_not_found_or_malformed eval \
+	'[ "$(grep -o "\"not_found\":0,\"not_found_devices\":\[\]" /tmp/sol9.out | grep -c .)" = 2 ] &&
+	[ "$(grep -o "\"malformed\":0," /tmp/sol9.out | grep -c .)" = 2 ]'
+check e2e_sol9_write_then_read_back eval \
+	'sol9_step 6 | grep -q "\"profile\":\"solution-9\",\"mode\":\"relay\",\"policy\":\"15\".*\"nas_verdict\":\"ok\",\"nas_type\":83,\"status\":\"success\"" &&
+	sol9_step 7 | grep -q "\"nas_verdict\":\"ok\",\"nas_type\":81,\"status\":\"success\",\"data\":\"53392d6532652d64617461\""'
+check e2e_sol9_bad_mac_gets_the_devices_policy eval \
+	'sol9_step 8 | grep -q "\"bad_mac\":true.*\"outcome\":\"as-indication\",\"as_cause\":1," &&
+	sol9_step 9 | grep -q "\"outcome\":\"no-response\",\"as_cause\":null,"'
+check e2e_sol9_policy_below_floor_refused_not_executed eval \
+	'sol9_step 11 | grep -q "\"policy\":\"00\".*\"outcome\":\"as-indication\",\"as_cause\":1," &&
+	sol9_step 12 | grep -q "\"data\":\"53392d65\""'
+check e2e_sol9_nas_paging_reaches_the_reader \
+	grep -q 'txn 0bad000000000011: inventory on reader 0 ended (complete), 0 devices reported' $BL
+check e2e_sol9_rand_and_nas_refused eval \
+	'grep -o "{\"step\":[^{}]*}" /tmp/sol9.out | grep "\"txn\":\"0bad000000000012\"" |
+	grep -q "\"answered\":true,\"cause\":\"malformed-message\",\"bad_type\":3," &&
+	grep -q "warning: error indication to the AIOTF: malformed-message .*txn 0bad000000000012" $BL'
+check e2e_sol9_neither_refused eval \
+	'grep -o "{\"step\":[^{}]*}" /tmp/sol9.out | grep "\"txn\":\"0bad000000000013\"" |
+	grep -q "\"answered\":true,\"cause\":\"missing-mandatory-ie\",\"bad_type\":3,"'
 
 kill $BRIDGE
 wait $BRIDGE

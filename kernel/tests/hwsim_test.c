@@ -1698,6 +1698,888 @@ static void hw_sol9_integrity_policy(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, mem_is(test, t, 0, data, sizeof(data)));
 }
 
+/* ---- solution-y (seed 002) ------------------------------------------------- */
+
+/* The AIOTF's side of one solution-y access (steps 3-17) */
+struct y_sess {
+	u32 n;			/* the target; 0: a group paging */
+	u8 flags;		/* of the Y Paging Request */
+	u8 nonce1[AIOT_SOLY_NONCE1_LEN];
+	u8 k_aiot[AIOT_SOLY_K_AIOT_LEN];
+	u8 pr[AIOT_NAS_CONT_MAX_OCTETS];	/* the Y Paging Request */
+	unsigned int pr_len;
+	u8 af;			/* flags of the device's Y Access Response */
+	u8 nonce2[AIOT_SOLY_NONCE2_LEN];	/* its Nonce2, the session's T-ID */
+	u8 k_ses[AIOT_SOLY_K_SES_LEN];
+	unsigned int msg3_len;
+	u32 counter;		/* the device's, returned by a resync */
+};
+
+/* The paging flags a configuration sends (step 3) */
+static u8 y_flags(u32 config)
+{
+	return AIOT_SOLY_PF_PID |
+	       (config & AIOT_SOLY_CFG_REPLAY ? AIOT_SOLY_PF_COUNTER : 0) |
+	       (config & AIOT_SOLY_CFG_PAGING_MAC ? AIOT_SOLY_PF_MAC : 0);
+}
+
+/*
+ * The Y Paging Request for device @n (0: a group paging, no PID) with
+ * @flags and @counter, nonce1 from @first (step 3).
+ */
+static void y_paging(struct kunit *test, struct y_sess *y, u32 n, u8 flags, u32 counter,
+		     u8 first)
+{
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_SOLY_PAGING_REQ };
+	u8 k[AIOT_K_ROOT_LEN], id[4], pid[AIOT_SOLY_PID_MAX_LEN] = {};
+	struct hw_fx *fx = test->priv;
+	int len, want;
+
+	memset(y, 0, sizeof(*y));
+	y->n = n;
+	y->flags = n ? flags : 0;
+	nonce_of(first, y->nonce1);
+	m.flags = y->flags;
+	m.nonce = y->nonce1;
+	if (n) {
+		m.enc = pid;
+		m.enc_len = 4 + (flags & AIOT_SOLY_PF_COUNTER ? AIOT_SOLY_COUNTER_LEN : 0);
+	}
+	len = aiot_nas_encode(&m, fx->lin, AIOT_NAS_MAX_LEN);
+	KUNIT_ASSERT_GT(test, len, 0);
+	if (n) {
+		expected_k_root(test, n, k);
+		id_of(n, id);
+		KUNIT_ASSERT_EQ(test, aiot_soly_k_aiot(k, y->nonce1, y->k_aiot), 0);
+		len = aiot_soly_pid_seal(fx->ctx, y->k_aiot, flags, id, 32, counter, fx->lin,
+					 Y_PR_OFF, AIOT_NAS_MAX_LEN);
+		want = Y_PR_OFF + m.enc_len + (flags & AIOT_SOLY_PF_MAC ? AIOT_SOLY_MAC_LEN : 0);
+		KUNIT_ASSERT_EQ(test, len, want);
+	}
+	KUNIT_ASSERT_LE(test, len, AIOT_NAS_CONT_MAX_OCTETS);
+	memcpy(y->pr, fx->lin, len);
+	y->pr_len = len;
+}
+
+/* The paging with @y's Y Paging Request (steps 4-5); the Msg3s in fx->msg3. */
+static enum aiot_inv_end_cause y_page(struct kunit *test, const struct y_sess *y)
+{
+	struct aiot_inv_cfg cfg = { .max_devices = y->n ? 1 : 0 };
+
+	cfg.nas_len = y->pr_len;
+	memcpy(cfg.nas, y->pr, y->pr_len);
+	return study_inventory(test, &cfg);
+}
+
+/*
+ * Msg3 number @k as the AIOTF checks it (step 9): a Y Access Response to
+ * @y's paging whose ARES verifies under k_AIoT_ses from @y's k_AIoT; its
+ * counter (resync) into y->counter, its identity (one-way) equal to y->n.
+ * Return: 0 or a negative error.
+ */
+static int y_access(struct kunit *test, struct y_sess *y, unsigned int k)
+{
+	struct hw_fx *fx = test->priv;
+	unsigned int len = fx->msg3_len[k], off;
+	struct aiot_nas_msg m;
+	u8 id[4], id_bits;
+	int n;
+
+	memcpy(fx->lin, fx->msg3[k], len);
+	if (aiot_nas_decode(fx->lin, len, &m) || m.type != AIOT_NAS_MT_SOLY_ACCESS_RSP)
+		return -EPROTO;
+	y->af = m.flags;
+	y->msg3_len = len;
+	memcpy(y->nonce2, m.nonce, sizeof(y->nonce2));
+	off = m.enc ? m.enc - fx->lin : len - AIOT_SOLY_ARES_LEN;
+	KUNIT_ASSERT_EQ(test, aiot_soly_k_ses(y->k_aiot, y->nonce2, y->k_ses), 0);
+	n = aiot_soly_access_open(fx->ctx, y->k_ses, y->nonce1, fx->lin, off, len);
+	if (n < 0)
+		return n;
+	if (m.flags & AIOT_SOLY_AF_RESYNC) {
+		if (n - off != AIOT_SOLY_COUNTER_LEN)
+			return -EPROTO;
+		y->counter = id_num(fx->lin + off);
+	}
+	if (m.flags & AIOT_SOLY_AF_PID) {
+		id_of(y->n, id);
+		if (aiot_prof_id_get(fx->lin + off, n - off, &id_bits) || id_bits != 32 ||
+		    memcmp(fx->lin + off + 1, id, sizeof(id)))
+			return -ENOENT;
+	}
+	return 0;
+}
+
+/* Send @len octets of fx->lin to @y's session: a CFRA paging by its T-ID. */
+static void y_send(struct kunit *test, const struct y_sess *y, unsigned int len)
+{
+	struct hw_fx *fx = test->priv;
+
+	memset(fx->req, 0, sizeof(*fx->req));
+	fx->req->id_type = AIOT_ID_TEMPORARY;
+	fx->req->id_bits = AIOT_SOLY_TID_LEN * 8;
+	memcpy(fx->req->id, y->nonce2, AIOT_SOLY_TID_LEN);
+	fx->req->as_id = 9;
+	fx->req->attempts = 3;
+	fx->req->nas_bits = len * 8;
+	memcpy(fx->req->nas, fx->lin, len);
+	cmd_run(test);
+}
+
+/* The Y Network Authentication of @y's session (steps 10-11), NRES wrong with @wrong. */
+static void y_nres(struct kunit *test, const struct y_sess *y, bool wrong)
+{
+	struct aiot_nas_msg m = { .type = AIOT_NAS_MT_SOLY_NET_AUTH };
+	struct hw_fx *fx = test->priv;
+	u8 nres[AIOT_SOLY_NRES_LEN];
+	int len;
+
+	KUNIT_ASSERT_EQ(test, aiot_soly_nres(fx->ctx, y->k_ses, y->nonce2, nres), 0);
+	nres[0] ^= wrong;
+	m.nres = nres;
+	len = aiot_nas_encode(&m, fx->lin, AIOT_NAS_MAX_LEN);
+	KUNIT_ASSERT_EQ(test, len, 2 + AIOT_SOLY_NRES_LEN);
+	y_send(test, y, len);
+}
+
+/* The answer in fx->res is the Y Protected Identity of y->n (steps 16-17). */
+static bool y_identity_ok(struct kunit *test, const struct y_sess *y)
+{
+	struct hw_fx *fx = test->priv;
+	unsigned int len = fx->res->rsp_bits / 8;
+	u8 id[4], id_bits;
+
+	if (fx->res->outcome != AIOT_CMD_OUTCOME_NAS_RESPONSE || fx->res->rsp_bits % 8 ||
+	    len > AIOT_NAS_MAX_LEN)
+		return false;
+	memcpy(fx->lin, fx->res->rsp, len);
+	id_of(y->n, id);
+	return len > Y_ID_OFF && fx->lin[1] == AIOT_NAS_MT_SOLY_PROT_ID &&
+	       !aiot_soly_ident_open(fx->ctx, y->k_ses, fx->lin, Y_ID_OFF, len, &id_bits) &&
+	       id_bits == 32 && !memcmp(fx->lin + Y_ID_OFF + 1, id, sizeof(id));
+}
+
+/*
+ * The plain request @req to @y's session, under seed 003's envelope with
+ * K_Command_enc/int from k_AIoT_ses, as @sht says (AIOT_NAS_SHT_PLAIN: the
+ * NULL algorithms). Return: the PDU's length.
+ */
+static unsigned int y_command(struct kunit *test, const struct y_sess *y,
+			      const struct aiot_nas_msg *req, u8 sht)
+{
+	struct hw_fx *fx = test->priv;
+	int len;
+
+	len = aiot_nas_encode(req, fx->lin, AIOT_NAS_MAX_LEN);
+	KUNIT_ASSERT_GT(test, len, 0);
+	if (sht != AIOT_NAS_SHT_PLAIN) {
+		KUNIT_ASSERT_EQ(test, aiot_soly_ctx_set_command(fx->ctx, y->k_ses), 0);
+		len = aiot_nas_seal(fx->ctx, AIOT_NAS_DIR_R2D,
+				    sht == AIOT_NAS_SHT_INTEGRITY_CIPHERED, fx->lin, len,
+				    AIOT_NAS_MAX_LEN);
+		KUNIT_ASSERT_GT(test, len, 0);
+	}
+	y_send(test, y, len);
+	return len;
+}
+
+/* The response in fx->res, protected as @sht says, opened and decoded into @rsp. */
+static unsigned int y_response(struct kunit *test, const struct y_sess *y, u8 sht,
+			       struct aiot_nas_msg *rsp)
+{
+	struct hw_fx *fx = test->priv;
+	unsigned int len;
+	int plain;
+
+	KUNIT_ASSERT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NAS_RESPONSE);
+	KUNIT_ASSERT_EQ(test, fx->res->rsp_bits % 8, 0);
+	len = fx->res->rsp_bits / 8;
+	KUNIT_ASSERT_LE(test, len, (unsigned int)AIOT_NAS_MAX_LEN);
+	memcpy(fx->lin, fx->res->rsp, len);
+	KUNIT_EXPECT_EQ(test, fx->lin[0], sht);	/* protected as the request was */
+	plain = len;
+	if (sht != AIOT_NAS_SHT_PLAIN) {
+		KUNIT_ASSERT_EQ(test, aiot_soly_ctx_set_command(fx->ctx, y->k_ses), 0);
+		plain = aiot_nas_open(fx->ctx, AIOT_NAS_DIR_D2R, fx->lin, len);
+		KUNIT_ASSERT_GT(test, plain, 0);
+	}
+	KUNIT_ASSERT_EQ(test, aiot_nas_decode(fx->lin, plain, rsp), 0);
+	return len;
+}
+
+/*
+ * What the paged device spends on @y's paging (step 6): k_AIoT, its PID
+ * deciphered, then MAC-P over SHT..PID.
+ */
+static void y_paging_cost(const struct y_sess *y, u64 *kdf, u64 *aes)
+{
+	*kdf = 1;
+	*aes = nea2_blocks(4 + (y->flags & AIOT_SOLY_PF_COUNTER ? AIOT_SOLY_COUNTER_LEN : 0));
+	if (y->flags & AIOT_SOLY_PF_MAC)
+		*aes += nia2_blocks(y->pr_len - AIOT_SOLY_MAC_LEN);
+}
+
+/*
+ * ... and at Msg2, on its Y Access Response: k_AIoT_ses, the KID (CMAC over
+ * nonce1), the ciphered counter or id_bits | ID, ARES over nonce1 and the
+ * message up to ARES.
+ */
+static void y_access_cost(const struct y_sess *y, u64 *kdf, u64 *aes)
+{
+	unsigned int part = 0;
+
+	if (y->af & AIOT_SOLY_AF_RESYNC)
+		part = AIOT_SOLY_COUNTER_LEN;
+	else if (y->af & AIOT_SOLY_AF_PID)
+		part = 1 + 4;
+	*kdf += 1;
+	*aes += nea2_blocks(part) +
+		nia2_blocks(AIOT_SOLY_NONCE1_LEN + y->msg3_len - AIOT_SOLY_ARES_LEN);
+	if (y->af & AIOT_SOLY_AF_KID)
+		*aes += nia2_blocks(AIOT_SOLY_NONCE1_LEN);
+}
+
+/* A command of @len octets answered with @rsp_len, protected as @sht says (2 KDF) */
+static void y_command_cost(unsigned int len, unsigned int rsp_len, u8 sht, u64 *kdf, u64 *aes)
+{
+	bool cipher = sht == AIOT_NAS_SHT_INTEGRITY_CIPHERED;
+
+	*kdf = 2;
+	*aes = nia2_blocks(len - AIOT_NAS_TRAILER_LEN) +
+	       nia2_blocks(rsp_len - AIOT_NAS_TRAILER_LEN);
+	if (cipher)
+		*aes += nea2_blocks(len - AIOT_NAS_TRAILER_LEN - AIOT_NAS_HDR_LEN) +
+			nea2_blocks(rsp_len - AIOT_NAS_TRAILER_LEN - AIOT_NAS_HDR_LEN);
+}
+
+static u32 counter_of(struct kunit *test, u32 n)
+{
+	struct hwsim_dev *dev = dev_of(test, n);
+	struct hw_fx *fx = test->priv;
+	u32 c;
+
+	mutex_lock(&fx->hr->lock);
+	c = dev->counter;
+	mutex_unlock(&fx->hr->lock);
+	return c;
+}
+
+/* Re-provision device @n's counter, as set-device does. */
+static void counter_set(struct kunit *test, u32 n, u32 c)
+{
+	struct hwsim_dev *dev = dev_of(test, n);
+	struct hw_fx *fx = test->priv;
+
+	mutex_lock(&fx->hr->lock);
+	dev->counter = c;
+	mutex_unlock(&fx->hr->lock);
+}
+
+/*
+ * A targeted access to @n with @counter, nonce1 from @first: one Y Access
+ * Response, ARES valid, flags @af.
+ */
+static void y_access_ok(struct kunit *test, struct y_sess *y, u32 n, u32 config,
+			u32 counter, u8 first, u8 af)
+{
+	struct hw_fx *fx = test->priv;
+
+	y_paging(test, y, n, y_flags(config), counter, first);
+	KUNIT_ASSERT_EQ(test, y_page(test, y), AIOT_INV_END_DEVICES_READ);
+	KUNIT_ASSERT_EQ(test, fx->reports, 1U);
+	KUNIT_ASSERT_EQ(test, y_access(test, y, 0), 0);
+	KUNIT_ASSERT_EQ(test, y->af, af);
+}
+
+/* ... then NRES, answered with the protected identity: a session for one command round. */
+static void y_session(struct kunit *test, struct y_sess *y, u32 n, u32 config, u32 counter,
+		      u8 first)
+{
+	y_access_ok(test, y, n, config, counter, first, 0);
+	y_nres(test, y, false);
+	KUNIT_ASSERT_TRUE(test, y_identity_ok(test, y));
+}
+
+/* A paging that gets no answer at all: nobody contends, nobody sends. */
+static void y_page_silence(struct kunit *test, const struct y_sess *y)
+{
+	struct hw_fx *fx = test->priv;
+
+	KUNIT_EXPECT_EQ(test, y_page(test, y), AIOT_INV_END_COMPLETE);
+	KUNIT_EXPECT_EQ(test, fx->reports, 0U);
+	KUNIT_EXPECT_EQ(test, fx->job->stats.air.d2r_frames, 0ULL);
+}
+
+/*
+ * One-way authentication (MUTUAL off): the identity rides in Msg3 under
+ * k_AIoT_ses, covered by ARES (24 octets, 2 KDF and 8 blocks); the device
+ * takes commands without NRES, and has no NRES step. A PID of another
+ * length costs a device nothing.
+ */
+static void hw_soly_one_way(struct kunit *test)
+{
+	static const u8 data[8] = "one-way!";
+	const u32 cfg = AIOT_SOLY_CFG_DEFAULT & ~AIOT_SOLY_CFG_MUTUAL, t = BASEY_ID + 3;
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg wr = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .offset = 4, .data = data, .data_len = 8,
+	}, rsp;
+	unsigned int len, rlen;
+	struct y_sess y;
+	u64 kdf, aes;
+
+	add_study_pop(test, BASEY_ID, 5, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, cfg,
+		      AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	add_study_pop(test, BASE24_ID, 3, 24, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, cfg,
+		      AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	add_pop(test, 2, 0, AIOT_HWSIM_ENERGY_UNLIMITED);
+
+	work_snap(test);
+	y_access_ok(test, &y, t, cfg, 0, 0x11, AIOT_SOLY_AF_PID);
+	KUNIT_EXPECT_EQ(test, y.msg3_len, 3 + AIOT_SOLY_NONCE2_LEN + 1 + 4U + AIOT_SOLY_ARES_LEN);
+	y_paging_cost(&y, &kdf, &aes);
+	y_access_cost(&y, &kdf, &aes);
+	KUNIT_EXPECT_EQ(test, kdf, 2ULL);
+	expect_target(test, t, kdf, aes);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, 32, t, 1, nea2_blocks(8));
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, 24, 0, 0, 0);
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 1U);
+
+	/* no NRES step in a one-way session */
+	y_nres(test, &y, false);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
+	KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_UNKNOWN_MSG);
+
+	/* a command straight away */
+	work_snap(test);
+	len = y_command(test, &y, &wr, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	rlen = y_response(test, &y, AIOT_NAS_SHT_INTEGRITY_CIPHERED, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.type, AIOT_NAS_MT_WRITE_RSP);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, t, 4, data, sizeof(data)));
+	y_command_cost(len, rlen, AIOT_NAS_SHT_INTEGRITY_CIPHERED, &kdf, &aes);
+	expect_target(test, t, kdf, aes);
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, 32, t, 0, 0);
+}
+
+/*
+ * Group paging (no PID): every solution-y device answers with its KID,
+ * which the AIOTF finds among its candidates' and which tells it whose ARES
+ * to check; the counter is neither checked nor stepped. A one-way device
+ * adds its identity (28 octets). With MUTUAL, NRES then gets a device's
+ * protected identity, at no cost to the others.
+ */
+static void hw_soly_group(struct kunit *test)
+{
+	enum { N_MUTUAL = 6, N = 8 };
+	const u32 one_way = AIOT_SOLY_CFG_DEFAULT & ~AIOT_SOLY_CFG_MUTUAL;
+	struct hw_fx *fx = test->priv;
+	u8 k[AIOT_K_ROOT_LEN], kid[N][AIOT_SOLY_KID_LEN];
+	unsigned int i, j, found = 0, matches;
+	struct y_sess *ys, g;
+	struct aiot_nas_msg m;
+	u64 kdf, aes;
+
+	ys = kunit_kcalloc(test, N, sizeof(*ys), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ys);
+	add_study_pop(test, BASEY_ID, N_MUTUAL, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, AIOT_HWSIM_POLICY_SILENT);
+	add_study_pop(test, BASEY_ID + 0x10, N - N_MUTUAL, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      one_way, AIOT_HWSIM_POLICY_SILENT);
+	add_pop(test, 3, 0, AIOT_HWSIM_ENERGY_UNLIMITED);
+
+	y_paging(test, &g, 0, 0, 0, 0x21);
+	KUNIT_EXPECT_EQ(test, g.pr_len, (unsigned int)Y_PR_OFF);
+	/* the AIOTF's candidates: k_AIoT and KID of each, once per paging */
+	for (i = 0; i < N; i++) {
+		ys[i] = g;
+		ys[i].n = i < N_MUTUAL ? BASEY_ID + i : BASEY_ID + 0x10 + i - N_MUTUAL;
+		counter_set(test, ys[i].n, 40 + i);
+		expected_k_root(test, ys[i].n, k);
+		KUNIT_ASSERT_EQ(test, aiot_soly_k_aiot(k, g.nonce1, ys[i].k_aiot), 0);
+		KUNIT_ASSERT_EQ(test, aiot_soly_kid(fx->ctx, ys[i].k_aiot, g.nonce1, kid[i]), 0);
+	}
+	work_snap(test);
+	KUNIT_EXPECT_EQ(test, y_page(test, &g), AIOT_INV_END_COMPLETE);
+	KUNIT_ASSERT_EQ(test, fx->reports, (unsigned int)N);
+	for (j = 0; j < N; j++) {
+		KUNIT_ASSERT_EQ(test, aiot_nas_decode(fx->msg3[j], fx->msg3_len[j], &m), 0);
+		KUNIT_EXPECT_EQ(test, m.type, AIOT_NAS_MT_SOLY_ACCESS_RSP);
+		KUNIT_ASSERT_TRUE(test, m.flags & AIOT_SOLY_AF_KID);
+		for (i = 0, matches = 0; i < N; i++) {
+			if (memcmp(m.kid, kid[i], AIOT_SOLY_KID_LEN))
+				continue;
+			matches++;
+			KUNIT_EXPECT_EQ(test, y_access(test, &ys[i], j), 0);
+			found |= BIT(i);
+		}
+		KUNIT_EXPECT_EQ(test, matches, 1U);
+	}
+	KUNIT_EXPECT_EQ(test, found, BIT(N) - 1);
+	for (i = 0; i < N; i++) {
+		bool mutual = i < N_MUTUAL;
+
+		KUNIT_EXPECT_EQ(test, ys[i].af, AIOT_SOLY_AF_KID | (mutual ? 0 : AIOT_SOLY_AF_PID));
+		KUNIT_EXPECT_EQ(test, ys[i].msg3_len, 3 + AIOT_SOLY_NONCE2_LEN + AIOT_SOLY_KID_LEN +
+				(mutual ? 0 : 1 + 4U) + AIOT_SOLY_ARES_LEN);
+		KUNIT_EXPECT_EQ(test, counter_of(test, ys[i].n), 40U + i);
+		/* k_AIoT, k_AIoT_ses; KID, the identity, ARES */
+		kdf = 1;
+		aes = 0;
+		y_access_cost(&ys[i], &kdf, &aes);
+		KUNIT_EXPECT_EQ(test, kdf, 2ULL);
+		expect_target(test, ys[i].n, kdf, aes);
+	}
+	expect_untouched(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y);
+
+	/* a device read in the group: NRES by its Nonce2, its identity back */
+	work_snap(test);
+	y_nres(test, &ys[4], false);
+	KUNIT_EXPECT_TRUE(test, y_identity_ok(test, &ys[4]));
+	/* NRES checked, id_bits | ID ciphered, its MAC over SHT..PID_D */
+	expect_target(test, ys[4].n, 0, nia2_blocks(AIOT_SOLY_NONCE2_LEN) + nea2_blocks(1 + 4) +
+		      nia2_blocks(Y_ID_OFF + 1 + 4));
+	expect_spent(test, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, 32, ys[4].n, 0, 0);
+}
+
+/*
+ * Without RESYNC a counter that is not the device's (smaller or larger)
+ * gets silence, after MAC-P; the equal one is answered and steps it.
+ * Re-provisioning the counter (set-device) is the way back.
+ */
+static void hw_soly_counter(struct kunit *test)
+{
+	const u32 cfg = AIOT_SOLY_CFG_DEFAULT & ~AIOT_SOLY_CFG_RESYNC, t = BASEY_ID + 1;
+	struct hw_fx *fx = test->priv;
+	struct y_sess y;
+	u64 kdf, aes;
+
+	add_study_pop(test, BASEY_ID, 3, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, cfg,
+		      AIOT_HWSIM_POLICY_SILENT);
+	counter_set(test, t, 7);
+
+	y_paging(test, &y, t, y_flags(cfg), 6, 0x31);
+	work_snap(test);
+	y_page_silence(test, &y);
+	y_paging_cost(&y, &kdf, &aes);
+	expect_target(test, t, kdf, aes);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 7U);
+	y_paging(test, &y, t, y_flags(cfg), 8, 0x32);
+	y_page_silence(test, &y);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 7U);
+
+	y_session(test, &y, t, cfg, 7, 0x33);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 8U);
+
+	/* re-provisioned to 0: the AIOTF's 8 is refused, 0 answered */
+	counter_set(test, t, 0);
+	y_paging(test, &y, t, y_flags(cfg), 8, 0x34);
+	y_page_silence(test, &y);
+	y_access_ok(test, &y, t, cfg, 0, 0x35, 0);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 1U);
+	KUNIT_EXPECT_EQ(test, fx->job->stats.devices, 1U);
+}
+
+/*
+ * With RESYNC a counter mismatch gets a resync answer: the device's counter
+ * under k_AIoT_ses, ARES valid, 23 octets, no session and no step; the
+ * AIOTF adopts it and pages again. A replayed paging gets the same (A5).
+ */
+static void hw_soly_resync(struct kunit *test)
+{
+	const u32 cfg = AIOT_SOLY_CFG_DEFAULT, t = BASEY_ID + 2;
+	struct hw_fx *fx = test->priv;
+	struct y_sess y, cap;
+	u64 kdf, aes;
+
+	add_study_pop(test, BASEY_ID, 3, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, cfg,
+		      AIOT_HWSIM_POLICY_SILENT);
+	counter_set(test, t, 3);
+
+	work_snap(test);
+	y_access_ok(test, &y, t, cfg, 0, 0x41, AIOT_SOLY_AF_RESYNC);
+	KUNIT_EXPECT_EQ(test, y.counter, 3U);
+	KUNIT_EXPECT_EQ(test, y.msg3_len, 3 + AIOT_SOLY_NONCE2_LEN + 0U + AIOT_SOLY_COUNTER_LEN +
+			AIOT_SOLY_ARES_LEN);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 3U);
+	y_paging_cost(&y, &kdf, &aes);
+	y_access_cost(&y, &kdf, &aes);
+	expect_target(test, t, kdf, aes);
+	/* a resync opens no session: its Nonce2 pages nobody */
+	y_nres(test, &y, false);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->air.d2r_frames, 0ULL);
+
+	y_session(test, &cap, t, cfg, y.counter, 0x42);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 4U);
+
+	/* A5: the captured paging again: a resync answer, the counter stays */
+	y = cap;
+	KUNIT_EXPECT_EQ(test, y_page(test, &y), AIOT_INV_END_DEVICES_READ);
+	KUNIT_ASSERT_EQ(test, fx->reports, 1U);
+	KUNIT_EXPECT_EQ(test, y_access(test, &y, 0), 0);
+	KUNIT_EXPECT_EQ(test, y.af, AIOT_SOLY_AF_RESYNC);
+	KUNIT_EXPECT_EQ(test, y.counter, 4U);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 4U);
+
+	/* at the maximum no more counted pagings; a resync still tells it */
+	counter_set(test, t, AIOT_SOLY_COUNTER_MAX);
+	y_paging(test, &y, t, y_flags(cfg), AIOT_SOLY_COUNTER_MAX, 0x43);
+	y_page_silence(test, &y);
+	y_access_ok(test, &y, t, cfg, 4, 0x44, AIOT_SOLY_AF_RESYNC);
+	KUNIT_EXPECT_EQ(test, y.counter, AIOT_SOLY_COUNTER_MAX);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), AIOT_SOLY_COUNTER_MAX);
+}
+
+/*
+ * Msg3 lost: a repeated Msg2 gets the same Msg3 (nothing computed again);
+ * after the NACK the device accesses in a later frame with a new Nonce2 and
+ * k_AIoT_ses, and its counter is stepped once for the one paging.
+ */
+static void hw_soly_msg3_lost(struct kunit *test)
+{
+	const u32 t = BASEY_ID + 1;
+	struct hw_fx *fx = test->priv;
+	struct y_sess y;
+	u64 kdf, aes;
+
+	add_study_pop(test, BASEY_ID, 3, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, AIOT_HWSIM_POLICY_SILENT);
+	atomic_set(&fx->hr->drop_msg3, AIOT_MSG3_ATTEMPTS);
+	work_snap(test);
+	y_access_ok(test, &y, t, AIOT_SOLY_CFG_DEFAULT, 0, 0xb1, 0);
+	KUNIT_EXPECT_EQ(test, fx->hr->stats.dropped, (u64)AIOT_MSG3_ATTEMPTS);
+	KUNIT_EXPECT_EQ(test, fx->job->stats.msg3_lost, 1ULL);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 1U);
+	/* the paging once, the Access Response twice (the same length) */
+	y_paging_cost(&y, &kdf, &aes);
+	y_access_cost(&y, &kdf, &aes);
+	y_access_cost(&y, &kdf, &aes);
+	expect_target(test, t, kdf, aes);
+	/* the session is the reported Nonce2's */
+	y_nres(test, &y, false);
+	KUNIT_EXPECT_TRUE(test, y_identity_ok(test, &y));
+}
+
+/*
+ * REPLAY off: the PID is the identity alone and a replayed paging is
+ * answered normally, each time with a new Nonce2 that replaces the
+ * session; the counter is never touched. A paging with a counter, which
+ * this configuration does not send, gets silence.
+ */
+static void hw_soly_replay_off(struct kunit *test)
+{
+	const u32 cfg = AIOT_SOLY_CFG_MUTUAL | AIOT_SOLY_CFG_CMD_INT | AIOT_SOLY_CFG_CMD_CIPHER;
+	const u32 t = BASEY_ID + 1;
+	struct hw_fx *fx = test->priv;
+	struct y_sess y, first;
+	u64 kdf, aes;
+
+	add_study_pop(test, BASEY_ID, 3, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, cfg,
+		      AIOT_HWSIM_POLICY_SILENT);
+	counter_set(test, t, 5);
+	KUNIT_EXPECT_EQ(test, y_flags(cfg), AIOT_SOLY_PF_PID);
+
+	work_snap(test);
+	y_access_ok(test, &first, t, cfg, 0, 0x51, 0);
+	KUNIT_EXPECT_EQ(test, first.pr_len, Y_PR_OFF + 4U);
+	y_paging_cost(&first, &kdf, &aes);
+	y_access_cost(&first, &kdf, &aes);
+	expect_target(test, t, kdf, aes);
+
+	/* the same paging replayed: answered as it was, a new session */
+	y = first;
+	KUNIT_EXPECT_EQ(test, y_page(test, &y), AIOT_INV_END_DEVICES_READ);
+	KUNIT_ASSERT_EQ(test, fx->reports, 1U);
+	KUNIT_EXPECT_EQ(test, y_access(test, &y, 0), 0);
+	KUNIT_EXPECT_EQ(test, y.af, 0);
+	KUNIT_EXPECT_NE(test, memcmp(y.nonce2, first.nonce2, AIOT_SOLY_NONCE2_LEN), 0);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 5U);
+	y_nres(test, &first, false);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+	y_nres(test, &y, false);
+	KUNIT_EXPECT_TRUE(test, y_identity_ok(test, &y));
+
+	/* a paging with the counter and MAC-P: not what this device takes */
+	y_paging(test, &y, t, y_flags(AIOT_SOLY_CFG_DEFAULT), 5, 0x52);
+	y_page_silence(test, &y);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 5U);
+}
+
+/*
+ * A6: a replayed paging whose ciphered counter has bit 0 flipped. Without
+ * PAGING_MAC (the seed's letter) it is accepted when the captured value was
+ * even and one paging has passed, answered normally, and the device steps
+ * its counter: the honest AIOTF gets a resync answer next. A captured odd
+ * value flips to an older one: a resync answer, no step. With PAGING_MAC,
+ * MAC-P fails: silence.
+ */
+static void hw_soly_a6_counter_flip(struct kunit *test)
+{
+	const u32 cfg = AIOT_SOLY_CFG_DEFAULT & ~AIOT_SOLY_CFG_PAGING_MAC;
+	const u32 t = BASEY_ID, tm = BASEY_ID + 0x10;
+	/* the last octet of the counter in the PID (ID, then counter) */
+	const unsigned int lsb = Y_PR_OFF + 4 + AIOT_SOLY_COUNTER_LEN - 1;
+	struct hw_fx *fx = test->priv;
+	struct y_sess cap, y;
+	u64 kdf, aes;
+
+	add_study_pop(test, t, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, cfg,
+		      AIOT_HWSIM_POLICY_SILENT);
+	add_study_pop(test, tm, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, AIOT_HWSIM_POLICY_SILENT);
+
+	/* captured with the even value 0, accepted: the device is at 1 */
+	y_access_ok(test, &cap, t, cfg, 0, 0x61, 0);
+	KUNIT_ASSERT_EQ(test, counter_of(test, t), 1U);
+	y = cap;
+	y.pr[lsb] ^= 1;
+	KUNIT_EXPECT_EQ(test, y_page(test, &y), AIOT_INV_END_DEVICES_READ);
+	KUNIT_ASSERT_EQ(test, fx->reports, 1U);
+	KUNIT_EXPECT_EQ(test, y_access(test, &y, 0), 0);
+	KUNIT_EXPECT_EQ(test, y.af, 0);		/* taken for the current value */
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 2U);
+	/* the honest AIOTF, at 1, is desynchronised */
+	y_access_ok(test, &y, t, cfg, 1, 0x62, AIOT_SOLY_AF_RESYNC);
+	KUNIT_EXPECT_EQ(test, y.counter, 2U);
+
+	/* an odd captured value: the flip gives an older one */
+	y_access_ok(test, &y, t, cfg, 2, 0x63, 0);
+	y_access_ok(test, &cap, t, cfg, 3, 0x64, 0);
+	KUNIT_ASSERT_EQ(test, counter_of(test, t), 4U);
+	y = cap;
+	y.pr[lsb] ^= 1;
+	KUNIT_EXPECT_EQ(test, y_page(test, &y), AIOT_INV_END_DEVICES_READ);
+	KUNIT_ASSERT_EQ(test, fx->reports, 1U);
+	KUNIT_EXPECT_EQ(test, y_access(test, &y, 0), 0);
+	KUNIT_EXPECT_EQ(test, y.af, AIOT_SOLY_AF_RESYNC);
+	KUNIT_EXPECT_EQ(test, y.counter, 4U);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 4U);
+
+	/* PAGING_MAC: the flipped paging fails MAC-P, after costing it */
+	y_access_ok(test, &cap, tm, AIOT_SOLY_CFG_DEFAULT, 0, 0x65, 0);
+	KUNIT_ASSERT_EQ(test, counter_of(test, tm), 1U);
+	y = cap;
+	y.pr[lsb] ^= 1;
+	work_snap(test);
+	y_page_silence(test, &y);
+	y_paging_cost(&y, &kdf, &aes);
+	expect_target(test, tm, kdf, aes);
+	KUNIT_EXPECT_EQ(test, counter_of(test, tm), 1U);
+}
+
+/*
+ * CMD_INT and CMD_CIPHER: off, the NULL algorithms (a plain command is
+ * executed and answered plain, no cryptography); a device refuses a command
+ * with less protection than its configuration, by its integrity-failure
+ * policy, before deriving anything.
+ */
+static void hw_soly_command_protection(struct kunit *test)
+{
+	const u32 base = AIOT_SOLY_CFG_MUTUAL | AIOT_SOLY_CFG_REPLAY | AIOT_SOLY_CFG_RESYNC |
+			 AIOT_SOLY_CFG_PAGING_MAC;
+	const u32 tn = BASEY_ID, ti = BASEY_ID + 0x10, tc = BASEY_ID + 0x20;
+	static const u8 zero[8];
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg wr = { .type = AIOT_NAS_MT_WRITE_REQ, .data_len = 8 }, rsp;
+	unsigned int len, rlen;
+	u8 data[8];
+	struct y_sess y;
+	u64 kdf, aes;
+
+	add_study_pop(test, tn, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, base,
+		      AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	add_study_pop(test, ti, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      base | AIOT_SOLY_CFG_CMD_INT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	add_study_pop(test, tc, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	wr.data = data;
+
+	/* neither: a plain Write is executed and answered plain, for free */
+	y_session(test, &y, tn, base, 0, 0x71);
+	memset(data, 0x11, sizeof(data));
+	work_snap(test);
+	y_command(test, &y, &wr, AIOT_NAS_SHT_PLAIN);
+	y_response(test, &y, AIOT_NAS_SHT_PLAIN, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.type, AIOT_NAS_MT_WRITE_RSP);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, tn, 0, data, sizeof(data)));
+	expect_target(test, tn, 0, 0);
+
+	/* CMD_INT: plain refused; integrity only executed */
+	y_session(test, &y, ti, base | AIOT_SOLY_CFG_CMD_INT, 0, 0x72);
+	memset(data, 0x22, sizeof(data));
+	work_snap(test);
+	y_command(test, &y, &wr, AIOT_NAS_SHT_PLAIN);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
+	KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_INTEGRITY);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, ti, 0, zero, sizeof(zero)));
+	expect_target(test, ti, 0, 0);
+	work_snap(test);
+	len = y_command(test, &y, &wr, AIOT_NAS_SHT_INTEGRITY);
+	rlen = y_response(test, &y, AIOT_NAS_SHT_INTEGRITY, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, ti, 0, data, sizeof(data)));
+	y_command_cost(len, rlen, AIOT_NAS_SHT_INTEGRITY, &kdf, &aes);
+	expect_target(test, ti, kdf, aes);
+
+	/* CMD_CIPHER: plain and integrity only refused; ciphered executed */
+	y_session(test, &y, tc, AIOT_SOLY_CFG_DEFAULT, 0, 0x73);
+	memset(data, 0x33, sizeof(data));
+	work_snap(test);
+	y_command(test, &y, &wr, AIOT_NAS_SHT_PLAIN);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
+	KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_INTEGRITY);
+	y_command(test, &y, &wr, AIOT_NAS_SHT_INTEGRITY);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
+	KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_INTEGRITY);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, tc, 0, zero, sizeof(zero)));
+	expect_target(test, tc, 0, 0);
+	work_snap(test);
+	len = y_command(test, &y, &wr, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	rlen = y_response(test, &y, AIOT_NAS_SHT_INTEGRITY_CIPHERED, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, tc, 0, data, sizeof(data)));
+	y_command_cost(len, rlen, AIOT_NAS_SHT_INTEGRITY_CIPHERED, &kdf, &aes);
+	expect_target(test, tc, kdf, aes);
+}
+
+/*
+ * MUTUAL: a command before NRES, however well protected, is refused by the
+ * device's integrity-failure policy, at no cost; after NRES it is executed.
+ */
+static void hw_soly_command_before_nres(struct kunit *test)
+{
+	u8 policy = *(const u8 *)test->param_value;
+	static const u8 data[4] = "nres", zero[4];
+	const u32 t = BASEY_ID + 1;
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg wr = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .data = data, .data_len = sizeof(data),
+	}, rsp;
+	struct y_sess y;
+
+	add_study_pop(test, BASEY_ID, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, policy);
+	y_access_ok(test, &y, t, AIOT_SOLY_CFG_DEFAULT, 0, 0x81, 0);
+	work_snap(test);
+	y_command(test, &y, &wr, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	switch (policy) {
+	case AIOT_HWSIM_POLICY_SILENT:
+		KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+		KUNIT_EXPECT_EQ(test, fx->res->attempts, 3);
+		break;
+	case AIOT_HWSIM_POLICY_AS_INDICATION:
+		KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
+		KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_NONE);
+		break;
+	default:
+		KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_AS_INDICATION);
+		KUNIT_EXPECT_EQ(test, fx->res->cause, AIOT_NNR_INTEGRITY);
+		break;
+	}
+	KUNIT_EXPECT_TRUE(test, mem_is(test, t, 0, zero, sizeof(zero)));
+	expect_target(test, t, 0, 0);
+
+	y_nres(test, &y, false);
+	KUNIT_EXPECT_TRUE(test, y_identity_ok(test, &y));
+	y_command(test, &y, &wr, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	y_response(test, &y, AIOT_NAS_SHT_INTEGRITY_CIPHERED, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, t, 0, data, sizeof(data)));
+}
+
+/*
+ * Out of energy, a device keeps its configuration, K and counter, not its
+ * session: a later paging by the session's T-ID finds nobody, whether the
+ * energy ran out while it answered or was taken away.
+ */
+static void hw_soly_energy_out(struct kunit *test)
+{
+	const u32 t = BASEY_ID + 1;
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg rd = { .type = AIOT_NAS_MT_READ_REQ, .length = 4 };
+	struct hwsim_dev *dev;
+	struct y_sess y;
+	u8 state;
+
+	add_study_pop(test, BASEY_ID, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	dev = dev_of(test, t);
+
+	/* 1 nJ: it hears the Read, cannot answer it */
+	y_session(test, &y, t, AIOT_SOLY_CFG_DEFAULT, 0, 0x91);
+	mutex_lock(&fx->hr->lock);
+	hwsim_dev_set_energy(fx->hr, dev, 1);
+	mutex_unlock(&fx->hr->lock);
+	y_command(test, &y, &rd, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+	mutex_lock(&fx->hr->lock);
+	state = dev->state;
+	hwsim_dev_set_energy(fx->hr, dev, AIOT_HWSIM_ENERGY_UNLIMITED);
+	mutex_unlock(&fx->hr->lock);
+	KUNIT_EXPECT_EQ(test, state, AIOT_HWSIM_DEV_STATE_NO_ENERGY);
+	KUNIT_EXPECT_EQ(test, fx->hr->stats.energy_outs, 1ULL);
+	y_command(test, &y, &rd, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->air.d2r_frames, 0ULL);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 1U);
+
+	/* taken away between NRES and the command */
+	y_session(test, &y, t, AIOT_SOLY_CFG_DEFAULT, 1, 0x92);
+	mutex_lock(&fx->hr->lock);
+	hwsim_dev_set_energy(fx->hr, dev, 0);
+	hwsim_dev_set_energy(fx->hr, dev, AIOT_HWSIM_ENERGY_UNLIMITED);
+	mutex_unlock(&fx->hr->lock);
+	y_command(test, &y, &rd, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->air.d2r_frames, 0ULL);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 2U);
+
+	/* the counter survived: the next paging is answered */
+	y_session(test, &y, t, AIOT_SOLY_CFG_DEFAULT, 2, 0x93);
+	KUNIT_EXPECT_EQ(test, counter_of(test, t), 3U);
+}
+
+/*
+ * The session ends when the reader acknowledges the response of its
+ * command round, not after the NRES round; until then a repeated request
+ * is a retransmission and is answered again.
+ */
+static void hw_soly_session_end(struct kunit *test)
+{
+	static const u8 data[4] = "once";
+	const u32 t = BASEY_ID + 1;
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg wr = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .data = data, .data_len = sizeof(data),
+	}, rd = { .type = AIOT_NAS_MT_READ_REQ, .length = 4 }, rsp;
+	struct y_sess y;
+
+	add_study_pop(test, BASEY_ID, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	/* NRES answered and acknowledged: the session stays for its round */
+	y_session(test, &y, t, AIOT_SOLY_CFG_DEFAULT, 0, 0xa1);
+
+	/* the first response lost: the request again, answered again */
+	atomic_set(&fx->hr->drop_next, 1);
+	y_command(test, &y, &wr, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	y_response(test, &y, AIOT_NAS_SHT_INTEGRITY_CIPHERED, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->res->attempts, 2);
+	KUNIT_EXPECT_EQ(test, fx->hr->stats.dropped, 1ULL);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, t, 0, data, sizeof(data)));
+
+	/* acknowledged: the T-ID belongs to no session any more */
+	y_command(test, &y, &rd, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->attempts, 3);
+	KUNIT_EXPECT_EQ(test, fx->res->air.d2r_frames, 0ULL);
+	y_nres(test, &y, false);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+}
+
 static struct kunit_case aiot_hwsim_cases[] = {
 	KUNIT_CASE(hw_growing_population),
 	KUNIT_CASE(hw_device_size),
@@ -1721,6 +2603,17 @@ static struct kunit_case aiot_hwsim_cases[] = {
 	KUNIT_CASE(hw_sol9_floor),
 	KUNIT_CASE(hw_sol9_reserved_policy),
 	KUNIT_CASE_PARAM(hw_sol9_integrity_policy, policy_gen_params),
+	KUNIT_CASE(hw_soly_one_way),
+	KUNIT_CASE(hw_soly_group),
+	KUNIT_CASE(hw_soly_counter),
+	KUNIT_CASE(hw_soly_resync),
+	KUNIT_CASE(hw_soly_replay_off),
+	KUNIT_CASE(hw_soly_a6_counter_flip),
+	KUNIT_CASE(hw_soly_command_protection),
+	KUNIT_CASE_PARAM(hw_soly_command_before_nres, policy_gen_params),
+	KUNIT_CASE(hw_soly_energy_out),
+	KUNIT_CASE(hw_soly_session_end),
+	KUNIT_CASE(hw_soly_msg3_lost),
 	{}
 };
 

@@ -2543,6 +2543,67 @@ static void hw_soly_energy_out(struct kunit *test)
 }
 
 /*
+ * NRES whose answer is lost: the reader sends it again, as it would any
+ * request while the device stays silent, and the device, whose session
+ * stands, answers again with its protected identity.
+ */
+static void hw_soly_nres_repeated(struct kunit *test)
+{
+	const u32 t = BASEY_ID + 1;
+	struct hw_fx *fx = test->priv;
+	struct y_sess y;
+
+	add_study_pop(test, BASEY_ID, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	y_access_ok(test, &y, t, AIOT_SOLY_CFG_DEFAULT, 0, 0xc1, 0);
+	atomic_set(&fx->hr->drop_next, 1);
+	y_nres(test, &y, false);
+	KUNIT_EXPECT_EQ(test, fx->hr->stats.dropped, 1ULL);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NAS_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->res->attempts, 2);
+	KUNIT_EXPECT_TRUE(test, y_identity_ok(test, &y));
+}
+
+/*
+ * One command round per session: once the device has answered a request,
+ * it answers that request again (a retransmission, its response lost) but
+ * no other one, which would be protected under the same keys with COUNT 0
+ * again: the same keystream for a second response.
+ */
+static void hw_soly_one_round(struct kunit *test)
+{
+	static const u8 data[4] = "once", other[4] = "twic";
+	const u32 t = BASEY_ID + 1;
+	struct hw_fx *fx = test->priv;
+	struct aiot_nas_msg wr = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .data = data, .data_len = sizeof(data),
+	}, wr2 = {
+		.type = AIOT_NAS_MT_WRITE_REQ, .data = other, .data_len = sizeof(other),
+	}, rsp;
+	struct y_sess y;
+
+	add_study_pop(test, BASEY_ID, 2, 32, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y,
+		      AIOT_SOLY_CFG_DEFAULT, AIOT_HWSIM_POLICY_AS_INDICATION_CAUSE);
+	y_session(test, &y, t, AIOT_SOLY_CFG_DEFAULT, 0, 0xd1);
+	/* every response to the first Write lost: executed, never acknowledged */
+	atomic_set(&fx->hr->drop_next, 3);
+	y_command(test, &y, &wr, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	KUNIT_EXPECT_EQ(test, fx->res->outcome, AIOT_CMD_OUTCOME_NO_RESPONSE);
+	KUNIT_EXPECT_EQ(test, fx->hr->stats.dropped, 3ULL);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, t, 0, data, sizeof(data)));
+
+	/* another request in the same session: not a retransmission */
+	y_command(test, &y, &wr2, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	KUNIT_EXPECT_NE(test, fx->res->outcome, AIOT_CMD_OUTCOME_NAS_RESPONSE);
+	KUNIT_EXPECT_TRUE(test, mem_is(test, t, 0, data, sizeof(data)));
+
+	/* the first one again: answered */
+	y_command(test, &y, &wr, AIOT_NAS_SHT_INTEGRITY_CIPHERED);
+	y_response(test, &y, AIOT_NAS_SHT_INTEGRITY_CIPHERED, &rsp);
+	KUNIT_EXPECT_EQ(test, rsp.status, AIOT_NAS_STATUS_SUCCESS);
+}
+
+/*
  * The session ends when the reader acknowledges the response of its
  * command round, not after the NRES round; until then a repeated request
  * is a retransmission and is answered again.
@@ -2614,6 +2675,8 @@ static struct kunit_case aiot_hwsim_cases[] = {
 	KUNIT_CASE(hw_soly_energy_out),
 	KUNIT_CASE(hw_soly_session_end),
 	KUNIT_CASE(hw_soly_msg3_lost),
+	KUNIT_CASE(hw_soly_nres_repeated),
+	KUNIT_CASE(hw_soly_one_round),
 	{}
 };
 

@@ -192,7 +192,7 @@ ok "sol9: the filtered step's normative request: its txn, RAND_n and end" \
 ok "sol9: a target that is a solution-9 device: no normative request; T-ID* verified, a wrong one refused; the clear-ID policy's MAC*" \
 	"[ \"\${V[4]}\" = \"[(None, None, [('t-id', 'authenticated', None)]), (None, None, [('t-id', 'failed', 'T-ID* does not verify')]), (None, None, [('protected-id', 'authenticated', None)])]\" ]"
 ok "sol9: an Inventory Response to an authentication is malformed" \
-	"[ \"\${V[5]}\" = \"[1, 0, '1 answers to solution-9 authentications did not carry a 9 Authentication Response', 'malformed']\" ]"
+	"[ \"\${V[5]}\" = \"[1, 0, \\\"1 answers to study profile authentications did not carry the profile's answer (9 Authentication Response, Y Access Response, Y Protected Identity)\\\", 'malformed']\" ]"
 ok "sol9: a Read under the device's policy: opened, its data" \
 	"[ \"\${V[6]}\" = \"['solution-9', 'relay', '15', 'nas-response', 'ok', 'success', '48656c6c', 16]\" ]"
 ok "sol9: bad-mac gets the device's policy; a policy below its floor expects no NAS response" \
@@ -204,7 +204,7 @@ ok "sol9: a response under a weaker policy than the request's is refused" \
 QUIET=1 play sol9text sol9 "$tmp/sol9.scn"
 T=$tmp/sol9text.out
 ok "sol9, text summary: the solution-9 line, failed and not found, the command heads" \
-	"grep -q '^  solution-9             4 of 4 devices paged by protected ID: 1 not found: a9070002\$' $T && grep -q '^  failed                 1: a9070001\$' $T && grep -q '^step 8, line 12: read a9070000 (solution-9, policy 15, bad MAC), txn [0-9a-f]*\$' $T && grep -q '^step 2, line 6: inventory on reader 2\$' $T"
+	"grep -q '^  study profiles         4 solution-9 of 4 paged by protected ID, 0 solution-y of 0: 1 not found: a9070002\$' $T && grep -q '^  failed                 1: a9070001\$' $T && grep -q '^step 8, line 12: read a9070000 (solution-9, policy 15, bad MAC), txn [0-9a-f]*\$' $T && grep -q '^step 2, line 6: inventory on reader 2\$' $T"
 
 # inject: raw octets to the gateway, its Error Indication checked; the first
 # one is sent once the gateway is set up (no wait-gateway before it)
@@ -311,6 +311,15 @@ ok "syntax: bad-mac with a policy that has no MAC" \
 	"syntax '3: disable: bad-mac, but policy 05 has no MAC' 'seed 00\n$P9\ndisable a9070001 policy 5 bad-mac\n'"
 ok "syntax: a policy with a spare bit or a reserved value" \
 	"syntax '1: policy .20. is not a Security Policy octet' 'read a9070001 0 4 policy 20\n' && syntax '1: policy .18. is not' 'read a9070001 0 4 policy 18\n' && syntax '1: policy .0x103. is not' 'read a9070001 0 4 policy 0x103\n'"
+PY='population a8170000 count 4 profile solution-y'
+ok "syntax: a solution-y configuration as aiot_hwsim checks it (spare bit, RESYNC or PAGING_MAC without REPLAY, CMD_CIPHER without CMD_INT)" \
+	"syntax '1: config 40 is not a solution-y configuration' '$PY config 40\n' && syntax '1: config 5 is not' '$PY config 5\n' && syntax '1: config 9 is not' '$PY config 9\n' && syntax '1: config 21 is not' '$PY config 21\n'"
+ok "syntax: group with a filter or a target, or with no solution-y device" \
+	"syntax '3: inventory: group pages every solution-y device: no filter or target' 'seed 00\n$PY\ninventory 0 group filter a817/16\n' && syntax '2: inventory: group pages solution-y devices, but no population' 'seed 00\ninventory 0 group\n'"
+ok "syntax: policy and integrity-only for a solution-y device" \
+	"syntax '3: read: policy is for solution-9 devices; a8170001 is a solution-y device' 'seed 00\n$PY\nread a8170001 0 4 policy 15\n' && syntax '3: write: integrity-only is the normative profile.s; a8170001 is a solution-y device' 'seed 00\n$PY\nwrite a8170001 0 00 integrity-only\n'"
+ok "syntax: bad-mac for a solution-y device whose commands have no MAC" \
+	"syntax '3: read: bad-mac, but configuration 3 has no CMD_INT' 'seed 00\n$PY config 3\nread a8170001 0 4 bad-mac\n'"
 printf 'seed 00\ninventory 0\n' >"$tmp/nolisten.scn"
 "$F" run "$tmp/nolisten.scn" >/dev/null 2>"$tmp/nolisten.err"
 ok "usage: no listen address is exit 2" "[ $? = 2 ] && grep -q 'no listen line and no --listen' $tmp/nolisten.err"

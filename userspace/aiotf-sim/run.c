@@ -25,7 +25,12 @@
  * authenticated on its own, after the inventory step's normative request:
  * one Inventory Request by its protected ID or T-ID with a fresh NN, its 9
  * Authentication Response checked in sol9.c. Its commands are 9 Command
- * Requests under a fresh NN', independent of any session.
+ * Requests under a fresh NN', independent of any session. A solution-y
+ * device is accessed on its own too (soly.c): a Y Paging Request with its
+ * counter, again after a resync answer, then with MUTUAL the NRES exchange
+ * by T-ID; or all of them at once by a group paging, each answer found by
+ * its KID. Its commands run in the session of its last authentication,
+ * one round per session.
  *
  * stderr carries the log; two line formats there are an interface for
  * test scripts (Documentation/aiot-ap.rst):
@@ -58,6 +63,7 @@
 #include "profile.h"
 #include "scenario.h"
 #include "sol9.h"
+#include "soly.h"
 
 #ifndef SCTP_NODELAY
 #define SCTP_NODELAY	3	/* <linux/sctp.h> */
@@ -87,6 +93,18 @@ struct dev {
 	bool have_reader;		/* solution-9: reader of its last authentication */
 	size_t inv_step;		/* last inventory step that reported it, + 1 */
 	uint64_t inv_report;
+	/* solution-y: the counter (from 0, as the device's) and the session */
+	uint32_t y_counter;
+	bool y_session;			/* authenticated: nonce1, Nonce2 */
+	uint8_t y_nonce1[AIOT_SOLY_NONCE1_LEN], y_nonce2[AIOT_SOLY_NONCE2_LEN];
+	size_t y_spent;			/* the step that used its command round, + 1 */
+};
+
+/* A solution-y device's KID for the running group paging */
+struct ykid {
+	uint8_t kid[AIOT_SOLY_KID_LEN];
+	size_t pop;
+	uint32_t idx;
 };
 
 struct sim {
@@ -109,7 +127,11 @@ struct sim {
 	struct sim_step *cur;
 	size_t cur_idx;			/* 1-based step number of cur */
 	uint64_t stray_txn;		/* last stray transaction logged */
+	struct ykid *kids;		/* the group paging's KIDs, sorted */
+	size_t n_kids;
 };
+
+#define SY_MAX_RESYNCS	2	/* resync answers one access adopts */
 
 static volatile sig_atomic_t stop_signal;
 
@@ -334,6 +356,28 @@ static bool push_id(char ***list, size_t *n, const struct sim_id *id)
 	return true;
 }
 
+static bool push_str(char ***list, size_t *n, const char *str)
+{
+	char **l = realloc(*list, (*n + 1) * sizeof(*l));
+
+	if (!l)
+		return false;
+	*list = l;
+	l[*n] = strdup(str);
+	if (!l[*n])
+		return false;
+	++*n;
+	return true;
+}
+
+/* The request of an inventory step that runs (ran) last, when not the normative one */
+static struct sim_auth *cur_auth(struct sim_step *s)
+{
+	if (s->s9_cur >= 0)
+		return &s->inv.auths[s->s9_cur];
+	return s->inv.grp_sent ? &s->inv.grp : NULL;
+}
+
 /* ---- the association ------------------------------------------------ */
 
 static void finish(struct sim *sim, struct sim_step *s);
@@ -534,17 +578,22 @@ static void judge_inventory(const struct sim_step *s, char *why, size_t size)
 	const struct sim_inv_result *r = &s->inv;
 	long reject = s->reject >= 0 ? s->reject : 0;
 	/* the request that ran last: the normative one, or an authentication */
-	const struct sim_auth *cur = s->s9_cur >= 0 ? &r->auths[s->s9_cur] : NULL;
+	const struct sim_auth *cur = cur_auth((struct sim_step *)s);
 	bool ended = cur ? cur->ended : r->ended;
 	uint8_t cause = cur ? cur->end_cause : r->end_cause;
 	char what[80] = "inventory", ids[40];
 	size_t i;
 
-	if (cur) {
+	if (cur == &r->grp) {
+		snprintf(what, sizeof(what), "group paging");
+	} else if (cur) {
 		sim_format_id(cur->dev.id, cur->dev.bits, ids, sizeof(ids));
-		snprintf(what, sizeof(what), "authentication of %s", ids);
+		snprintf(what, sizeof(what), "%s of %s", cur->nres && s->sy_nres ?
+			 "NRES exchange" : "authentication", ids);
 	}
-	if (!ended && s->timed_out && cur)
+	if (cur && cur->nres && s->sy_nres && s->timed_out)
+		add_why(why, size, "no Command Response to the %s within %g s", what, s->timeout);
+	else if (!ended && s->timed_out && cur)
 		add_why(why, size, "no INVENTORY_END for the %s within %g s (%lu reports)", what,
 			s->timeout, r->reports);
 	else if (!ended && s->timed_out)
@@ -564,8 +613,9 @@ static void judge_inventory(const struct sim_step *s, char *why, size_t size)
 		add_why(why, size, "%lu reports did not carry an Inventory Response",
 			r->malformed - r->s9_malformed);
 	if (r->s9_malformed)
-		add_why(why, size, "%lu answers to solution-9 authentications did not carry a 9 "
-			"Authentication Response", r->s9_malformed);
+		add_why(why, size, "%lu answers to study profile authentications did not carry "
+			"the profile's answer (9 Authentication Response, Y Access Response, Y "
+			"Protected Identity)", r->s9_malformed);
 	if (s->expect >= 0 && r->authenticated != (unsigned long)s->expect)
 		add_why(why, size, "%lu devices authenticated, %ld expected", r->authenticated,
 			s->expect);
@@ -586,6 +636,9 @@ static void judge_inventory(const struct sim_step *s, char *why, size_t size)
 		add_why(why, size, "the gateway counted %" PRIu32 " answers to the authentication "
 			"of %s, %lu were reported", a->gw_devices, ids, a->reports);
 	}
+	if (r->grp.ended && !s->have_errno && r->grp.gw_devices != r->grp.reports)
+		add_why(why, size, "the gateway counted %" PRIu32 " answers to the group paging, "
+			"%lu were reported", r->grp.gw_devices, r->grp.reports);
 	if (s->cut_after >= 0 && !r->cut_done)
 		add_why(why, size, "the link was not cut: %lu reports came, cut-link after %ld",
 			r->reports, s->cut_after);
@@ -780,6 +833,7 @@ static int build_auth(struct sim *sim, struct sim_step *s, const struct sim_id *
 	a += r->n_auths;
 	memset(a, 0, sizeof(*a));
 	a->dev = *dev;
+	a->profile = AIOT_SEC_PROFILE_SOLUTION_9;
 	a->config = config;
 	s->s9_cur = r->n_auths++;
 	rc = k_root(sim->sc, dev, k);
@@ -818,33 +872,319 @@ static int build_auth(struct sim *sim, struct sim_step *s, const struct sim_id *
 	return keep_request(s, &b);
 }
 
+/* The step's request is replaced by a new one */
+static void drop_request(struct sim_step *s)
+{
+	if (s->req)
+		OPENSSL_cleanse(s->req, s->req_len);
+	free(s->req);
+	s->req = NULL;
+	s->req_sent = s->req_acked = false;
+}
+
+static void why_errno(struct sim_step *s, const char *what, int rc)
+{
+	if (asprintf(&s->why, "%s: %s", what, strerror(-rc)) < 0)
+		s->why = NULL;
+}
+
+/* A study profile's authentication that does not authenticate its device */
+static void auth_failed(struct sim_step *s, struct sim_auth *a, const char *why)
+{
+	struct sim_inv_result *r = &s->inv;
+
+	if (a->result == SIM_AUTH_AUTHENTICATED)
+		r->authenticated--;
+	else if (a->result == SIM_AUTH_PENDING)
+		r->devices++;
+	if (a->result != SIM_AUTH_FAILED) {
+		r->failed++;
+		push_id(&r->failed_ids, &r->n_failed_ids, &a->dev);
+	}
+	a->result = SIM_AUTH_FAILED;
+	a->why = why;
+}
+
 /*
- * After the step's last request: the next solution-9 authentication it
- * runs, or its end.
+ * A solution-y access of @a's device: an Inventory Request whose NAS
+ * container is a Y Paging Request with a fresh nonce1 and the AIOTF's
+ * counter of the device, MAX_DEVICES 1; it becomes the step's request.
+ * 0, or -1 with s->why.
+ */
+static int y_page(struct sim *sim, struct sim_step *s, struct sim_auth *a)
+{
+	uint8_t k[AIOT_K_ROOT_LEN], pr[AIOT_NAS_MAX_LEN], buf[AIOT_AP_MAX_LEN];
+	struct dev *d = dev_find(sim, &a->dev, true);
+	struct aiot_ap_buf b;
+	int n;
+
+	if (!d) {
+		s->why = strdup("out of memory");
+		return -1;
+	}
+	d->y_session = false;	/* an accepted paging ends the device's session */
+	a->counter = d->y_counter;
+	a->resync_due = a->ares_ok = a->ended = false;
+	a->have_air = a->have_slots = a->have_collisions = false;
+	n = k_root(sim->sc, &a->dev, k);
+	if (!n && RAND_bytes(a->nonce1, sizeof(a->nonce1)) != 1)
+		n = -EIO;
+	if (!n)
+		n = sy_paging(k, a->nonce1, a->config, &a->dev, a->counter, pr, sizeof(pr));
+	OPENSSL_cleanse(k, sizeof(k));
+	if (n < 0) {
+		why_errno(s, "cannot page a solution-y device", n);
+		return -1;
+	}
+	drop_request(s);
+	s->sy_nres = false;
+	s->txn = a->txn = next_txn(sim);
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST, s->txn);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, pr, n);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, 1);
+	return keep_request(s, &b);
+}
+
+/* A new solution-y access of @dev in step @s: 0, 1 (no key: failed), -1 */
+static int build_yaccess(struct sim *sim, struct sim_step *s, const struct sim_id *dev,
+			 uint32_t config)
+{
+	struct sim_inv_result *r = &s->inv;
+	uint8_t k[AIOT_K_ROOT_LEN];
+	struct sim_auth *a;
+
+	a = realloc(r->auths, (r->n_auths + 1) * sizeof(*a));
+	if (!a) {
+		s->why = strdup("out of memory");
+		return -1;
+	}
+	r->auths = a;
+	a += r->n_auths;
+	memset(a, 0, sizeof(*a));
+	a->dev = *dev;
+	a->profile = AIOT_SEC_PROFILE_SOLUTION_Y;
+	a->config = config;
+	s->s9_cur = r->n_auths++;
+	if (k_root(sim->sc, dev, k) == -ENOKEY) {
+		a->result = SIM_AUTH_NO_KEY;
+		a->why = "the ADM has no key for it";
+		r->failed++;
+		r->no_key++;
+		push_id(&r->failed_ids, &r->n_failed_ids, dev);
+		return 1;
+	}
+	OPENSSL_cleanse(k, sizeof(k));
+	return y_page(sim, s, a);
+}
+
+/*
+ * The NRES exchange of @a's session (steps 10-17): a Command Request by
+ * T-ID = Nonce2 carrying the Y Network Authentication; it becomes the
+ * step's request. 0, or -1 with s->why.
+ */
+static int build_nres(struct sim *sim, struct sim_step *s, struct sim_auth *a)
+{
+	uint8_t k[AIOT_K_ROOT_LEN], nas[AIOT_NAS_MAX_LEN], buf[AIOT_AP_MAX_LEN];
+	struct aiot_ap_buf b;
+	int n;
+
+	n = k_root(sim->sc, &a->dev, k);
+	if (!n)
+		n = sy_net_auth(k, a->nonce1, a->nonce2, nas, sizeof(nas));
+	OPENSSL_cleanse(k, sizeof(k));
+	if (n < 0) {
+		why_errno(s, "cannot build NRES", n);
+		return -1;
+	}
+	drop_request(s);
+	s->sy_nres = true;
+	a->nres = true;
+	s->txn = a->nres_txn = next_txn(sim);
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST, s->txn);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, AIOT_TARGET_TEMPORARY_ID);
+	aiot_ap_put(&b, AIOT_AP_IE_TARGET, a->nonce2, sizeof(a->nonce2));
+	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, AIOT_SOLY_TID_LEN * 8);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, nas, n);
+	return keep_request(s, &b);
+}
+
+static int kid_cmp(const void *a, const void *b)
+{
+	return memcmp(((const struct ykid *)a)->kid, ((const struct ykid *)b)->kid,
+		      AIOT_SOLY_KID_LEN);
+}
+
+static void kids_free(struct sim *sim)
+{
+	free(sim->kids);
+	sim->kids = NULL;
+	sim->n_kids = 0;
+}
+
+/*
+ * The group paging of step @s: a fresh nonce1, the KID of every
+ * solution-y device the ADM has a key for (sorted, for one lookup per
+ * answer), one Inventory Request with the group Y Paging Request. 0, or -1
+ * with s->why.
+ */
+static int build_group(struct sim *sim, struct sim_step *s)
+{
+	struct sim_inv_result *r = &s->inv;
+	uint8_t k[AIOT_K_ROOT_LEN], pr[AIOT_NAS_MAX_LEN], buf[AIOT_AP_MAX_LEN];
+	const struct sim_scenario *sc = sim->sc;
+	struct aiot_ap_buf b;
+	struct sim_id id;
+	size_t i, n = 0;
+	uint32_t j;
+	int rc;
+
+	r->grp_sent = true;
+	s->s9_cur = -1;
+	s->sy_nres = false;
+	if (RAND_bytes(r->grp.nonce1, sizeof(r->grp.nonce1)) != 1) {
+		s->why = strdup("no random bytes from OpenSSL for nonce1");
+		return -1;
+	}
+	kids_free(sim);
+	for (i = 0; i < sc->n_pops; i++)
+		if (sc->pops[i].profile == AIOT_SEC_PROFILE_SOLUTION_Y)
+			n += sc->pops[i].count;
+	sim->kids = calloc(n ? n : 1, sizeof(*sim->kids));
+	if (!sim->kids) {
+		s->why = strdup("out of memory for the KID table");
+		return -1;
+	}
+	for (i = 0; i < sc->n_pops; i++) {
+		if (sc->pops[i].profile != AIOT_SEC_PROFILE_SOLUTION_Y)
+			continue;
+		for (j = 0; j < sc->pops[i].count; j++) {
+			struct ykid *e = &sim->kids[sim->n_kids];
+
+			sim_pop_id(&sc->pops[i], j, &id);
+			rc = k_root(sc, &id, k);
+			if (rc == -ENOKEY)
+				continue;	/* its answer will fit no KID */
+			if (!rc)
+				rc = sy_kid(k, r->grp.nonce1, e->kid);
+			OPENSSL_cleanse(k, sizeof(k));
+			if (rc) {
+				why_errno(s, "cannot compute a KID", rc);
+				return -1;
+			}
+			e->pop = i;
+			e->idx = j;
+			sim->n_kids++;
+		}
+	}
+	qsort(sim->kids, sim->n_kids, sizeof(*sim->kids), kid_cmp);
+	rc = sy_group_paging(r->grp.nonce1, pr, sizeof(pr));
+	if (rc < 0) {
+		why_errno(s, "cannot build the group Y Paging Request", rc);
+		return -1;
+	}
+	drop_request(s);
+	s->txn = r->grp.txn = next_txn(sim);
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST, s->txn);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, pr, rc);
+	if (s->have_max_devices)
+		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, s->max_devices);
+	if (s->have_max_time)
+		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_TIME_MS, s->max_time_ms);
+	return keep_request(s, &b);
+}
+
+/* Does @a (solution-y, its ARES verified) still need its NRES exchange? */
+static bool nres_due(const struct sim_auth *a)
+{
+	return a->profile == AIOT_SEC_PROFILE_SOLUTION_Y && a->ares_ok && !a->nres &&
+	       a->result == SIM_AUTH_PENDING && (a->config & AIOT_SOLY_CFG_MUTUAL);
+}
+
+static void sent_log(struct sim *sim, struct sim_step *s, const char *what,
+		     const struct sim_id *dev)
+{
+	char ids[40] = "";
+
+	if (dev)
+		sim_format_id(dev->id, dev->bits, ids, sizeof(ids));
+	logf_("step %zu: %s%s%s on reader %" PRIu32 ", txn %016" PRIx64 "%s", sim->cur_idx, what,
+	      dev ? " of " : "", ids, s->reader, s->txn,
+	      sim->set_up ? "" : ", sent once a gateway is set up");
+	send_request(sim, s);
+}
+
+/*
+ * After the step's last request: what the running solution-y access
+ * needs next (a new paging after a resync, the NRES exchange), the next
+ * authentication the step runs, its group paging and the NRES exchanges
+ * of its answers, or its end.
  */
 static void inventory_next(struct sim *sim, struct sim_step *s)
 {
+	struct sim_auth *a = s->s9_cur >= 0 ? &s->inv.auths[s->s9_cur] : NULL;
+	enum aiot_sec_profile profile;
 	uint32_t config;
 	struct sim_id id;
 	char ids[40];
 	int rc;
 
-	while (sim_step_next9(sim->sc, s, &id, &config)) {
-		rc = build_auth(sim, s, &id, config);
+	if (a && a->profile == AIOT_SEC_PROFILE_SOLUTION_Y && !a->group) {
+		if (a->resync_due && a->result == SIM_AUTH_PENDING) {
+			if (y_page(sim, s, a))
+				goto fail;
+			sent_log(sim, s, "after a resync, a new Y paging", &a->dev);
+			return;
+		}
+		if (nres_due(a)) {
+			if (build_nres(sim, s, a))
+				goto fail;
+			sent_log(sim, s, "NRES exchange by T-ID", &a->dev);
+			return;
+		}
+	}
+	while (sim_step_next_auth(sim->sc, s, &id, &profile, &config)) {
+		if (profile == AIOT_SEC_PROFILE_SOLUTION_Y)
+			rc = build_yaccess(sim, s, &id, config);
+		else
+			rc = build_auth(sim, s, &id, config);
 		sim_format_id(id.id, id.bits, ids, sizeof(ids));
 		if (rc > 0) {
-			logf_("step %zu: no key for solution-9 device %s: not paged", sim->cur_idx,
-			      ids);
+			logf_("step %zu: no key for %s device %s: not paged", sim->cur_idx,
+			      sim_profile_name(profile), ids);
 			continue;
 		}
 		if (rc < 0)
-			break;
+			goto fail;
 		logf_("step %zu: authentication of %s by %s on reader %" PRIu32 ", txn %016"
-		      PRIx64 "%s", sim->cur_idx, ids, s->tid ? "T-ID" : "protected ID", s->reader,
+		      PRIx64 "%s", sim->cur_idx, ids,
+		      profile == AIOT_SEC_PROFILE_SOLUTION_Y ? "Y paging" :
+		      s->tid ? "T-ID" : "protected ID", s->reader,
 		      s->txn, sim->set_up ? "" : ", sent once a gateway is set up");
 		send_request(sim, s);
 		return;
 	}
+	if (s->group && !s->inv.grp_sent) {
+		if (build_group(sim, s))
+			goto fail;
+		logf_("step %zu: group paging of %zu solution-y devices (KIDs)", sim->cur_idx,
+		      sim->n_kids);
+		sent_log(sim, s, "group Y paging", NULL);
+		return;
+	}
+	for (; s->group && s->grp_next < s->inv.n_auths; s->grp_next++) {
+		a = &s->inv.auths[s->grp_next];
+		if (!a->group || !nres_due(a))
+			continue;
+		s->s9_cur = s->grp_next++;
+		if (build_nres(sim, s, a))
+			goto fail;
+		sent_log(sim, s, "NRES exchange by T-ID", &a->dev);
+		return;
+	}
+fail:
 	finish(sim, s);
 }
 
@@ -940,6 +1280,72 @@ static int build_command9(struct sim *sim, struct sim_step *s, const char *id)
 	return rc;
 }
 
+/*
+ * A command to a solution-y device: in the session of the last inventory
+ * that authenticated it, by T-ID = its Nonce2, sealed under K_Command from
+ * k_AIoT_ses as its configuration says (offload: k_AIoT_ses as K_AIOTF and
+ * the plain request); one command round per session.
+ */
+static int build_commandy(struct sim *sim, struct sim_step *s, const char *id)
+{
+	uint8_t nas[AIOT_NAS_MAX_LEN], k[AIOT_K_ROOT_LEN], buf[AIOT_AP_MAX_LEN];
+	struct dev *d = dev_find(sim, &s->dev, false);
+	struct aiot_ap_buf b;
+	int n, rc;
+
+	if (!d || !d->y_session) {
+		s->cmd.no_session = true;
+		if (asprintf(&s->why, "solution-y device %s has no open session: no earlier "
+			     "inventory authenticated it (or a later paging ended it)", id) < 0)
+			s->why = NULL;
+		return -1;
+	}
+	if (d->y_spent) {
+		s->cmd.no_session = true;
+		if (asprintf(&s->why, "solution-y device %s: its session served its one command "
+			     "round already (step %zu); a second command needs a new inventory "
+			     "that authenticates it", id, d->y_spent) < 0)
+			s->why = NULL;
+		return -1;
+	}
+	n = plain_request(s, nas, sizeof(nas));
+	if (n < 0)
+		return -1;
+	memcpy(s->nonce1, d->y_nonce1, sizeof(s->nonce1));
+	memcpy(s->nonce2, d->y_nonce2, sizeof(s->nonce2));
+	rc = k_root(sim->sc, &s->dev, k);
+	if (!rc && s->offload)
+		rc = sy_k_ses(k, s->nonce1, s->nonce2, s->k_aiotf);
+	else if (!rc)
+		rc = n = sy_seal(k, s->nonce1, s->nonce2, s->config, nas, n, sizeof(nas));
+	OPENSSL_cleanse(k, sizeof(k));
+	if (rc < 0) {
+		OPENSSL_cleanse(nas, sizeof(nas));
+		why_errno(s, "protecting the solution-y command failed", rc);
+		return -1;
+	}
+	if (s->bad_mac)
+		nas[n - 1] ^= 0x01;	/* the last bit of MAC-I */
+	if (!s->have_reader)
+		s->reader = d->reader;
+	d->y_spent = sim->cur_idx;
+	s->txn = next_txn(sim);
+	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST, s->txn);
+	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, AIOT_TARGET_TEMPORARY_ID);
+	aiot_ap_put(&b, AIOT_AP_IE_TARGET, s->nonce2, sizeof(s->nonce2));
+	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, AIOT_SOLY_TID_LEN * 8);
+	aiot_ap_put(&b, AIOT_AP_IE_NAS, nas, n);
+	if (s->offload)
+		aiot_ap_put(&b, AIOT_AP_IE_K_AIOTF, s->k_aiotf, sizeof(s->k_aiotf));
+	if (s->attempts)
+		aiot_ap_put_u8(&b, AIOT_AP_IE_ATTEMPTS, s->attempts);
+	rc = keep_request(s, &b);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	OPENSSL_cleanse(nas, sizeof(nas));
+	return rc;
+}
+
 static int build_command(struct sim *sim, struct sim_step *s)
 {
 	uint8_t nas[AIOT_NAS_MAX_LEN], k[AIOT_K_ROOT_LEN], buf[AIOT_AP_MAX_LEN];
@@ -952,6 +1358,8 @@ static int build_command(struct sim *sim, struct sim_step *s)
 	sim_format_id(s->dev.id, s->dev.bits, id, sizeof(id));
 	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_9)
 		return build_command9(sim, s, id);
+	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_Y)
+		return build_commandy(sim, s, id);
 	if (!d || !d->session) {
 		s->cmd.no_session = true;
 		if (asprintf(&s->why, "device %s has no session: no earlier inventory "
@@ -1010,7 +1418,7 @@ static int build_command(struct sim *sim, struct sim_step *s)
 
 static void start_step(struct sim *sim, struct sim_step *s)
 {
-	char what[80] = "", id[40];
+	char what[128] = "", id[40];
 	int rc = 0;
 
 	s->started = true;
@@ -1031,10 +1439,10 @@ static void start_step(struct sim *sim, struct sim_step *s)
 		send_inject(sim, s);
 		return;
 	case SIM_STEP_INVENTORY:
-		if (!s->normative) {	/* its target is a solution-9 device */
-			logf_("step %zu (line %u): inventory on reader %" PRIu32 ": %lu solution-9 "
-			      "device%s", sim->cur_idx, s->line, s->reader, s->s9_covered,
-			      s->s9_covered == 1 ? "" : "s");
+		if (!s->normative) {	/* its target is a study profile's device */
+			logf_("step %zu (line %u): inventory on reader %" PRIu32 ": %lu solution-9, "
+			      "%lu solution-y device%s", sim->cur_idx, s->line, s->reader,
+			      s->s9_covered, s->sy_covered, s->sy_covered == 1 ? "" : "s");
 			inventory_next(sim, s);
 			return;
 		}
@@ -1048,6 +1456,10 @@ static void start_step(struct sim *sim, struct sim_step *s)
 			snprintf(what, sizeof(what), "%s %s on reader %" PRIu32 " (solution-9, "
 				 "policy %02x)", sim_step_name(s->kind), id, s->reader,
 				 s->policy & 0xff);
+		else if (s->profile == AIOT_SEC_PROFILE_SOLUTION_Y)
+			snprintf(what, sizeof(what), "%s %s on reader %" PRIu32 " (solution-y, "
+				 "by T-ID, %s)", sim_step_name(s->kind), id, s->reader,
+				 s->offload ? "offload" : "relay");
 		else
 			snprintf(what, sizeof(what), "%s %s on reader %" PRIu32 " (%s)",
 				 sim_step_name(s->kind), id, s->reader,
@@ -1072,8 +1484,9 @@ static struct sim_step *awaiting(struct sim *sim, uint64_t txn, unsigned int typ
 	if (!s || s->done || !s->req || s->txn != txn)
 		return NULL;
 	if (type == AIOT_AP_COMMAND_RESPONSE)
-		return s->kind >= SIM_STEP_READ ? s : NULL;
-	return s->kind == SIM_STEP_INVENTORY ? s : NULL;
+		return s->kind >= SIM_STEP_READ || (s->kind == SIM_STEP_INVENTORY && s->sy_nres) ?
+		       s : NULL;
+	return s->kind == SIM_STEP_INVENTORY && !s->sy_nres ? s : NULL;
 }
 
 static void stray(struct sim *sim, const struct aiot_ap_msg *m)
@@ -1084,6 +1497,227 @@ static void stray(struct sim *sim, const struct aiot_ap_msg *m)
 	sim->stray_txn = m->txn;
 	logf_("%s for txn %016" PRIx64 ", which no running step awaits: acknowledged, ignored",
 	      aiot_ap_type_name(m->type), m->txn);
+}
+
+/* @a authenticates its solution-y device: its session is the AIOTF's now */
+static void y_authenticated(struct sim *sim, struct sim_step *s, struct sim_auth *a,
+			    uint32_t reader)
+{
+	struct dev *d = dev_find(sim, &a->dev, true);
+
+	if (a->result == SIM_AUTH_PENDING) {
+		s->inv.devices++;
+		s->inv.authenticated++;
+		a->result = SIM_AUTH_AUTHENTICATED;
+	}
+	if (!d)
+		return;
+	d->y_session = true;
+	d->y_spent = 0;
+	memcpy(d->y_nonce1, a->nonce1, sizeof(d->y_nonce1));
+	memcpy(d->y_nonce2, a->nonce2, sizeof(d->y_nonce2));
+	d->reader = reader;
+	d->have_reader = true;
+	d->inv_step = sim->cur_idx;
+}
+
+static void y_failed(struct sim_step *s, struct sim_auth *a, const char *why, uint64_t rid)
+{
+	char ids[40];
+
+	sim_format_id(a->dev.id, a->dev.bits, ids, sizeof(ids));
+	auth_failed(s, a, why);
+	logf_("report %" PRIu64 ": solution-y device %s not authenticated: %s", rid, ids, why);
+}
+
+/* A not-a-Y-answer report of an authentication */
+static void y_malformed(struct sim_step *s, struct sim_auth *a, const char *why, uint64_t rid)
+{
+	s->inv.malformed++;
+	s->inv.s9_malformed++;
+	if (a)
+		a->malformed++;
+	logf_("report %" PRIu64 ": an answer to a solution-y paging is %s", rid, why);
+}
+
+/*
+ * An answer to a targeted solution-y paging: ARES, then a resync (the
+ * device's counter adopted, paged again once the request ends), the
+ * identity of a one-way access, or (MUTUAL) the NRES exchange to come. The
+ * counter steps on a verified access, not on a resync.
+ */
+static void on_yaccess_report(struct sim *sim, struct sim_step *s, struct sim_auth *a,
+			      const struct aiot_ap_msg *m)
+{
+	uint8_t k[AIOT_K_ROOT_LEN];
+	struct sy_answer ans;
+	const char *why = "?";
+	struct dev *d;
+	char ids[40];
+	int rc;
+
+	a->reports++;
+	sim_format_id(a->dev.id, a->dev.bits, ids, sizeof(ids));
+	rc = k_root(sim->sc, &a->dev, k);
+	if (!rc)
+		rc = sy_access_check(k, a->nonce1, a->config, false, &a->dev, m->nas, m->nas_len,
+				     &ans, &why);
+	OPENSSL_cleanse(k, sizeof(k));
+	if (rc == -EPROTO) {
+		y_malformed(s, a, why, m->report_id[0]);
+		return;
+	}
+	if (rc < 0) {
+		y_failed(s, a, strerror(-rc), m->report_id[0]);
+		return;
+	}
+	if (rc == 1) {
+		y_failed(s, a, why, m->report_id[0]);
+		return;
+	}
+	if (a->result != SIM_AUTH_PENDING)
+		return;		/* decided already */
+	d = dev_find(sim, &a->dev, true);
+	if (!d) {
+		y_failed(s, a, "out of memory", m->report_id[0]);
+		return;
+	}
+	if (rc == SY_ACCESS_RESYNC) {
+		if (a->ares_ok)
+			return;	/* a verified answer came first: its session stands */
+		if (a->resyncs >= SY_MAX_RESYNCS) {
+			y_failed(s, a, "still out of step after the resyncs", m->report_id[0]);
+			return;
+		}
+		logf_("report %" PRIu64 ": solution-y device %s is out of step: counter %" PRIu32
+		      ", the AIOTF's %" PRIu32 "; adopted, paging again", m->report_id[0], ids,
+		      ans.counter, a->counter);
+		d->y_counter = ans.counter;
+		a->resync_due = true;
+		a->resyncs++;
+		s->inv.resyncs++;
+		return;
+	}
+	a->ares_ok = true;
+	a->resync_due = false;
+	memcpy(a->nonce2, ans.nonce2, sizeof(a->nonce2));
+	if (a->config & AIOT_SOLY_CFG_REPLAY)
+		d->y_counter = a->counter + 1;
+	if (!(a->config & AIOT_SOLY_CFG_MUTUAL))
+		y_authenticated(sim, s, a, m->reader);	/* one-way: the identity checked */
+}
+
+/*
+ * An answer to the group paging: the candidates of its KID, the one whose
+ * ARES verifies (and, one-way, whose identity it carries) is the device.
+ */
+static void on_group_report(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
+{
+	struct sim_inv_result *r = &s->inv;
+	uint8_t k[AIOT_K_ROOT_LEN];
+	struct ykid key, *e;
+	struct sy_answer ans;
+	struct sim_auth *a;
+	const char *why;
+	struct sim_id id;
+	size_t lo = 0, hi = sim->n_kids, i;
+	char hex[2 * AIOT_SOLY_KID_LEN + 8];
+	int rc = 1;
+
+	r->grp.reports++;
+	if (sy_access_decode(m->nas, m->nas_len, &ans, &why)) {
+		y_malformed(s, NULL, why, m->report_id[0]);
+		return;
+	}
+	memcpy(key.kid, ans.kid, sizeof(key.kid));
+	while (lo < hi) {		/* the first entry not below the KID */
+		i = lo + (hi - lo) / 2;
+		if (kid_cmp(&sim->kids[i], &key) < 0)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	for (e = sim->kids + lo; e < sim->kids + sim->n_kids && !kid_cmp(e, &key); e++) {
+		const struct sim_pop *pop = &sim->sc->pops[e->pop];
+
+		sim_pop_id(pop, e->idx, &id);
+		rc = k_root(sim->sc, &id, k);
+		if (!rc)
+			rc = sy_access_check(k, r->grp.nonce1, pop->config, true, &id, m->nas,
+					     m->nas_len, &ans, &why);
+		OPENSSL_cleanse(k, sizeof(k));
+		if (rc == SY_ACCESS_OK)
+			break;
+	}
+	if (rc != SY_ACCESS_OK) {
+		strcpy(hex, "KID ");
+		aiot_hex_encode(ans.kid, sizeof(ans.kid), hex + 4);
+		r->grp_unknown++;
+		r->failed++;
+		push_str(&r->failed_ids, &r->n_failed_ids, hex);
+		logf_("report %" PRIu64 ": an answer to the group paging fits no device (%s)",
+		      m->report_id[0], hex);
+		return;
+	}
+	for (i = 0; i < r->n_auths; i++)
+		if (r->auths[i].group && r->auths[i].dev.bits == id.bits &&
+		    !memcmp(r->auths[i].dev.id, id.id, SIM_ID_LEN)) {
+			char ids[40];
+
+			r->dup_devices++;
+			push_id(&r->dup_ids, &r->n_dup_ids, &id);
+			sim_format_id(id.id, id.bits, ids, sizeof(ids));
+			logf_("device %s answered the group paging twice", ids);
+			return;
+		}
+	a = realloc(r->auths, (r->n_auths + 1) * sizeof(*a));
+	if (!a) {
+		logf_("out of memory: an answer to the group paging not recorded");
+		return;
+	}
+	r->auths = a;
+	a += r->n_auths++;
+	memset(a, 0, sizeof(*a));
+	a->dev = id;
+	a->profile = AIOT_SEC_PROFILE_SOLUTION_Y;
+	a->config = sim->sc->pops[e->pop].config;
+	a->group = true;
+	a->txn = r->grp.txn;
+	a->reports = 1;
+	a->ares_ok = true;
+	memcpy(a->nonce1, r->grp.nonce1, sizeof(a->nonce1));
+	memcpy(a->nonce2, ans.nonce2, sizeof(a->nonce2));
+	if (!(a->config & AIOT_SOLY_CFG_MUTUAL))
+		y_authenticated(sim, s, a, m->reader);
+}
+
+/* The Y Protected Identity that answers NRES: the device is authenticated, or not */
+static void on_nres_response(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
+{
+	struct sim_auth *a = &s->inv.auths[s->s9_cur];
+	uint8_t k[AIOT_K_ROOT_LEN];
+	const char *why = "?";
+	int rc;
+
+	a->nres_outcome = aiot_ap_outcome_name(m->outcome);
+	if (m->outcome != AIOT_AP_OUTCOME_NAS_RESPONSE || !AIOT_AP_HAS(m, AIOT_AP_IE_NAS)) {
+		y_failed(s, a, "no Y Protected Identity answered NRES", m->report_id[0]);
+		return;
+	}
+	rc = k_root(sim->sc, &a->dev, k);
+	if (!rc)
+		rc = sy_ident_check(k, a->nonce1, a->nonce2, &a->dev, m->nas, m->nas_len, &why);
+	OPENSSL_cleanse(k, sizeof(k));
+	if (rc == -EPROTO) {
+		y_malformed(s, a, why, m->report_id[0]);
+		y_failed(s, a, why, m->report_id[0]);
+	} else if (rc < 0) {
+		y_failed(s, a, strerror(-rc), m->report_id[0]);
+	} else if (rc) {
+		y_failed(s, a, why, m->report_id[0]);
+	} else {
+		y_authenticated(sim, s, a, m->reader);
+	}
 }
 
 /*
@@ -1102,6 +1736,10 @@ static void on_auth_report(struct sim *sim, struct sim_step *s, struct sim_auth 
 	char ids[40];
 	int rc;
 
+	if (a->profile == AIOT_SEC_PROFILE_SOLUTION_Y) {
+		on_yaccess_report(sim, s, a, m);
+		return;
+	}
 	a->reports++;
 	sim_format_id(a->dev.id, a->dev.bits, ids, sizeof(ids));
 	rc = k_root(sim->sc, &a->dev, k);
@@ -1137,16 +1775,7 @@ static void on_auth_report(struct sim *sim, struct sim_step *s, struct sim_auth 
 		}
 		return;
 	}
-	if (a->result == SIM_AUTH_AUTHENTICATED)
-		r->authenticated--;
-	else if (a->result == SIM_AUTH_PENDING)
-		r->devices++;
-	if (a->result != SIM_AUTH_FAILED) {
-		r->failed++;
-		push_id(&r->failed_ids, &r->n_failed_ids, &a->dev);
-	}
-	a->result = SIM_AUTH_FAILED;
-	a->why = why;
+	auth_failed(s, a, why);
 	logf_("report %" PRIu64 ": solution-9 device %s not authenticated: %s", m->report_id[0],
 	      ids, why);
 }
@@ -1166,6 +1795,10 @@ static void on_inventory_report(struct sim *sim, struct sim_step *s,
 	r->reports++;
 	if (s->s9_cur >= 0) {
 		on_auth_report(sim, s, &r->auths[s->s9_cur], m);
+		return;
+	}
+	if (r->grp_sent) {
+		on_group_report(sim, s, m);
 		return;
 	}
 	if (aiot_nas_decode(m->nas, m->nas_len, &nm) || nm.type != AIOT_NAS_MT_INVENTORY_RSP) {
@@ -1231,9 +1864,11 @@ static void on_inventory_report(struct sim *sim, struct sim_step *s,
 static void on_inventory_end(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
 {
 	struct sim_inv_result *r = &s->inv;
-	struct sim_auth *a = s->s9_cur >= 0 ? &r->auths[s->s9_cur] : NULL;
+	struct sim_auth *a = cur_auth(s);
 	char diag[256];
 
+	if (a == &r->grp)
+		kids_free(sim);		/* no more answers to it */
 	if (a) {
 		a->ended = true;
 		a->end_cause = m->end_cause;
@@ -1244,7 +1879,9 @@ static void on_inventory_end(struct sim *sim, struct sim_step *s, const struct a
 		a->slots = m->slots;
 		a->have_collisions = AIOT_AP_HAS(m, AIOT_AP_IE_COLLISIONS);
 		a->collisions = m->collisions;
-		if (a->result == SIM_AUTH_PENDING && a->malformed) {
+		if (a == &r->grp || a->resync_due || a->ares_ok) {
+			/* the group's answers, a new paging or the NRES exchange follow */
+		} else if (a->result == SIM_AUTH_PENDING && a->malformed) {
 			a->result = SIM_AUTH_MALFORMED;
 		} else if (a->result == SIM_AUTH_PENDING) {
 			a->result = SIM_AUTH_NOT_FOUND;
@@ -1307,6 +1944,31 @@ static void open_response9(struct sim *sim, struct sim_step *s, const struct aio
 	OPENSSL_cleanse(buf, sizeof(buf));
 }
 
+/* A solution-y command's response: in the session, as its configuration says */
+static void open_responsey(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
+{
+	struct sim_cmd_result *c = &s->cmd;
+	uint8_t k[AIOT_K_ROOT_LEN], buf[AIOT_NAS_MAX_LEN];
+	struct aiot_nas_msg nm;
+
+	if (k_root(sim->sc, &s->dev, k)) {
+		c->verdict = "malformed";
+		return;
+	}
+	c->verdict = sy_open(k, s->nonce1, s->nonce2, s->config, m->nas, m->nas_len, buf, &nm);
+	OPENSSL_cleanse(k, sizeof(k));
+	if (strcmp(c->verdict, "malformed") && strcmp(c->verdict, "integrity-failure")) {
+		c->nas_type = nm.type;
+		c->status = nm.status;
+		c->data_len = nm.data_len;
+		if (nm.data_len)
+			memcpy(c->data, nm.data, nm.data_len);
+		if (nm.type != req_type(s) + 1)
+			c->verdict = "wrong-type";
+	}
+	OPENSSL_cleanse(buf, sizeof(buf));
+}
+
 /* The NAS response of a command: opened here (relay) or by the gateway. */
 static void open_response(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
 {
@@ -1325,6 +1987,10 @@ static void open_response(struct sim *sim, struct sim_step *s, const struct aiot
 	}
 	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_9) {
 		open_response9(sim, s, m);
+		return;
+	}
+	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_Y && !s->offload) {
+		open_responsey(sim, s, m);
 		return;
 	}
 	memcpy(buf, m->nas, m->nas_len);
@@ -1432,6 +2098,11 @@ static void on_report(struct sim *sim, const struct aiot_ap_msg *m)
 		on_inventory_end(sim, s, m);
 		break;
 	default:
+		if (s->kind == SIM_STEP_INVENTORY) {	/* an NRES exchange */
+			on_nres_response(sim, s, m);
+			inventory_next(sim, s);
+			break;
+		}
 		on_command_response(sim, s, m);
 		finish(sim, s);
 		break;
@@ -1803,6 +2474,7 @@ int sim_run(const char *file, const char *listen, bool json)
 	if (sim.devs)
 		OPENSSL_cleanse(sim.devs, sim.devs_cap * sizeof(*sim.devs));
 	free(sim.devs);
+	kids_free(&sim);
 	free(sim.seen);
 	free(sim.journals);
 	sim_scenario_free(&sc);

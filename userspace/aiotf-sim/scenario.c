@@ -17,10 +17,15 @@
  *   population ID count N [profile NAME] [config HEX]
  *                      N devices with sequential identities from ID (as
  *                      aiot_hwsim's add-devices numbers them) of the
- *                      security profile NAME (normative, the default, or
- *                      solution-9) and, for solution-9, its configuration
- *                      (AIOT_SOL9_CFG_*: the device's Security Policy in
- *                      the low octet, FLOOR 0x100; default 115). Devices in
+ *                      security profile NAME (normative, the default,
+ *                      solution-9 or solution-y) and its configuration:
+ *                      solution-9, AIOT_SOL9_CFG_* (the device's Security
+ *                      Policy in the low octet, FLOOR 0x100; default 115);
+ *                      solution-y, AIOT_SOLY_CFG_* (MUTUAL 1, REPLAY 2,
+ *                      RESYNC 4, PAGING_MAC 8, CMD_INT 10, CMD_CIPHER 20;
+ *                      default 3f), checked as aiot_hwsim checks it. The
+ *                      AIOTF keeps each solution-y device's counter, from
+ *                      0 as the devices start. Devices in
  *                      no population are normative; populations do not
  *                      overlap. sim_profile_of() is the one place that says
  *                      which device is of which profile
@@ -30,7 +35,7 @@
  *
  *   wait-gateway       until a gateway association is set up
  *   inventory READER [expect N] [reject N] [max-devices N] [max-time MS]
- *                    [filter ID/BITS | target ID] [tid]
+ *                    [filter ID/BITS | target ID] [tid] [group]
  *                      an authenticated inventory; met when INVENTORY_END
  *                      came, exactly N devices were authenticated (expect)
  *                      and exactly N failed (reject, default 0), no report
@@ -42,7 +47,15 @@
  *                      pages (every one, those with the filter's prefix,
  *                      the target) is authenticated on its own: one
  *                      Inventory Request by its protected ID (tid: by its
- *                      HMAC T-ID) with a fresh NN and MAX_DEVICES 1
+ *                      HMAC T-ID) with a fresh NN and MAX_DEVICES 1;
+ *                      and each solution-y device on its own: one
+ *                      Inventory Request with a Y Paging Request (a fresh
+ *                      nonce1, PID, its counter, MAC-P as configured) and
+ *                      MAX_DEVICES 1, paged again after a resync answer;
+ *                      with MUTUAL the NRES exchange follows (a Command
+ *                      Request by T-ID = Nonce2). group: one group paging
+ *                      of every solution-y device instead, each answer
+ *                      found by its KID (no filter or target then)
  *   cut-link after N   a fault for the next inventory: close the
  *                      association once N reports of it arrived, without
  *                      acknowledging the last ones, and keep listening
@@ -73,16 +86,19 @@
  *                      to a solution-9 device, a 9 Command Request under
  *                      a fresh NN', its paging by the policy's identity
  *                      (no session needed; the reader of its last
- *                      authentication unless given)
+ *                      authentication unless given); to a solution-y
+ *                      device, a Command Request by T-ID in the session
+ *                      of the last inventory that authenticated it, one
+ *                      command round per session
  *
  * CMD-OPTIONS:
- *   offload            hand the gateway K_AIOTF and the plain request
- *                      (normative only)
+ *   offload            hand the gateway K_AIOTF (solution-y: k_AIoT_ses)
+ *                      and the plain request (not solution-9)
  *   integrity-only     relay mode: 128-NIA2 only, no ciphering (normative)
  *   policy HEX         solution-9: the Security Policy octet of the request
  *                      (default: the device's configured one)
  *   bad-mac            relay mode: flip a bit of the MAC-I (solution-9:
- *                      of the request's MAC)
+ *                      of the request's MAC; solution-y: needs CMD_INT)
  *   reader N           the reader (default: the one that last read it)
  *   attempts N         transmissions while the device stays silent, 1..16
  *   outcome NAME [cause N|none]
@@ -111,6 +127,7 @@
 #include "aiot_sec.h"
 #include "aiotf-sim.h"
 #include "profile.h"
+#include "soly.h"
 #include "scenario.h"
 
 #define MAX_WORDS	32
@@ -310,17 +327,25 @@ bool sim_step_covers(const struct sim_step *step, const struct sim_id *id)
 	return false;
 }
 
-bool sim_step_next9(const struct sim_scenario *sc, struct sim_step *s, struct sim_id *id,
-		    uint32_t *config)
+/* Does inventory step @s authenticate @pop's devices one by one? */
+static bool pop_one_by_one(const struct sim_step *s, const struct sim_pop *pop)
+{
+	return pop->profile == AIOT_SEC_PROFILE_SOLUTION_9 ||
+	       (pop->profile == AIOT_SEC_PROFILE_SOLUTION_Y && !s->group);
+}
+
+bool sim_step_next_auth(const struct sim_scenario *sc, struct sim_step *s, struct sim_id *id,
+			enum aiot_sec_profile *profile, uint32_t *config)
 {
 	uint64_t hi, lo;
 
 	for (; s->s9_pop < sc->n_pops; s->s9_pop++, s->s9_next = 0) {
 		const struct sim_pop *pop = &sc->pops[s->s9_pop];
 
-		if (pop->profile != AIOT_SEC_PROFILE_SOLUTION_9)
+		if (!pop_one_by_one(s, pop))
 			continue;
 		*config = pop->config;
+		*profile = pop->profile;
 		if (s->target_type == AIOT_TARGET_PERMANENT_ID) {
 			if (s->s9_next || !pop_has(pop, &s->target))
 				continue;
@@ -467,9 +492,11 @@ static void parse_inventory(struct parser *p, struct sim_step *s, char **w, int 
 						 AIOT_TARGET_PERMANENT_ID;
 		} else if (!strcmp(w[i], "tid")) {
 			s->tid = true;
+		} else if (!strcmp(w[i], "group")) {
+			s->group = true;
 		} else {
 			bad(p, "inventory: unknown option '%s' (expect, reject, max-devices, "
-			    "max-time, filter, target, tid)", w[i]);
+			    "max-time, filter, target, tid, group)", w[i]);
 		}
 	}
 }
@@ -813,8 +840,10 @@ static void parse_population(struct parser *p, struct sim_scenario *sc, char **w
 				pop.profile = AIOT_SEC_PROFILE_NORMATIVE;
 			else if (!strcmp(a, "solution-9"))
 				pop.profile = AIOT_SEC_PROFILE_SOLUTION_9;
+			else if (!strcmp(a, "solution-y"))
+				pop.profile = AIOT_SEC_PROFILE_SOLUTION_Y;
 			else
-				bad(p, "unknown profile '%s' (normative, solution-9)", a);
+				bad(p, "unknown profile '%s' (normative, solution-9, solution-y)", a);
 		} else if (!strcmp(w[i], "config")) {
 			const char *a = arg(p, w, n, &i, "the configuration in hex");
 
@@ -847,6 +876,16 @@ static void parse_population(struct parser *p, struct sim_scenario *sc, char **w
 		    !aiot_sol9_policy_valid(pop.config & AIOT_SOL9_CFG_POLICY_MASK)) {
 			bad(p, "config %x is not a solution-9 configuration (policy octet with "
 			    "no spare bit or reserved value, FLOOR 100)", pop.config);
+			return;
+		}
+	}
+	if (pop.profile == AIOT_SEC_PROFILE_SOLUTION_Y) {
+		if (!have_config)
+			pop.config = AIOT_SOLY_CFG_DEFAULT;
+		if (!sy_config_valid(pop.config)) {
+			bad(p, "config %x is not a solution-y configuration (bits MUTUAL 1, REPLAY 2, "
+			    "RESYNC 4, PAGING_MAC 8, CMD_INT 10, CMD_CIPHER 20; RESYNC and "
+			    "PAGING_MAC need REPLAY, CMD_CIPHER needs CMD_INT)", pop.config);
 			return;
 		}
 	}
@@ -989,27 +1028,39 @@ static void check_inventory(struct parser *p, const struct sim_scenario *sc, str
 	size_t i;
 	uint32_t j;
 
+	unsigned long n;
+
 	s->normative = !(s->target_type == AIOT_TARGET_PERMANENT_ID &&
-			 sim_profile_of(sc, &s->target, NULL) == AIOT_SEC_PROFILE_SOLUTION_9);
+			 sim_profile_of(sc, &s->target, NULL) != AIOT_SEC_PROFILE_NORMATIVE);
+	if (s->group && s->target_type != AIOT_TARGET_ALL) {
+		bad(p, "inventory: group pages every solution-y device: no filter or target with it");
+		return;
+	}
 	for (i = 0; i < sc->n_pops; i++) {
 		const struct sim_pop *pop = &sc->pops[i];
 
-		if (pop->profile != AIOT_SEC_PROFILE_SOLUTION_9)
+		if (pop->profile == AIOT_SEC_PROFILE_NORMATIVE)
 			continue;
+		n = 0;
 		if (s->target_type == AIOT_TARGET_ALL) {
-			s->s9_covered += pop->count;
-			continue;
+			n = pop->count;
+		} else if (s->target_type == AIOT_TARGET_PERMANENT_ID) {
+			n = pop_has(pop, &s->target);
+		} else {
+			for (j = 0; j < pop->count; j++) {
+				sim_pop_id(pop, j, &id);
+				n += sim_step_covers(s, &id);
+			}
 		}
-		if (s->target_type == AIOT_TARGET_PERMANENT_ID) {
-			s->s9_covered += pop_has(pop, &s->target);
-			continue;
-		}
-		for (j = 0; j < pop->count; j++) {
-			sim_pop_id(pop, j, &id);
-			s->s9_covered += sim_step_covers(s, &id);
-		}
+		if (pop->profile == AIOT_SEC_PROFILE_SOLUTION_9)
+			s->s9_covered += n;
+		else
+			s->sy_covered += n;
 	}
-	if (s->tid && !s->s9_covered)
+	if (s->group && !s->sy_covered)
+		bad(p, "inventory: group pages solution-y devices, but no population line makes "
+		    "any device solution-y");
+	else if (s->tid && !s->s9_covered)
 		bad(p, "inventory: tid pages solution-9 devices by T-ID, but this step pages none "
 		    "(no population line makes them solution-9)");
 }
@@ -1022,6 +1073,20 @@ static void check_command(struct parser *p, const struct sim_scenario *sc, struc
 
 	s->profile = sim_profile_of(sc, &s->dev, &s->config);
 	sim_format_id(s->dev.id, s->dev.bits, id, sizeof(id));
+	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_Y) {
+		if (s->policy >= 0)
+			bad(p, "%s: policy is for solution-9 devices; %s is a solution-y device (its "
+			    "configuration says how commands are protected)", sim_step_name(s->kind),
+			    id);
+		else if (s->integrity_only)
+			bad(p, "%s: integrity-only is the normative profile's; %s is a solution-y "
+			    "device (its configuration says how commands are protected)",
+			    sim_step_name(s->kind), id);
+		else if (s->bad_mac && !(s->config & AIOT_SOLY_CFG_CMD_INT))
+			bad(p, "%s: bad-mac, but configuration %x has no CMD_INT: %s's commands "
+			    "have no MAC", sim_step_name(s->kind), s->config, id);
+		return;
+	}
 	if (s->profile != AIOT_SEC_PROFILE_SOLUTION_9) {
 		if (s->policy >= 0)
 			bad(p, "%s: policy is for solution-9 devices, and no population line makes "

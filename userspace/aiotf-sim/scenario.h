@@ -47,22 +47,28 @@ struct sim_pop {
 	struct sim_id first;		/* its padding bits zero */
 	uint32_t count;
 	enum aiot_sec_profile profile;
-	uint32_t config;		/* AIOT_SOL9_CFG_* (solution-9) */
+	uint32_t config;		/* AIOT_SOL9_CFG_* or AIOT_SOLY_CFG_* */
 	unsigned int line;
 };
 
-/* One solution-9 authentication of an inventory step: a device, a request */
+/*
+ * One authentication of an inventory step: a solution-9 device and its
+ * request, or a solution-y device, its access (a targeted paging, again
+ * after each resync) and, with MUTUAL, its NRES exchange; or the answer of
+ * one solution-y device to the step's group paging, and its NRES exchange.
+ */
 enum sim_auth_result {
 	SIM_AUTH_PENDING,		/* no answer yet */
 	SIM_AUTH_AUTHENTICATED,
 	SIM_AUTH_FAILED,		/* an answer that does not authenticate it */
 	SIM_AUTH_NOT_FOUND,		/* its request ended without an answer */
-	SIM_AUTH_MALFORMED,		/* only answers that are no 9 Authentication Response */
+	SIM_AUTH_MALFORMED,		/* only answers that are not the profile's answer */
 	SIM_AUTH_NO_KEY,		/* the ADM has no key: not paged */
 };
 
 struct sim_auth {
 	struct sim_id dev;
+	enum aiot_sec_profile profile;
 	uint32_t config;
 	uint64_t txn;
 	uint8_t nn[AIOT_SOL9_NN_LEN];
@@ -77,6 +83,17 @@ struct sim_auth {
 	uint32_t gw_devices;
 	uint64_t air_us, slots, collisions;
 	bool have_air, have_slots, have_collisions;
+	/* solution-y */
+	bool group;			/* found by its KID in the group paging */
+	uint8_t nonce1[AIOT_SOLY_NONCE1_LEN];
+	uint8_t nonce2[AIOT_SOLY_NONCE2_LEN];	/* of the answer whose ARES verified */
+	bool ares_ok;			/* an answer's ARES verified (the access) */
+	bool resync_due;		/* its answer was a resync: page again */
+	uint32_t counter;		/* the counter paged with */
+	unsigned int resyncs;		/* resync answers adopted */
+	bool nres;			/* the NRES exchange ran */
+	uint64_t nres_txn;
+	const char *nres_outcome;	/* its Command Response outcome */
 };
 
 /* A device's own K_AIoT_root ("key" lines) */
@@ -103,8 +120,13 @@ struct sim_inv_result {
 	unsigned long not_found;	/* solution-9 devices paged that did not answer */
 	char **not_found_ids;
 	size_t n_not_found_ids;
-	struct sim_auth *auths;		/* solution-9 authentications, in order */
+	struct sim_auth *auths;		/* study profile authentications, in order */
 	size_t n_auths;
+	unsigned long resyncs;		/* solution-y resync answers adopted */
+	/* the group paging of solution-y devices ("group") */
+	struct sim_auth grp;		/* its request; its answers are in auths */
+	bool grp_sent;
+	unsigned long grp_unknown;	/* answers whose KID or ARES fit no device */
 	bool ended;			/* INVENTORY_END arrived */
 	uint8_t end_cause;
 	uint32_t gw_devices;		/* DEVICES of INVENTORY_END */
@@ -154,6 +176,7 @@ struct sim_step {
 	struct sim_id target;
 	long cut_after;			/* -1: no cut-link fault */
 	bool tid;			/* page solution-9 devices by T-ID */
+	bool group;			/* one group paging of the solution-y devices */
 	bool normative;			/* the step sends a normative Inventory Request */
 
 	/* commands */
@@ -190,6 +213,11 @@ struct sim_step {
 	uint32_t s9_next;
 	long s9_cur;			/* the authentication running, -1: none */
 	unsigned long s9_covered;	/* solution-9 devices the step pages */
+	unsigned long sy_covered;	/* solution-y devices the step pages */
+	bool sy_nres;			/* the request running is an NRES exchange */
+	size_t grp_next;		/* group: the next answer whose NRES runs */
+	uint8_t nonce1[AIOT_SOLY_NONCE1_LEN];	/* solution-y command: its session */
+	uint8_t nonce2[AIOT_SOLY_NONCE2_LEN];
 	bool started, done, timed_out, met;
 	double t_start, t_end;		/* monotonic seconds */
 	double t_sent;			/* the request first sent, or 0 */
@@ -236,12 +264,13 @@ void sim_pop_id(const struct sim_pop *p, uint32_t i, struct sim_id *id);
 bool sim_step_covers(const struct sim_step *step, const struct sim_id *id);
 const char *sim_profile_name(enum aiot_sec_profile profile);
 /*
- * The next solution-9 device that inventory step @s authenticates, in
- * population order (its cursor s9_pop, s9_next moves on), and its
- * configuration; false when there is none left.
+ * The next device of a study profile that inventory step @s authenticates
+ * on its own (solution-9; solution-y unless the step pages them as a
+ * group), in population order (its cursor s9_pop, s9_next moves on), its
+ * profile and configuration; false when there is none left.
  */
-bool sim_step_next9(const struct sim_scenario *sc, struct sim_step *s, struct sim_id *id,
-		    uint32_t *config);
+bool sim_step_next_auth(const struct sim_scenario *sc, struct sim_step *s, struct sim_id *id,
+			enum aiot_sec_profile *profile, uint32_t *config);
 
 /* Parse a scenario file; EXIT_OK, or EXIT_USAGE after "FILE:LINE: what" */
 int sim_scenario_load(const char *file, struct sim_scenario *sc);

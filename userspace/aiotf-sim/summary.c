@@ -88,18 +88,32 @@ static struct json_object *auth_json(const struct sim_step *s, const struct sim_
 {
 	struct json_object *o = json_object_new_object();
 	char buf[40];
-	bool sent = a->result != SIM_AUTH_NO_KEY;
+	bool sent = a->result != SIM_AUTH_NO_KEY, y = a->profile == AIOT_SEC_PROFILE_SOLUTION_Y;
 
 	add(o, "device", json_object_new_string(id_str(&a->dev, buf, sizeof(buf))));
-	add(o, "by", json_object_new_string(s->tid ? "t-id" : "protected-id"));
+	add(o, "profile", json_object_new_string(sim_profile_name(a->profile)));
+	add(o, "by", json_object_new_string(y ? (a->group ? "group-kid" : "y-paging") :
+					    s->tid ? "t-id" : "protected-id"));
 	snprintf(buf, sizeof(buf), "%016" PRIx64, a->txn);
 	add(o, "txn", sent ? json_object_new_string(buf) : NULL);
-	add(o, "nn", sent ? hex_json(a->nn, sizeof(a->nn)) : NULL);
+	add(o, "nn", sent && !y ? hex_json(a->nn, sizeof(a->nn)) : NULL);
+	if (y) {
+		add(o, "nonce1", sent ? hex_json(a->nonce1, sizeof(a->nonce1)) : NULL);
+		add(o, "nonce2", a->ares_ok ? hex_json(a->nonce2, sizeof(a->nonce2)) : NULL);
+		add(o, "counter", sent && !a->group ? json_object_new_int64(a->counter) : NULL);
+		add(o, "resyncs", json_object_new_int64(a->resyncs));
+		add(o, "ares_verified", json_object_new_boolean(a->ares_ok));
+		add(o, "nres", json_object_new_boolean(a->nres));
+		snprintf(buf, sizeof(buf), "%016" PRIx64, a->nres_txn);
+		add(o, "nres_txn", a->nres ? json_object_new_string(buf) : NULL);
+		add(o, "nres_outcome", str_or_null(a->nres_outcome));
+	}
 	add(o, "result", json_object_new_string(auth_result_name(a->result)));
 	add(o, "why", str_or_null(a->result == SIM_AUTH_FAILED || a->result == SIM_AUTH_NO_KEY ?
 				  a->why : NULL));
 	add(o, "reports", json_object_new_int64(a->reports));
-	add(o, "dn", a->have_dn ? hex_json(a->dn, sizeof(a->dn)) : NULL);
+	if (!y)
+		add(o, "dn", a->have_dn ? hex_json(a->dn, sizeof(a->dn)) : NULL);
 	add(o, "ended", json_object_new_boolean(a->ended));
 	add(o, "end_cause", a->ended ? json_object_new_string(sim_end_cause_name(a->end_cause)) :
 	    NULL);
@@ -107,6 +121,28 @@ static struct json_object *auth_json(const struct sim_step *s, const struct sim_
 	add(o, "air_us", a->have_air ? json_object_new_int64(a->air_us) : NULL);
 	add(o, "slots", a->have_slots ? json_object_new_int64(a->slots) : NULL);
 	add(o, "collisions", a->have_collisions ? json_object_new_int64(a->collisions) : NULL);
+	return o;
+}
+
+/* The group paging of solution-y devices */
+static struct json_object *group_json(const struct sim_inv_result *r)
+{
+	const struct sim_auth *g = &r->grp;
+	struct json_object *o = json_object_new_object();
+	char buf[40];
+
+	snprintf(buf, sizeof(buf), "%016" PRIx64, g->txn);
+	add(o, "txn", json_object_new_string(buf));
+	add(o, "nonce1", hex_json(g->nonce1, sizeof(g->nonce1)));
+	add(o, "reports", json_object_new_int64(g->reports));
+	add(o, "unknown", json_object_new_int64(r->grp_unknown));
+	add(o, "ended", json_object_new_boolean(g->ended));
+	add(o, "end_cause", g->ended ? json_object_new_string(sim_end_cause_name(g->end_cause)) :
+	    NULL);
+	add(o, "gateway_devices", g->ended ? json_object_new_int64(g->gw_devices) : NULL);
+	add(o, "air_us", g->have_air ? json_object_new_int64(g->air_us) : NULL);
+	add(o, "slots", g->have_slots ? json_object_new_int64(g->slots) : NULL);
+	add(o, "collisions", g->have_collisions ? json_object_new_int64(g->collisions) : NULL);
 	return o;
 }
 
@@ -144,6 +180,9 @@ static void inventory_json(const struct sim_step *s, struct json_object *o)
 	add(o, "solution9_devices", json_object_new_int64(s->s9_covered));
 	add(o, "not_found", json_object_new_int64(r->not_found));
 	add(o, "not_found_devices", ids_json(r->not_found_ids, r->n_not_found_ids));
+	add(o, "solutiony_devices", json_object_new_int64(s->sy_covered));
+	add(o, "resyncs", json_object_new_int64(r->resyncs));
+	add(o, "group", r->grp_sent ? group_json(r) : NULL);
 	for (i = 0; i < r->n_auths; i++)
 		json_object_array_add(auths, auth_json(s, &r->auths[i]));
 	add(o, "authentications", auths);
@@ -165,6 +204,8 @@ static void command_json(const struct sim_step *s, struct json_object *o)
 	    json_object_new_string(buf) : NULL);
 	add(o, "nn", s->profile == AIOT_SEC_PROFILE_SOLUTION_9 && s->req ?
 	    hex_json(s->rand_n, sizeof(s->rand_n)) : NULL);
+	add(o, "t_id", s->profile == AIOT_SEC_PROFILE_SOLUTION_Y && s->req ?
+	    hex_json(s->nonce2, sizeof(s->nonce2)) : NULL);
 	add(o, "integrity_only", json_object_new_boolean(s->integrity_only));
 	add(o, "bad_mac", json_object_new_boolean(s->bad_mac));
 	add(o, "no_session", json_object_new_boolean(c->no_session));
@@ -295,6 +336,7 @@ static void print_ids(char **ids, size_t n)
 static void inventory_text(const struct sim_step *s)
 {
 	const struct sim_inv_result *r = &s->inv;
+	size_t i, n9 = 0;
 
 	printf("  devices found          %lu (%lu reports)\n", r->devices, r->reports);
 	printf("  authenticated          %lu", r->authenticated);
@@ -305,12 +347,18 @@ static void inventory_text(const struct sim_step *s)
 	if (r->no_key)
 		printf(" (%lu without a key in the ADM)", r->no_key);
 	putchar('\n');
-	if (s->s9_covered) {
-		printf("  solution-9             %zu of %lu devices paged by %s: %lu not found",
-		       r->n_auths, s->s9_covered, s->tid ? "T-ID" : "protected ID", r->not_found);
+	for (i = 0; i < r->n_auths; i++)
+		n9 += r->auths[i].profile == AIOT_SEC_PROFILE_SOLUTION_9;
+	if (s->s9_covered || s->sy_covered) {
+		printf("  study profiles         %zu solution-9 of %lu paged by %s, %zu solution-y of "
+		       "%lu%s: %lu not found", n9, s->s9_covered, s->tid ? "T-ID" : "protected ID",
+		       r->n_auths - n9, s->sy_covered, s->group ? " by a group paging" : "",
+		       r->not_found);
 		print_ids(r->not_found_ids, r->n_not_found_ids);
 		putchar('\n');
 	}
+	if (s->sy_covered)
+		printf("  solution-y resyncs     %lu\n", r->resyncs);
 	if (r->malformed)
 		printf("  malformed              %lu\n", r->malformed);
 	printf("  duplicates suppressed  %lu\n", r->dup_reports);

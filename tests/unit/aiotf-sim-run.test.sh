@@ -314,8 +314,8 @@ ok "syntax: a policy with a spare bit or a reserved value" \
 PY='population a8170000 count 4 profile solution-y'
 ok "syntax: a solution-y configuration as aiot_hwsim checks it (spare bit, RESYNC or PAGING_MAC without REPLAY, CMD_CIPHER without CMD_INT)" \
 	"syntax '1: config 40 is not a solution-y configuration' '$PY config 40\n' && syntax '1: config 5 is not' '$PY config 5\n' && syntax '1: config 9 is not' '$PY config 9\n' && syntax '1: config 21 is not' '$PY config 21\n'"
-ok "syntax: group with a filter or a target, or with no solution-y device" \
-	"syntax '3: inventory: group pages every solution-y device: no filter or target' 'seed 00\n$PY\ninventory 0 group filter a817/16\n' && syntax '2: inventory: group pages solution-y devices, but no population' 'seed 00\ninventory 0 group\n'"
+ok "syntax: group with a target, or with no solution-y device" \
+	"syntax '3: inventory: group pages all the solution-y devices at once: no target' 'seed 00\n$PY\ninventory 0 group target a8170001\n' && syntax '2: inventory: group pages solution-y devices, but no population' 'seed 00\ninventory 0 group\n'"
 ok "syntax: policy and integrity-only for a solution-y device" \
 	"syntax '3: read: policy is for solution-9 devices; a8170001 is a solution-y device' 'seed 00\n$PY\nread a8170001 0 4 policy 15\n' && syntax '3: write: integrity-only is the normative profile.s; a8170001 is a solution-y device' 'seed 00\n$PY\nwrite a8170001 0 00 integrity-only\n'"
 ok "syntax: bad-mac for a solution-y device whose commands have no MAC" \

@@ -1025,7 +1025,7 @@ static void kids_free(struct sim *sim)
 
 /*
  * The group paging of step @s: a fresh nonce1, the KID of every
- * solution-y device the ADM has a key for (sorted, for one lookup per
+ * solution-y device the step covers and the ADM has a key for (sorted, for one lookup per
  * answer), one Inventory Request with the group Y Paging Request. 0, or -1
  * with s->why.
  */
@@ -1063,6 +1063,8 @@ static int build_group(struct sim *sim, struct sim_step *s)
 			struct ykid *e = &sim->kids[sim->n_kids];
 
 			sim_pop_id(&sc->pops[i], j, &id);
+			if (!sim_step_covers(s, &id))
+				continue;	/* outside the filter: its answer fits no KID */
 			rc = k_root(sc, &id, k);
 			if (rc == -ENOKEY)
 				continue;	/* its answer will fit no KID */

@@ -54,8 +54,9 @@
  *                      MAX_DEVICES 1, paged again after a resync answer;
  *                      with MUTUAL the NRES exchange follows (a Command
  *                      Request by T-ID = Nonce2). group: one group paging
- *                      of every solution-y device instead, each answer
- *                      found by its KID (no filter or target then)
+ *                      of the solution-y devices instead, each answer
+ *                      found by its KID among those of the devices the
+ *                      step covers (a filter's; no target), then NRES
  *   cut-link after N   a fault for the next inventory: close the
  *                      association once N reports of it arrived, without
  *                      acknowledging the last ones, and keep listening
@@ -1032,8 +1033,8 @@ static void check_inventory(struct parser *p, const struct sim_scenario *sc, str
 
 	s->normative = !(s->target_type == AIOT_TARGET_PERMANENT_ID &&
 			 sim_profile_of(sc, &s->target, NULL) != AIOT_SEC_PROFILE_NORMATIVE);
-	if (s->group && s->target_type != AIOT_TARGET_ALL) {
-		bad(p, "inventory: group pages every solution-y device: no filter or target with it");
+	if (s->group && s->target_type == AIOT_TARGET_PERMANENT_ID) {
+		bad(p, "inventory: group pages all the solution-y devices at once: no target with it");
 		return;
 	}
 	for (i = 0; i < sc->n_pops; i++) {

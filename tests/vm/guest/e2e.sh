@@ -18,7 +18,14 @@
 #     protected ID, one by T-ID, a 9 Command Request Write read back, a bad
 #     MAC and a policy below the device's floor getting its integrity-failure
 #     policy; an Inventory Request paging with a NAS container reaches the
-#     reader, and one with both RAND_N and NAS, or neither, is refused.
+#     reader, and one with both RAND_N and NAS, or neither, is refused;
+#  7. solution-y: 20 devices of that profile (default configuration: mutual
+#     authentication, counter with resync, paging MAC, commands ciphered),
+#     each accessed on its own with the NRES exchange by T-ID, then all at
+#     once by a group paging found by KID; a Write read back in relay mode,
+#     a Read in offload mode, a bad MAC getting the device's integrity-
+#     failure policy, a desynchronised counter repaired by one resync, and a
+#     second command in one session refused by the AIOTF.
 . /opt/guest-lib.sh
 
 SEED=5eed0000000000000000000000000001
@@ -302,6 +309,74 @@ check e2e_sol9_rand_and_nas_refused eval \
 check e2e_sol9_neither_refused eval \
 	'grep -o "{\"step\":[^{}]*}" /tmp/sol9.out | grep "\"txn\":\"0bad000000000013\"" |
 	grep -q "\"answered\":true,\"cause\":\"missing-mandatory-ie\",\"bad_type\":3,"'
+
+# ---- 7: solution-y -------------------------------------------------------------
+# Added only now: a Y Paging Request without a PID (step 6's injection) is a
+# group paging every solution-y device would answer.
+aiotctl hwsim add-devices 0 count 20 id a8000000 bits 32 seed $SEED profile 1 policy 2 >/dev/null
+check e2e_population_solutiony test $? = 0
+cat >/tmp/soly.scn <<EOF
+seed $SEED
+timeout 120
+population a8000000 count 20 profile solution-y
+inventory 0 filter a8/8 expect 20
+write a8000005 0 53592d6532652d64617461
+inventory 0 target a8000005 expect 1
+read a8000005 0 11 expect 53592d6532652d64617461
+inventory 0 filter a8/8 group expect 20
+read a8000006 0 4 offload
+inventory 0 target a8000005 expect 1
+read a8000005 0 4 bad-mac outcome as-indication cause 1
+EOF
+L0=$(wc -l </tmp/bridge.log)
+aiotf-sim run /tmp/soly.scn --listen $AP -j >/tmp/soly.out 2>/tmp/soly.err
+rc=$?
+[ $rc = 0 ] || dump_logs soly
+BL=/tmp/bridge.soly.log
+tail -n +$((L0 + 1)) /tmp/bridge.log >$BL
+soly_step() {
+	grep -o '{"step":[^{}]*' /tmp/soly.out | grep "\"line\":$1,"
+}
+yauths() {	# how many solution-y authentications by $1 ended authenticated after NRES
+	grep -o "\"profile\":\"solution-y\",\"by\":\"$1\",[^{}]*\"result\":\"authenticated\"[^{}]*" \
+		/tmp/soly.out | grep '"nres":true' | grep -c .
+}
+check e2e_soly_scenario_passes test $rc = 0
+check e2e_soly_20_accessed_each_with_nres eval \
+	'[ "$(yauths y-paging)" = 22 ] &&
+	grep -q "\"authenticated\":20,\"failed\":0,\"failed_devices\":\[\]" /tmp/soly.out'
+check e2e_soly_group_paging_found_by_kid eval \
+	'[ "$(yauths group-kid)" = 20 ] &&
+	grep -q "\"group\":{\"txn\":\"[0-9a-f]*\",\"nonce1\":\"[0-9a-f]*\",\"reports\":20,\"unknown\":0,\"ended\":true" /tmp/soly.out'
+check e2e_soly_write_then_read_back eval \
+	'soly_step 5 | grep -q "\"profile\":\"solution-y\",\"mode\":\"relay\".*\"nas_verdict\":\"ok\",\"nas_type\":83,\"status\":\"success\"" &&
+	soly_step 7 | grep -q "\"nas_verdict\":\"ok\",\"nas_type\":81,\"status\":\"success\",\"data\":\"53592d6532652d64617461\""'
+check e2e_soly_offload_read eval \
+	'soly_step 9 | grep -q "\"mode\":\"offload\".*\"outcome\":\"nas-response\".*\"sec\":\"verified\",\"nas_verdict\":\"ok\""'
+check e2e_soly_bad_mac_gets_the_devices_policy eval \
+	'soly_step 11 | grep -q "\"bad_mac\":true.*\"outcome\":\"as-indication\",\"as_cause\":1,"'
+
+# a counter out of step: one resync, then the device is authenticated; a
+# second command in the session is refused before anything is sent
+aiotctl hwsim set-device 0 id a8000003 bits 32 counter 7 >/dev/null
+check e2e_soly_counter_desynchronised test $? = 0
+cat >/tmp/soly2.scn <<EOF
+seed $SEED
+timeout 60
+population a8000000 count 20 profile solution-y
+inventory 0 target a8000003 expect 1
+read a8000003 0 4
+read a8000003 0 4
+EOF
+aiotf-sim run /tmp/soly2.scn --listen $AP -j >/tmp/soly2.out 2>/tmp/soly2.err
+rc=$?
+[ $rc = 1 ] || dump_logs soly2
+check e2e_soly_resync_repairs_the_counter eval \
+	'grep -o "{\"step\":[^{}]*" /tmp/soly2.out | grep "\"line\":4," |
+	grep -q "\"authenticated\":1,\"failed\":0,.*\"resyncs\":1," &&
+	grep -q "\"counter\":7,\"resyncs\":1,\"ares_verified\":true,\"nres\":true" /tmp/soly2.out'
+check e2e_soly_one_command_round_per_session eval \
+	'[ $rc = 1 ] && grep -q "step 3 (line 6, read) did not meet its expectations: solution-y device a8000003: its session served its one command round already (step 2)" /tmp/soly2.err'
 
 kill $BRIDGE
 wait $BRIDGE

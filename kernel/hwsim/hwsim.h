@@ -110,6 +110,9 @@ enum {
  * @counted: the paging carried the right counter: step it at Msg3
  * @stepped: it was stepped
  * @cmd_done: the command round was answered
+ * @req_len: length of the request it answered
+ * @req_hash: jhash of that request as received: only its retransmission
+ *	is answered again
  */
 struct hwsim_ysess {
 	struct hlist_node hnode;
@@ -124,6 +127,8 @@ struct hwsim_ysess {
 	bool counted;
 	bool stepped;
 	bool cmd_done;
+	u16 req_len;
+	u32 req_hash;
 };
 
 /* One bulk addition of devices, and their user memories. */

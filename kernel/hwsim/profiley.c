@@ -24,6 +24,7 @@
  * of its command round.
  */
 #include <linux/hashtable.h>
+#include <linux/jhash.h>
 #include <linux/string.h>
 
 #include "hwsim.h"
@@ -262,12 +263,14 @@ int hwsimy_command(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int 
 	struct aiot_nas_msg m, req;
 	bool cipher = false, null = false;
 	int n, plain, err;
+	u32 hash;
 
 	if (!ys || ys->state == HWSIMY_NONE || len < 2)
 		return 0;
 	if (!aiot_nas_decode(hr->pdu, len, &m) && m.type == AIOT_NAS_MT_SOLY_NET_AUTH) {
-		if (ys->state != HWSIMY_OPEN)
-			return -ENOMSG;	/* one-way, or authenticated already */
+		/* mutual only; once authenticated, a retransmission: the same answer */
+		if (ys->state == HWSIMY_PAGED || !(dev->sec_config & AIOT_SOLY_CFG_MUTUAL))
+			return -ENOMSG;
 		hwsimy_count(dev, 0, 2, nj);
 		if (aiot_soly_nres_verify(hr->sec, ys->k_ses, ys->nonce2, m.nres)) {
 			hwsimy_end(ys);		/* a wrong NRES ends the session */
@@ -288,6 +291,14 @@ int hwsimy_command(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int 
 	}
 	/* a command: only once the network is authenticated (mutual) */
 	if (ys->state != HWSIMY_AUTH)
+		return 0;
+	/*
+	 * One round per session (COUNT stays 0 under the session's keys): once
+	 * answered, only a retransmission of the same request is answered
+	 * again, as it was; any other request is refused.
+	 */
+	hash = jhash(hr->pdu, len, 0);
+	if (ys->cmd_done && (len != ys->req_len || hash != ys->req_hash))
 		return 0;
 	switch (hr->pdu[0]) {
 	case AIOT_NAS_SHT_INTEGRITY_CIPHERED:
@@ -322,6 +333,8 @@ int hwsimy_command(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int 
 	if (n < 0)
 		return n;
 	ys->cmd_done = true;	/* the round ends when the reader acknowledges */
+	ys->req_len = len;
+	ys->req_hash = hash;
 	if (null)		/* answered as asked: in clear */
 		return n;
 	n = aiot_nas_seal(hr->sec, AIOT_NAS_DIR_D2R, cipher, hr->rsp, n, sizeof(hr->rsp));

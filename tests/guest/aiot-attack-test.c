@@ -143,6 +143,52 @@ static int debugfs_write(const char *name, const char *val)
 	return err;
 }
 
+/* ---- Families, readers, populations ------------------------------------------- */
+
+/* Resolve both families and join the inventory and command groups, or bail. */
+static void open_families(void)
+{
+	struct family_info fi;
+
+	if (nl_open(&ctl) || nl_open(&lis) || resolve(&ctl, AIOT_GENL_NAME, &fi))
+		bail("the aiot family does not resolve");
+	fam_aiot = fi.id;
+	grp_inventory = fi.inventory;
+	grp_command = fi.command;
+	if (resolve(&ctl, AIOT_HWSIM_GENL_NAME, &fi) ||
+	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_inventory,
+				  sizeof(grp_inventory)) ||
+	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_command,
+				  sizeof(grp_command)))
+		bail("the aiot_hwsim family or the groups");
+	fam_hwsim = fi.id;
+}
+
+/* A new reader of this program's own (gone with its socket), made current. */
+static void own_reader(void)
+{
+	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
+	struct answer a;
+
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
+	talk(&ctl, nlh, &a);
+	reader = a.reader;
+}
+
+/* @count devices of @profile from @base, keys from KEY_SEED; the answer in @a. */
+static void add_pop(uint32_t base, uint32_t count, uint8_t profile, struct answer *a)
+{
+	struct nlmsghdr *nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
+
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, count);
+	put_id(nlh, base);
+	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
+	if (profile != AIOT_HWSIM_SEC_PROFILE_NORMATIVE)
+		mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_SEC_PROFILE, profile);
+	talk(&ctl, nlh, a);
+}
+
 /* ---- The eavesdropper: debugfs monitor ----------------------------------------- */
 
 struct rec {
@@ -1347,30 +1393,15 @@ static void solution9(void)
 	struct aiot_nas_msg m;
 	struct cmd_result r;
 	struct session s;
-	struct nlmsghdr *nlh;
 	struct answer a;
 	bool good;
 	int err, n;
 
 	/* a second reader: 8 solution-9 devices and 4 normative ones */
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
-	talk(&ctl, nlh, &a);
-	reader = a.reader;
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_DEVS);
-	put_id(nlh, BASE9_ID);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
-	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_SEC_PROFILE, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
-	talk(&ctl, nlh, &a);
+	own_reader();
+	add_pop(BASE9_ID, N_DEVS, AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, &a);
 	err = a.error;
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_NORM);
-	put_id(nlh, BASE_ID);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
-	talk(&ctl, nlh, &a);
+	add_pop(BASE_ID, N_NORM, AIOT_HWSIM_SEC_PROFILE_NORMATIVE, &a);
 	ok(!err && !a.error, "solution-9: a reader (%u) with %d solution-9 and %d normative devices (%d, %d '%s')",
 	   reader, N_DEVS, N_NORM, err, a.error, a.extack);
 	put_be32(be, TARGET9);
@@ -1655,24 +1686,10 @@ static void solution_y(void)
 	bool good;
 	int err;
 
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
-	talk(&ctl, nlh, &a);
-	reader = a.reader;
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_DEVS);
-	put_id(nlh, BASEY_ID);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
-	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_SEC_PROFILE, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y);
-	talk(&ctl, nlh, &a);
+	own_reader();
+	add_pop(BASEY_ID, N_DEVS, AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y, &a);
 	err = a.error;
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_NORM);
-	put_id(nlh, BASE_ID);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
-	talk(&ctl, nlh, &a);
+	add_pop(BASE_ID, N_NORM, AIOT_HWSIM_SEC_PROFILE_NORMATIVE, &a);
 	ok(!err && !a.error, "solution-y: a reader (%u) with %d solution-y and %d normative devices (%d, %d '%s')",
 	   reader, N_DEVS, N_NORM, err, a.error, a.extack);
 	put_be32(be, TARGETY);
@@ -2026,8 +2043,6 @@ static int eval(const char *profile, uint32_t n, bool commands)
 {
 	bool y = !strcmp(profile, "solution-y");
 	struct devc_dump *b = calloc(1, sizeof(*b)), *a = calloc(1, sizeof(*a));
-	struct family_info fi;
-	struct nlmsghdr *nlh;
 	struct cmd_result r;
 	struct session s;
 	struct answer ans;
@@ -2039,35 +2054,15 @@ static int eval(const char *profile, uint32_t n, bool commands)
 
 	if (!b || !a || (!y && strcmp(profile, "solution-9")) || n <= EVAL_TARGET - EVAL_BASE)
 		bail("usage: aiot-attack-test eval solution-y|solution-9 N (N > 7) [commands]");
-	if (nl_open(&ctl) || nl_open(&lis) || resolve(&ctl, AIOT_GENL_NAME, &fi))
-		bail("the aiot family does not resolve");
-	fam_aiot = fi.id;
-	grp_inventory = fi.inventory;
-	grp_command = fi.command;
-	if (resolve(&ctl, AIOT_HWSIM_GENL_NAME, &fi) ||
-	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_inventory,
-				  sizeof(grp_inventory)) ||
-	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_command,
-				  sizeof(grp_command)))
-		bail("the aiot_hwsim family or the groups");
-	fam_hwsim = fi.id;
+	open_families();
 	/* a group paging's reports of 10^4 devices come faster than they are checked */
 	rcvbuf = 16 << 20;
 	if (setsockopt(mnl_socket_get_fd(lis.sk), SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
 		       sizeof(rcvbuf)))
 		bail("the event socket's buffer");
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
-	talk(&ctl, nlh, &ans);
-	reader = ans.reader;
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, n);
-	put_id(nlh, EVAL_BASE);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
-	mnl_attr_put_u8(nlh, AIOT_HWSIM_ATTR_SEC_PROFILE,
-			y ? AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y : AIOT_HWSIM_SEC_PROFILE_SOLUTION_9);
-	talk(&ctl, nlh, &ans);
+	own_reader();
+	add_pop(EVAL_BASE, n, y ? AIOT_HWSIM_SEC_PROFILE_SOLUTION_Y :
+			      AIOT_HWSIM_SEC_PROFILE_SOLUTION_9, &ans);
 	if (ans.error)
 		bail("the population");
 
@@ -2160,8 +2155,6 @@ static int eval(const char *profile, uint32_t n, bool commands)
 int main(int argc, char **argv)
 {
 	uint8_t pdu2[AIOT_NAS_MAX_LEN];
-	struct family_info fi;
-	struct nlmsghdr *nlh;
 	struct session s2;
 	struct seen v1;
 	unsigned int len2;
@@ -2173,30 +2166,13 @@ int main(int argc, char **argv)
 			    argc > 4 && !strcmp(argv[4], "commands"));
 	printf("1..66\n");
 	recs = calloc(MON_FRAMES, sizeof(*recs));
-	if (!recs || nl_open(&ctl) || nl_open(&lis) || resolve(&ctl, AIOT_GENL_NAME, &fi))
-		bail("the aiot family does not resolve");
-	fam_aiot = fi.id;
-	grp_inventory = fi.inventory;
-	grp_command = fi.command;
-	if (resolve(&ctl, AIOT_HWSIM_GENL_NAME, &fi) ||
-	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_inventory,
-				  sizeof(grp_inventory)) ||
-	    mnl_socket_setsockopt(lis.sk, NETLINK_ADD_MEMBERSHIP, &grp_command,
-				  sizeof(grp_command)))
-		bail("the aiot_hwsim family or the groups");
-	fam_hwsim = fi.id;
+	if (!recs)
+		bail("no memory for the capture");
+	open_families();
 
 	/* a reader of its own, gone with this program's socket */
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_NEW_READER, 0);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_DESTROY_ON_CLOSE, 0, NULL);
-	talk(&ctl, nlh, &a);
-	reader = a.reader;
-	nlh = req(&ctl, fam_hwsim, AIOT_HWSIM_CMD_ADD_DEVICES, 0);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u32(nlh, AIOT_HWSIM_ATTR_COUNT, N_DEVS);
-	put_id(nlh, BASE_ID);
-	mnl_attr_put(nlh, AIOT_HWSIM_ATTR_KEY_SEED, strlen(KEY_SEED), KEY_SEED);
-	talk(&ctl, nlh, &a);
+	own_reader();
+	add_pop(BASE_ID, N_DEVS, AIOT_HWSIM_SEC_PROFILE_NORMATIVE, &a);
 	ok(reader != ~0U && !a.error, "a reader (%u) with %d normative devices (%d '%s')",
 	   reader, N_DEVS, a.error, a.extack);
 

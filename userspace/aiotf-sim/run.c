@@ -325,17 +325,33 @@ static struct dev *dev_find(struct sim *sim, const struct sim_id *id, bool add)
 	return &sim->devs[h];
 }
 
-/* The ADM: a device's own key, else the population seed's rule. */
-static int k_root(const struct sim_scenario *sc, const struct sim_id *id, uint8_t *k)
+/* A device's own key ("key" lines), or NULL */
+static const struct sim_key *own_key(const struct sim_scenario *sc, const struct sim_id *id)
 {
 	size_t i;
 
 	for (i = 0; i < sc->n_keys; i++)
 		if (sc->keys[i].dev.bits == id->bits &&
-		    !memcmp(sc->keys[i].dev.id, id->id, SIM_ID_LEN)) {
-			memcpy(k, sc->keys[i].k_root, AIOT_K_ROOT_LEN);
-			return 0;
-		}
+		    !memcmp(sc->keys[i].dev.id, id->id, SIM_ID_LEN))
+			return &sc->keys[i];
+	return NULL;
+}
+
+/* Has the ADM a key for @id (k_root() is not -ENOKEY)? */
+static bool adm_has_key(const struct sim_scenario *sc, const struct sim_id *id)
+{
+	return sc->seed_len || own_key(sc, id);
+}
+
+/* The ADM: a device's own key, else the population seed's rule. */
+static int k_root(const struct sim_scenario *sc, const struct sim_id *id, uint8_t *k)
+{
+	const struct sim_key *key = own_key(sc, id);
+
+	if (key) {
+		memcpy(k, key->k_root, AIOT_K_ROOT_LEN);
+		return 0;
+	}
 	if (!sc->seed_len)
 		return -ENOKEY;
 	return aiot_hwsim_k_root(sc->seed, sc->seed_len, id->id, id->bits, k);
@@ -368,6 +384,13 @@ static bool push_str(char ***list, size_t *n, const char *str)
 		return false;
 	++*n;
 	return true;
+}
+
+/* @id failed authentication in the step of @r */
+static void count_failed(struct sim_inv_result *r, const struct sim_id *id)
+{
+	r->failed++;
+	push_id(&r->failed_ids, &r->n_failed_ids, id);
 }
 
 /* The request of an inventory step that runs (ran) last, when not the normative one */
@@ -579,8 +602,8 @@ static void judge_inventory(const struct sim_step *s, char *why, size_t size)
 	long reject = s->reject >= 0 ? s->reject : 0;
 	/* the request that ran last: the normative one, or an authentication */
 	const struct sim_auth *cur = cur_auth((struct sim_step *)s);
-	bool ended = cur ? cur->ended : r->ended;
-	uint8_t cause = cur ? cur->end_cause : r->end_cause;
+	bool ended = cur ? cur->end.ended : r->end.ended;
+	uint8_t cause = cur ? cur->end.end_cause : r->end.end_cause;
 	char what[80] = "inventory", ids[40];
 	size_t i;
 
@@ -624,21 +647,21 @@ static void judge_inventory(const struct sim_step *s, char *why, size_t size)
 			r->failed, reject);
 		add_ids(why, size, r->failed_ids, r->n_failed_ids);
 	}
-	if (r->ended && !s->have_errno && r->gw_devices != r->norm_devices)
+	if (r->end.ended && !s->have_errno && r->end.gw_devices != r->norm_devices)
 		add_why(why, size, "the gateway counted %" PRIu32 " devices, %lu were reported",
-			r->gw_devices, r->norm_devices);
+			r->end.gw_devices, r->norm_devices);
 	for (i = 0; i < r->n_auths; i++) {
 		const struct sim_auth *a = &r->auths[i];
 
-		if (!a->ended || s->have_errno || a->gw_devices == a->reports)
+		if (!a->end.ended || s->have_errno || a->end.gw_devices == a->reports)
 			continue;
 		sim_format_id(a->dev.id, a->dev.bits, ids, sizeof(ids));
 		add_why(why, size, "the gateway counted %" PRIu32 " answers to the authentication "
-			"of %s, %lu were reported", a->gw_devices, ids, a->reports);
+			"of %s, %lu were reported", a->end.gw_devices, ids, a->reports);
 	}
-	if (r->grp.ended && !s->have_errno && r->grp.gw_devices != r->grp.reports)
+	if (r->grp.end.ended && !s->have_errno && r->grp.end.gw_devices != r->grp.reports)
 		add_why(why, size, "the gateway counted %" PRIu32 " answers to the group paging, "
-			"%lu were reported", r->grp.gw_devices, r->grp.reports);
+			"%lu were reported", r->grp.end.gw_devices, r->grp.reports);
 	if (s->cut_after >= 0 && !r->cut_done)
 		add_why(why, size, "the link was not cut: %lu reports came, cut-link after %ld",
 			r->reports, s->cut_after);
@@ -717,7 +740,7 @@ static void finish(struct sim *sim, struct sim_step *s)
 		add_why(why, sizeof(why), "%s", s->why);
 	if (s->refused)
 		add_why(why, sizeof(why), "%s", s->refused);
-	if (stop_signal && !s->timed_out && !s->refused && !s->why && !s->inv.ended &&
+	if (stop_signal && !s->timed_out && !s->refused && !s->why && !s->inv.end.ended &&
 	    !s->cmd.answered && !(s->kind == SIM_STEP_WAIT_GATEWAY && sim->set_up) &&
 	    s->kind != SIM_STEP_INJECT)
 		add_why(why, sizeof(why), "interrupted by signal %d", (int)stop_signal);
@@ -781,6 +804,84 @@ static int keep_request(struct sim_step *s, struct aiot_ap_buf *b)
 	return 0;
 }
 
+/* The step's request is replaced by a new one */
+static void drop_request(struct sim_step *s)
+{
+	if (s->req)
+		OPENSSL_cleanse(s->req, s->req_len);
+	free(s->req);
+	s->req = NULL;
+	s->req_sent = s->req_acked = false;
+}
+
+/* A new request of step @s in @b (@buf, @size octets): a fresh txn, the step's reader */
+static uint64_t begin_request(struct sim *sim, struct sim_step *s, struct aiot_ap_buf *b,
+			      uint8_t *buf, size_t size, uint8_t type)
+{
+	s->txn = next_txn(sim);
+	aiot_ap_begin(b, buf, size, type, s->txn);
+	aiot_ap_put_u32(b, AIOT_AP_IE_READER, s->reader);
+	return s->txn;
+}
+
+/* TARGET_TYPE, TARGET and TARGET_BITS: the device or devices a request pages */
+static void put_target(struct aiot_ap_buf *b, uint8_t type, const uint8_t *target,
+		       unsigned int bits)
+{
+	aiot_ap_put_u8(b, AIOT_AP_IE_TARGET_TYPE, type);
+	aiot_ap_put(b, AIOT_AP_IE_TARGET, target, (bits + 7) / 8);
+	aiot_ap_put_u16(b, AIOT_AP_IE_TARGET_BITS, bits);
+}
+
+/* MAX_DEVICES and MAX_TIME_MS of an inventory step, where it gives them */
+static void put_limits(struct aiot_ap_buf *b, const struct sim_step *s)
+{
+	if (s->have_max_devices)
+		aiot_ap_put_u32(b, AIOT_AP_IE_MAX_DEVICES, s->max_devices);
+	if (s->have_max_time)
+		aiot_ap_put_u32(b, AIOT_AP_IE_MAX_TIME_MS, s->max_time_ms);
+}
+
+/*
+ * The rest of a Command Request begun in @b: the NAS container @nas (@n
+ * octets, room @size), NN' (with @nn: solution-9), K_AIOTF in offload
+ * mode, ATTEMPTS; it becomes the step's request, and the octets are wiped.
+ */
+static int keep_command(struct sim_step *s, struct aiot_ap_buf *b, uint8_t *nas, size_t size,
+			int n, bool nn)
+{
+	int rc;
+
+	aiot_ap_put(b, AIOT_AP_IE_NAS, nas, n);
+	if (nn)
+		aiot_ap_put(b, AIOT_AP_IE_RAND_N, s->rand_n, sizeof(s->rand_n));
+	if (s->offload)
+		aiot_ap_put(b, AIOT_AP_IE_K_AIOTF, s->k_aiotf, sizeof(s->k_aiotf));
+	if (s->attempts)
+		aiot_ap_put_u8(b, AIOT_AP_IE_ATTEMPTS, s->attempts);
+	rc = keep_request(s, b);
+	OPENSSL_cleanse(b->p, b->cap);
+	OPENSSL_cleanse(nas, size);
+	return rc;
+}
+
+static void set_why(struct sim_step *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void set_why(struct sim_step *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s->why, fmt, ap) < 0)
+		s->why = NULL;
+	va_end(ap);
+}
+
+static void why_errno(struct sim_step *s, const char *what, int rc)
+{
+	set_why(s, "%s: %s", what, strerror(-rc));
+}
+
 static int build_inventory(struct sim *sim, struct sim_step *s)
 {
 	uint8_t buf[AIOT_AP_MAX_LEN];
@@ -790,21 +891,56 @@ static int build_inventory(struct sim *sim, struct sim_step *s)
 		s->why = strdup("no random bytes from OpenSSL for RAND_n");
 		return -1;
 	}
-	s->txn = next_txn(sim);
-	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST, s->txn);
-	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	s->inv_txn = begin_request(sim, s, &b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST);
 	aiot_ap_put(&b, AIOT_AP_IE_RAND_N, s->rand_n, sizeof(s->rand_n));
-	if (s->target_type != AIOT_TARGET_ALL) {
-		aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, s->target_type);
-		aiot_ap_put(&b, AIOT_AP_IE_TARGET, s->target.id, (s->target.bits + 7) / 8);
-		aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, s->target.bits);
-	}
-	if (s->have_max_devices)
-		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, s->max_devices);
-	if (s->have_max_time)
-		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_TIME_MS, s->max_time_ms);
-	s->inv_txn = s->txn;
+	if (s->target_type != AIOT_TARGET_ALL)
+		put_target(&b, s->target_type, s->target.id, s->target.bits);
+	put_limits(&b, s);
 	return keep_request(s, &b);
+}
+
+/* A new authentication in @r of @dev by @profile, zeroed but for them; NULL */
+static struct sim_auth *auth_append(struct sim_inv_result *r, const struct sim_id *dev,
+				    enum aiot_sec_profile profile, uint32_t config)
+{
+	struct sim_auth *a = realloc(r->auths, (r->n_auths + 1) * sizeof(*a));
+
+	if (!a)
+		return NULL;
+	r->auths = a;
+	a += r->n_auths++;
+	memset(a, 0, sizeof(*a));
+	a->dev = *dev;
+	a->profile = profile;
+	a->config = config;
+	return a;
+}
+
+/*
+ * The next authentication of inventory step @s, of @dev by @profile, the
+ * one running now: 0 with *out, 1 when the ADM has no key for the device
+ * (recorded as failed, nothing to send), -1 with s->why.
+ */
+static int auth_new(struct sim *sim, struct sim_step *s, const struct sim_id *dev,
+		    enum aiot_sec_profile profile, uint32_t config, struct sim_auth **out)
+{
+	struct sim_inv_result *r = &s->inv;
+	struct sim_auth *a = auth_append(r, dev, profile, config);
+
+	if (!a) {
+		s->why = strdup("out of memory");
+		return -1;
+	}
+	s->s9_cur = r->n_auths - 1;
+	if (!adm_has_key(sim->sc, dev)) {
+		a->result = SIM_AUTH_NO_KEY;
+		a->why = "the ADM has no key for it";
+		r->no_key++;
+		count_failed(r, dev);
+		return 1;
+	}
+	*out = a;
+	return 0;
 }
 
 /*
@@ -817,34 +953,16 @@ static int build_inventory(struct sim *sim, struct sim_step *s)
 static int build_auth(struct sim *sim, struct sim_step *s, const struct sim_id *dev,
 		      uint32_t config)
 {
-	struct sim_inv_result *r = &s->inv;
 	uint8_t k[AIOT_K_ROOT_LEN], buf[AIOT_AP_MAX_LEN];
 	struct aiot_ap_buf b;
 	struct sim_auth *a;
 	struct s9_idf pg;
 	int rc;
 
-	a = realloc(r->auths, (r->n_auths + 1) * sizeof(*a));
-	if (!a) {
-		s->why = strdup("out of memory");
-		return -1;
-	}
-	r->auths = a;
-	a += r->n_auths;
-	memset(a, 0, sizeof(*a));
-	a->dev = *dev;
-	a->profile = AIOT_SEC_PROFILE_SOLUTION_9;
-	a->config = config;
-	s->s9_cur = r->n_auths++;
+	rc = auth_new(sim, s, dev, AIOT_SEC_PROFILE_SOLUTION_9, config, &a);
+	if (rc)
+		return rc;
 	rc = k_root(sim->sc, dev, k);
-	if (rc == -ENOKEY) {
-		a->result = SIM_AUTH_NO_KEY;
-		a->why = "the ADM has no key for it";
-		r->failed++;
-		r->no_key++;
-		push_id(&r->failed_ids, &r->n_failed_ids, dev);
-		return 1;
-	}
 	if (!rc && RAND_bytes(a->nn, sizeof(a->nn)) != 1)
 		rc = -EIO;
 	if (!rc)
@@ -852,40 +970,15 @@ static int build_auth(struct sim *sim, struct sim_step *s, const struct sim_id *
 			       &pg);
 	OPENSSL_cleanse(k, sizeof(k));
 	if (rc) {
-		if (asprintf(&s->why, "cannot page a solution-9 device: %s", strerror(-rc)) < 0)
-			s->why = NULL;
+		why_errno(s, "cannot page a solution-9 device", rc);
 		return -1;
 	}
-	if (s->req)
-		OPENSSL_cleanse(s->req, s->req_len);
-	free(s->req);
-	s->req = NULL;
-	s->req_sent = s->req_acked = false;
-	s->txn = a->txn = next_txn(sim);
-	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST, s->txn);
-	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	drop_request(s);
+	a->txn = begin_request(sim, s, &b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST);
 	aiot_ap_put(&b, AIOT_AP_IE_RAND_N, a->nn, sizeof(a->nn));
-	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, pg.target_type);
-	aiot_ap_put(&b, AIOT_AP_IE_TARGET, pg.idf, (pg.bits + 7) / 8);
-	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, pg.bits);
+	put_target(&b, pg.target_type, pg.idf, pg.bits);
 	aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, 1);
 	return keep_request(s, &b);
-}
-
-/* The step's request is replaced by a new one */
-static void drop_request(struct sim_step *s)
-{
-	if (s->req)
-		OPENSSL_cleanse(s->req, s->req_len);
-	free(s->req);
-	s->req = NULL;
-	s->req_sent = s->req_acked = false;
-}
-
-static void why_errno(struct sim_step *s, const char *what, int rc)
-{
-	if (asprintf(&s->why, "%s: %s", what, strerror(-rc)) < 0)
-		s->why = NULL;
 }
 
 /* A study profile's authentication that does not authenticate its device */
@@ -897,10 +990,8 @@ static void auth_failed(struct sim_step *s, struct sim_auth *a, const char *why)
 		r->authenticated--;
 	else if (a->result == SIM_AUTH_PENDING)
 		r->devices++;
-	if (a->result != SIM_AUTH_FAILED) {
-		r->failed++;
-		push_id(&r->failed_ids, &r->n_failed_ids, &a->dev);
-	}
+	if (a->result != SIM_AUTH_FAILED)
+		count_failed(r, &a->dev);
 	a->result = SIM_AUTH_FAILED;
 	a->why = why;
 }
@@ -924,8 +1015,8 @@ static int y_page(struct sim *sim, struct sim_step *s, struct sim_auth *a)
 	}
 	d->y_session = false;	/* an accepted paging ends the device's session */
 	a->counter = d->y_counter;
-	a->resync_due = a->ares_ok = a->ended = false;
-	a->have_air = a->have_slots = a->have_collisions = false;
+	a->resync_due = a->ares_ok = false;
+	memset(&a->end, 0, sizeof(a->end));
 	n = k_root(sim->sc, &a->dev, k);
 	if (!n && RAND_bytes(a->nonce1, sizeof(a->nonce1)) != 1)
 		n = -EIO;
@@ -938,9 +1029,7 @@ static int y_page(struct sim *sim, struct sim_step *s, struct sim_auth *a)
 	}
 	drop_request(s);
 	s->sy_nres = false;
-	s->txn = a->txn = next_txn(sim);
-	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST, s->txn);
-	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	a->txn = begin_request(sim, s, &b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST);
 	aiot_ap_put(&b, AIOT_AP_IE_NAS, pr, n);
 	aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, 1);
 	return keep_request(s, &b);
@@ -950,32 +1039,10 @@ static int y_page(struct sim *sim, struct sim_step *s, struct sim_auth *a)
 static int build_yaccess(struct sim *sim, struct sim_step *s, const struct sim_id *dev,
 			 uint32_t config)
 {
-	struct sim_inv_result *r = &s->inv;
-	uint8_t k[AIOT_K_ROOT_LEN];
 	struct sim_auth *a;
+	int rc = auth_new(sim, s, dev, AIOT_SEC_PROFILE_SOLUTION_Y, config, &a);
 
-	a = realloc(r->auths, (r->n_auths + 1) * sizeof(*a));
-	if (!a) {
-		s->why = strdup("out of memory");
-		return -1;
-	}
-	r->auths = a;
-	a += r->n_auths;
-	memset(a, 0, sizeof(*a));
-	a->dev = *dev;
-	a->profile = AIOT_SEC_PROFILE_SOLUTION_Y;
-	a->config = config;
-	s->s9_cur = r->n_auths++;
-	if (k_root(sim->sc, dev, k) == -ENOKEY) {
-		a->result = SIM_AUTH_NO_KEY;
-		a->why = "the ADM has no key for it";
-		r->failed++;
-		r->no_key++;
-		push_id(&r->failed_ids, &r->n_failed_ids, dev);
-		return 1;
-	}
-	OPENSSL_cleanse(k, sizeof(k));
-	return y_page(sim, s, a);
+	return rc ? rc : y_page(sim, s, a);
 }
 
 /*
@@ -1000,12 +1067,8 @@ static int build_nres(struct sim *sim, struct sim_step *s, struct sim_auth *a)
 	drop_request(s);
 	s->sy_nres = true;
 	a->nres = true;
-	s->txn = a->nres_txn = next_txn(sim);
-	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST, s->txn);
-	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
-	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, AIOT_TARGET_TEMPORARY_ID);
-	aiot_ap_put(&b, AIOT_AP_IE_TARGET, a->nonce2, sizeof(a->nonce2));
-	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, AIOT_SOLY_TID_LEN * 8);
+	a->nres_txn = begin_request(sim, s, &b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST);
+	put_target(&b, AIOT_TARGET_TEMPORARY_ID, a->nonce2, AIOT_SOLY_TID_LEN * 8);
 	aiot_ap_put(&b, AIOT_AP_IE_NAS, nas, n);
 	return keep_request(s, &b);
 }
@@ -1087,14 +1150,9 @@ static int build_group(struct sim *sim, struct sim_step *s)
 		return -1;
 	}
 	drop_request(s);
-	s->txn = r->grp.txn = next_txn(sim);
-	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST, s->txn);
-	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
+	r->grp.txn = begin_request(sim, s, &b, buf, sizeof(buf), AIOT_AP_INVENTORY_REQUEST);
 	aiot_ap_put(&b, AIOT_AP_IE_NAS, pr, rc);
-	if (s->have_max_devices)
-		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_DEVICES, s->max_devices);
-	if (s->have_max_time)
-		aiot_ap_put_u32(&b, AIOT_AP_IE_MAX_TIME_MS, s->max_time_ms);
+	put_limits(&b, s);
 	return keep_request(s, &b);
 }
 
@@ -1235,9 +1293,8 @@ static int build_command9(struct sim *sim, struct sim_step *s, const char *id)
 	if (!s->have_reader) {
 		if (!d || !d->have_reader) {
 			s->cmd.no_session = true;
-			if (asprintf(&s->why, "no reader for solution-9 device %s: no earlier "
-				     "inventory authenticated it (give reader N)", id) < 0)
-				s->why = NULL;
+			set_why(s, "no reader for solution-9 device %s: no earlier inventory "
+				"authenticated it (give reader N)", id);
 			return -1;
 		}
 		s->reader = d->reader;
@@ -1259,27 +1316,14 @@ static int build_command9(struct sim *sim, struct sim_step *s, const char *id)
 	OPENSSL_cleanse(k, sizeof(k));
 	OPENSSL_cleanse(plain, sizeof(plain));
 	if (rc) {
-		if (asprintf(&s->why, "building the 9 Command Request failed: %s",
-			     strerror(-rc)) < 0)
-			s->why = NULL;
+		why_errno(s, "building the 9 Command Request failed", rc);
 		return -1;
 	}
 	if (s->bad_mac)
 		nas[n - 1] ^= 0x01;	/* the last bit of the MAC */
-	s->txn = next_txn(sim);
-	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST, s->txn);
-	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
-	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, pg.target_type);
-	aiot_ap_put(&b, AIOT_AP_IE_TARGET, pg.idf, (pg.bits + 7) / 8);
-	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, pg.bits);
-	aiot_ap_put(&b, AIOT_AP_IE_NAS, nas, n);
-	aiot_ap_put(&b, AIOT_AP_IE_RAND_N, s->rand_n, sizeof(s->rand_n));
-	if (s->attempts)
-		aiot_ap_put_u8(&b, AIOT_AP_IE_ATTEMPTS, s->attempts);
-	rc = keep_request(s, &b);
-	OPENSSL_cleanse(buf, sizeof(buf));
-	OPENSSL_cleanse(nas, sizeof(nas));
-	return rc;
+	begin_request(sim, s, &b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST);
+	put_target(&b, pg.target_type, pg.idf, pg.bits);
+	return keep_command(s, &b, nas, sizeof(nas), n, true);
 }
 
 /*
@@ -1297,17 +1341,15 @@ static int build_commandy(struct sim *sim, struct sim_step *s, const char *id)
 
 	if (!d || !d->y_session) {
 		s->cmd.no_session = true;
-		if (asprintf(&s->why, "solution-y device %s has no open session: no earlier "
-			     "inventory authenticated it (or a later paging ended it)", id) < 0)
-			s->why = NULL;
+		set_why(s, "solution-y device %s has no open session: no earlier inventory "
+			"authenticated it (or a later paging ended it)", id);
 		return -1;
 	}
 	if (d->y_spent) {
 		s->cmd.no_session = true;
-		if (asprintf(&s->why, "solution-y device %s: its session served its one command "
-			     "round already (step %zu); a second command needs a new inventory "
-			     "that authenticates it", id, d->y_spent) < 0)
-			s->why = NULL;
+		set_why(s, "solution-y device %s: its session served its one command round already "
+			"(step %zu); a second command needs a new inventory that authenticates it",
+			id, d->y_spent);
 		return -1;
 	}
 	n = plain_request(s, nas, sizeof(nas));
@@ -1331,21 +1373,9 @@ static int build_commandy(struct sim *sim, struct sim_step *s, const char *id)
 	if (!s->have_reader)
 		s->reader = d->reader;
 	d->y_spent = sim->cur_idx;
-	s->txn = next_txn(sim);
-	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST, s->txn);
-	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
-	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, AIOT_TARGET_TEMPORARY_ID);
-	aiot_ap_put(&b, AIOT_AP_IE_TARGET, s->nonce2, sizeof(s->nonce2));
-	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, AIOT_SOLY_TID_LEN * 8);
-	aiot_ap_put(&b, AIOT_AP_IE_NAS, nas, n);
-	if (s->offload)
-		aiot_ap_put(&b, AIOT_AP_IE_K_AIOTF, s->k_aiotf, sizeof(s->k_aiotf));
-	if (s->attempts)
-		aiot_ap_put_u8(&b, AIOT_AP_IE_ATTEMPTS, s->attempts);
-	rc = keep_request(s, &b);
-	OPENSSL_cleanse(buf, sizeof(buf));
-	OPENSSL_cleanse(nas, sizeof(nas));
-	return rc;
+	begin_request(sim, s, &b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST);
+	put_target(&b, AIOT_TARGET_TEMPORARY_ID, s->nonce2, AIOT_SOLY_TID_LEN * 8);
+	return keep_command(s, &b, nas, sizeof(nas), n, false);
 }
 
 static int build_command(struct sim *sim, struct sim_step *s)
@@ -1364,9 +1394,7 @@ static int build_command(struct sim *sim, struct sim_step *s)
 		return build_commandy(sim, s, id);
 	if (!d || !d->session) {
 		s->cmd.no_session = true;
-		if (asprintf(&s->why, "device %s has no session: no earlier inventory "
-			     "authenticated it", id) < 0)
-			s->why = NULL;
+		set_why(s, "device %s has no session: no earlier inventory authenticated it", id);
 		return -1;
 	}
 	n = plain_request(s, nas, sizeof(nas));
@@ -1393,29 +1421,15 @@ static int build_command(struct sim *sim, struct sim_step *s)
 		n = aiot_nas_seal(ctx, AIOT_NAS_DIR_R2D, !s->integrity_only, nas, n, sizeof(nas));
 		aiot_sec_ctx_free(ctx);
 		if (n < 0) {
-			if (asprintf(&s->why, "sealing the request failed: %s",
-				     aiot_sec_strerror(n)) < 0)
-				s->why = NULL;
+			set_why(s, "sealing the request failed: %s", aiot_sec_strerror(n));
 			return -1;
 		}
 		if (s->bad_mac)
 			nas[n - 1] ^= 0x01;	/* the last bit of MAC-I */
 	}
-	s->txn = next_txn(sim);
-	aiot_ap_begin(&b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST, s->txn);
-	aiot_ap_put_u32(&b, AIOT_AP_IE_READER, s->reader);
-	aiot_ap_put_u8(&b, AIOT_AP_IE_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
-	aiot_ap_put(&b, AIOT_AP_IE_TARGET, s->dev.id, (s->dev.bits + 7) / 8);
-	aiot_ap_put_u16(&b, AIOT_AP_IE_TARGET_BITS, s->dev.bits);
-	aiot_ap_put(&b, AIOT_AP_IE_NAS, nas, n);
-	if (s->offload)
-		aiot_ap_put(&b, AIOT_AP_IE_K_AIOTF, s->k_aiotf, sizeof(s->k_aiotf));
-	if (s->attempts)
-		aiot_ap_put_u8(&b, AIOT_AP_IE_ATTEMPTS, s->attempts);
-	rc = keep_request(s, &b);
-	OPENSSL_cleanse(buf, sizeof(buf));
-	OPENSSL_cleanse(nas, sizeof(nas));
-	return rc;
+	begin_request(sim, s, &b, buf, sizeof(buf), AIOT_AP_COMMAND_REQUEST);
+	put_target(&b, AIOT_TARGET_PERMANENT_ID, s->dev.id, s->dev.bits);
+	return keep_command(s, &b, nas, sizeof(nas), n, false);
 }
 
 static void start_step(struct sim *sim, struct sim_step *s)
@@ -1501,9 +1515,12 @@ static void stray(struct sim *sim, const struct aiot_ap_msg *m)
 	      aiot_ap_type_name(m->type), m->txn);
 }
 
-/* @a authenticates its solution-y device: its session is the AIOTF's now */
-static void y_authenticated(struct sim *sim, struct sim_step *s, struct sim_auth *a,
-			    uint32_t reader)
+/*
+ * A study profile's authentication that authenticates its device, which
+ * @reader read in this step: its device record (NULL when out of memory)
+ */
+static struct dev *auth_ok(struct sim *sim, struct sim_step *s, struct sim_auth *a,
+			   uint32_t reader)
 {
 	struct dev *d = dev_find(sim, &a->dev, true);
 
@@ -1512,15 +1529,26 @@ static void y_authenticated(struct sim *sim, struct sim_step *s, struct sim_auth
 		s->inv.authenticated++;
 		a->result = SIM_AUTH_AUTHENTICATED;
 	}
+	if (d) {
+		d->reader = reader;
+		d->have_reader = true;
+		d->inv_step = sim->cur_idx;
+	}
+	return d;
+}
+
+/* @a authenticates its solution-y device: its session is the AIOTF's now */
+static void y_authenticated(struct sim *sim, struct sim_step *s, struct sim_auth *a,
+			    uint32_t reader)
+{
+	struct dev *d = auth_ok(sim, s, a, reader);
+
 	if (!d)
 		return;
 	d->y_session = true;
 	d->y_spent = 0;
 	memcpy(d->y_nonce1, a->nonce1, sizeof(d->y_nonce1));
 	memcpy(d->y_nonce2, a->nonce2, sizeof(d->y_nonce2));
-	d->reader = reader;
-	d->have_reader = true;
-	d->inv_step = sim->cur_idx;
 }
 
 static void y_failed(struct sim_step *s, struct sim_auth *a, const char *why, uint64_t rid)
@@ -1532,13 +1560,19 @@ static void y_failed(struct sim_step *s, struct sim_auth *a, const char *why, ui
 	logf_("report %" PRIu64 ": solution-y device %s not authenticated: %s", rid, ids, why);
 }
 
-/* A not-a-Y-answer report of an authentication */
-static void y_malformed(struct sim_step *s, struct sim_auth *a, const char *why, uint64_t rid)
+/* A report to a study profile's authentication (@a, or the group paging) not its answer */
+static void auth_malformed(struct sim_step *s, struct sim_auth *a)
 {
 	s->inv.malformed++;
 	s->inv.s9_malformed++;
 	if (a)
 		a->malformed++;
+}
+
+/* A not-a-Y-answer report of an authentication */
+static void y_malformed(struct sim_step *s, struct sim_auth *a, const char *why, uint64_t rid)
+{
+	auth_malformed(s, a);
 	logf_("report %" PRIu64 ": an answer to a solution-y paging is %s", rid, why);
 }
 
@@ -1672,17 +1706,11 @@ static void on_group_report(struct sim *sim, struct sim_step *s, const struct ai
 			logf_("device %s answered the group paging twice", ids);
 			return;
 		}
-	a = realloc(r->auths, (r->n_auths + 1) * sizeof(*a));
+	a = auth_append(r, &id, AIOT_SEC_PROFILE_SOLUTION_Y, sim->sc->pops[e->pop].config);
 	if (!a) {
 		logf_("out of memory: an answer to the group paging not recorded");
 		return;
 	}
-	r->auths = a;
-	a += r->n_auths++;
-	memset(a, 0, sizeof(*a));
-	a->dev = id;
-	a->profile = AIOT_SEC_PROFILE_SOLUTION_Y;
-	a->config = sim->sc->pops[e->pop].config;
 	a->group = true;
 	a->txn = r->grp.txn;
 	a->reports = 1;
@@ -1731,7 +1759,6 @@ static void on_nres_response(struct sim *sim, struct sim_step *s, const struct a
 static void on_auth_report(struct sim *sim, struct sim_step *s, struct sim_auth *a,
 			   const struct aiot_ap_msg *m)
 {
-	struct sim_inv_result *r = &s->inv;
 	uint8_t k[AIOT_K_ROOT_LEN];
 	const char *why = "?";
 	struct dev *d;
@@ -1750,9 +1777,7 @@ static void on_auth_report(struct sim *sim, struct sim_step *s, struct sim_auth 
 				   &why);
 	OPENSSL_cleanse(k, sizeof(k));
 	if (rc == -EPROTO) {
-		r->malformed++;
-		r->s9_malformed++;
-		a->malformed++;
+		auth_malformed(s, a);
 		logf_("report %" PRIu64 ": the answer to the authentication of %s is %s",
 		      m->report_id[0], ids, why);
 		return;
@@ -1763,18 +1788,9 @@ static void on_auth_report(struct sim *sim, struct sim_step *s, struct sim_auth 
 		rc = 1;
 	}
 	if (!rc) {
-		if (a->result == SIM_AUTH_PENDING) {
-			r->devices++;
-			r->authenticated++;
-			a->result = SIM_AUTH_AUTHENTICATED;
-		}
-		d = dev_find(sim, &a->dev, true);
-		if (d) {
-			d->reader = m->reader;
-			d->have_reader = true;
-			d->inv_step = sim->cur_idx;
+		d = auth_ok(sim, s, a, m->reader);
+		if (d)
 			d->inv_report = m->report_id[0];
-		}
 		return;
 	}
 	auth_failed(s, a, why);
@@ -1835,8 +1851,7 @@ static void on_inventory_report(struct sim *sim, struct sim_step *s,
 	if (rc == -ENOKEY) {
 		if (!dup) {
 			r->no_key++;
-			r->failed++;
-			push_id(&r->failed_ids, &r->n_failed_ids, &id);
+			count_failed(r, &id);
 		}
 		d->session = false;
 		return;
@@ -1852,9 +1867,22 @@ static void on_inventory_report(struct sim *sim, struct sim_step *s,
 		memcpy(d->rand_d, nm.rand_d, sizeof(d->rand_d));
 		d->reader = m->reader;
 	} else if (!dup) {
-		r->failed++;
-		push_id(&r->failed_ids, &r->n_failed_ids, &id);
+		count_failed(r, &id);
 		d->session = false;
+	}
+}
+
+/* ERRNO and DIAG of the gateway's answer to the step's request */
+static void take_errno(struct sim_step *s, const struct aiot_ap_msg *m)
+{
+	char diag[256];
+
+	s->have_errno = AIOT_AP_HAS(m, AIOT_AP_IE_ERRNO);
+	s->err_no = m->err_no;
+	if (AIOT_AP_HAS(m, AIOT_AP_IE_DIAG)) {
+		copy_str(diag, sizeof(diag), m->diag, m->diag_len);
+		free(s->diag);
+		s->diag = strdup(diag);
 	}
 }
 
@@ -1867,20 +1895,20 @@ static void on_inventory_end(struct sim *sim, struct sim_step *s, const struct a
 {
 	struct sim_inv_result *r = &s->inv;
 	struct sim_auth *a = cur_auth(s);
-	char diag[256];
+	struct sim_inv_end *e = a ? &a->end : &r->end;
 
 	if (a == &r->grp)
 		kids_free(sim);		/* no more answers to it */
+	e->ended = true;
+	e->end_cause = m->end_cause;
+	e->gw_devices = m->devices;
+	e->have_air = AIOT_AP_HAS(m, AIOT_AP_IE_AIR_US);
+	e->air_us = m->air_us;
+	e->have_slots = AIOT_AP_HAS(m, AIOT_AP_IE_SLOTS);
+	e->slots = m->slots;
+	e->have_collisions = AIOT_AP_HAS(m, AIOT_AP_IE_COLLISIONS);
+	e->collisions = m->collisions;
 	if (a) {
-		a->ended = true;
-		a->end_cause = m->end_cause;
-		a->gw_devices = m->devices;
-		a->have_air = AIOT_AP_HAS(m, AIOT_AP_IE_AIR_US);
-		a->air_us = m->air_us;
-		a->have_slots = AIOT_AP_HAS(m, AIOT_AP_IE_SLOTS);
-		a->slots = m->slots;
-		a->have_collisions = AIOT_AP_HAS(m, AIOT_AP_IE_COLLISIONS);
-		a->collisions = m->collisions;
 		if (a == &r->grp || a->resync_due || a->ares_ok) {
 			/* the group's answers, a new paging or the NRES exchange follow */
 		} else if (a->result == SIM_AUTH_PENDING && a->malformed) {
@@ -1890,24 +1918,8 @@ static void on_inventory_end(struct sim *sim, struct sim_step *s, const struct a
 			r->not_found++;
 			push_id(&r->not_found_ids, &r->n_not_found_ids, &a->dev);
 		}
-	} else {
-		r->ended = true;
-		r->end_cause = m->end_cause;
-		r->gw_devices = m->devices;
-		r->have_air = AIOT_AP_HAS(m, AIOT_AP_IE_AIR_US);
-		r->air_us = m->air_us;
-		r->have_slots = AIOT_AP_HAS(m, AIOT_AP_IE_SLOTS);
-		r->slots = m->slots;
-		r->have_collisions = AIOT_AP_HAS(m, AIOT_AP_IE_COLLISIONS);
-		r->collisions = m->collisions;
 	}
-	s->have_errno = AIOT_AP_HAS(m, AIOT_AP_IE_ERRNO);
-	s->err_no = m->err_no;
-	if (AIOT_AP_HAS(m, AIOT_AP_IE_DIAG)) {
-		copy_str(diag, sizeof(diag), m->diag, m->diag_len);
-		free(s->diag);
-		s->diag = strdup(diag);
-	}
+	take_errno(s, m);
 	if (s->have_errno || s->diag || m->end_cause == AIOT_INV_END_FAILED ||
 	    m->end_cause == AIOT_INV_END_READER_GONE)
 		finish(sim, s);
@@ -1921,33 +1933,29 @@ static int req_type(const struct sim_step *s)
 	       s->kind == SIM_STEP_WRITE ? AIOT_NAS_MT_WRITE_REQ : AIOT_NAS_MT_DISABLE_REQ;
 }
 
-/* A 9 Command Response: under k_ND' of its DN', with the request's policy */
-static void open_response9(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
+/* The opened response @nm of a command: false (verdict wrong-type) when it answers another */
+static bool take_response(struct sim_step *s, const struct aiot_nas_msg *nm)
 {
 	struct sim_cmd_result *c = &s->cmd;
-	uint8_t k[AIOT_K_ROOT_LEN], buf[AIOT_NAS_MAX_LEN];
-	struct aiot_nas_msg nm;
 
-	if (k_root(sim->sc, &s->dev, k)) {
-		c->verdict = "malformed";
-		return;
-	}
-	c->verdict = s9_response(k, s->rand_n, s->policy, m->nas, m->nas_len, buf, &nm);
-	OPENSSL_cleanse(k, sizeof(k));
-	if (!strcmp(c->verdict, "ok")) {
-		c->nas_type = nm.type;
-		c->status = nm.status;
-		c->data_len = nm.data_len;
-		if (nm.data_len)
-			memcpy(c->data, nm.data, nm.data_len);
-		if (nm.type != req_type(s) + 1)
-			c->verdict = "wrong-type";
-	}
-	OPENSSL_cleanse(buf, sizeof(buf));
+	c->nas_type = nm->type;
+	c->status = nm->status;
+	c->data_len = nm->data_len;
+	if (nm->data_len)
+		memcpy(c->data, nm->data, nm->data_len);
+	if (nm->type == req_type(s) + 1)
+		return true;
+	c->verdict = "wrong-type";
+	return false;
 }
 
-/* A solution-y command's response: in the session, as its configuration says */
-static void open_responsey(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
+/*
+ * A study profile's command response, opened with the device's key: a 9
+ * Command Response under k_ND' of its DN' with the request's policy, or a
+ * solution-y one in the session, as its configuration says.
+ */
+static void open_response_study(struct sim *sim, struct sim_step *s,
+				const struct aiot_ap_msg *m)
 {
 	struct sim_cmd_result *c = &s->cmd;
 	uint8_t k[AIOT_K_ROOT_LEN], buf[AIOT_NAS_MAX_LEN];
@@ -1957,17 +1965,15 @@ static void open_responsey(struct sim *sim, struct sim_step *s, const struct aio
 		c->verdict = "malformed";
 		return;
 	}
-	c->verdict = sy_open(k, s->nonce1, s->nonce2, s->config, m->nas, m->nas_len, buf, &nm);
+	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_9)
+		c->verdict = s9_response(k, s->rand_n, s->policy, m->nas, m->nas_len, buf, &nm);
+	else
+		c->verdict = sy_open(k, s->nonce1, s->nonce2, s->config, m->nas, m->nas_len, buf,
+				     &nm);
 	OPENSSL_cleanse(k, sizeof(k));
-	if (strcmp(c->verdict, "malformed") && strcmp(c->verdict, "integrity-failure")) {
-		c->nas_type = nm.type;
-		c->status = nm.status;
-		c->data_len = nm.data_len;
-		if (nm.data_len)
-			memcpy(c->data, nm.data, nm.data_len);
-		if (nm.type != req_type(s) + 1)
-			c->verdict = "wrong-type";
-	}
+	/* decoded: verified, or in clear where the configuration allows it or not */
+	if (!strcmp(c->verdict, "ok") || !strcmp(c->verdict, "unprotected"))
+		take_response(s, &nm);
 	OPENSSL_cleanse(buf, sizeof(buf));
 }
 
@@ -1987,12 +1993,9 @@ static void open_response(struct sim *sim, struct sim_step *s, const struct aiot
 			c->verdict = "malformed";
 		return;
 	}
-	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_9) {
-		open_response9(sim, s, m);
-		return;
-	}
-	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_Y && !s->offload) {
-		open_responsey(sim, s, m);
+	if (s->profile == AIOT_SEC_PROFILE_SOLUTION_9 ||
+	    (s->profile == AIOT_SEC_PROFILE_SOLUTION_Y && !s->offload)) {
+		open_response_study(sim, s, m);
 		return;
 	}
 	memcpy(buf, m->nas, m->nas_len);
@@ -2026,14 +2029,7 @@ static void open_response(struct sim *sim, struct sim_step *s, const struct aiot
 		c->verdict = "malformed";
 		goto out;
 	}
-	c->nas_type = nm.type;
-	c->status = nm.status;
-	c->data_len = nm.data_len;
-	if (nm.data_len)
-		memcpy(c->data, nm.data, nm.data_len);
-	if (nm.type != req_type(s) + 1)
-		c->verdict = "wrong-type";
-	else
+	if (take_response(s, &nm))
 		c->verdict = plain_ok ? "ok" : "unprotected";
 out:
 	OPENSSL_cleanse(buf, sizeof(buf));
@@ -2042,19 +2038,12 @@ out:
 static void on_command_response(struct sim *sim, struct sim_step *s, const struct aiot_ap_msg *m)
 {
 	struct sim_cmd_result *c = &s->cmd;
-	char diag[256];
 
 	c->answered = true;
 	c->outcome = m->outcome;
 	c->as_cause = AIOT_AP_HAS(m, AIOT_AP_IE_AS_CAUSE) ? m->as_cause : SIM_CAUSE_NONE;
 	c->sec = AIOT_AP_HAS(m, AIOT_AP_IE_SEC) ? m->sec : -1;
-	s->have_errno = AIOT_AP_HAS(m, AIOT_AP_IE_ERRNO);
-	s->err_no = m->err_no;
-	if (AIOT_AP_HAS(m, AIOT_AP_IE_DIAG)) {
-		copy_str(diag, sizeof(diag), m->diag, m->diag_len);
-		free(s->diag);
-		s->diag = strdup(diag);
-	}
+	take_errno(s, m);
 	open_response(sim, s, m);
 }
 

@@ -51,6 +51,15 @@ struct sim_pop {
 	unsigned int line;
 };
 
+/* What the INVENTORY_END of an Inventory Request said */
+struct sim_inv_end {
+	bool ended;			/* INVENTORY_END arrived */
+	uint8_t end_cause;
+	uint32_t gw_devices;		/* DEVICES of INVENTORY_END */
+	uint64_t air_us, slots, collisions;
+	bool have_air, have_slots, have_collisions;
+};
+
 /*
  * One authentication of an inventory step: a solution-9 device and its
  * request, or a solution-y device, its access (a targeted paging, again
@@ -78,11 +87,7 @@ struct sim_auth {
 	const char *why;		/* why it failed, a phrase */
 	unsigned long reports;		/* new reports of its request */
 	unsigned long malformed;	/* of which: no 9 Authentication Response */
-	bool ended;			/* its INVENTORY_END came */
-	uint8_t end_cause;
-	uint32_t gw_devices;
-	uint64_t air_us, slots, collisions;
-	bool have_air, have_slots, have_collisions;
+	struct sim_inv_end end;		/* of its request */
 	/* solution-y */
 	bool group;			/* found by its KID in the group paging */
 	uint8_t nonce1[AIOT_SOLY_NONCE1_LEN];
@@ -127,11 +132,7 @@ struct sim_inv_result {
 	struct sim_auth grp;		/* its request; its answers are in auths */
 	bool grp_sent;
 	unsigned long grp_unknown;	/* answers whose KID or ARES fit no device */
-	bool ended;			/* INVENTORY_END arrived */
-	uint8_t end_cause;
-	uint32_t gw_devices;		/* DEVICES of INVENTORY_END */
-	uint64_t air_us, slots, collisions;
-	bool have_air, have_slots, have_collisions;
+	struct sim_inv_end end;		/* of the normative request */
 	bool cut_done;
 	unsigned long cut_at;		/* reports when the link was cut */
 };

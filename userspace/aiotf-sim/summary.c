@@ -83,6 +83,26 @@ static struct json_object *hex_json(const uint8_t *p, size_t n)
 	return json_object_new_string(buf);
 }
 
+static struct json_object *txn_json(uint64_t txn)
+{
+	char buf[17];
+
+	snprintf(buf, sizeof(buf), "%016" PRIx64, txn);
+	return json_object_new_string(buf);
+}
+
+/* What an INVENTORY_END said; "ended" null unless @show_ended */
+static void end_json(struct json_object *o, const struct sim_inv_end *e, bool show_ended)
+{
+	add(o, "ended", show_ended ? json_object_new_boolean(e->ended) : NULL);
+	add(o, "end_cause", e->ended ? json_object_new_string(sim_end_cause_name(e->end_cause)) :
+	    NULL);
+	add(o, "gateway_devices", e->ended ? json_object_new_int64(e->gw_devices) : NULL);
+	add(o, "air_us", e->have_air ? json_object_new_int64(e->air_us) : NULL);
+	add(o, "slots", e->have_slots ? json_object_new_int64(e->slots) : NULL);
+	add(o, "collisions", e->have_collisions ? json_object_new_int64(e->collisions) : NULL);
+}
+
 /* One solution-9 authentication of an inventory step */
 static struct json_object *auth_json(const struct sim_step *s, const struct sim_auth *a)
 {
@@ -94,8 +114,7 @@ static struct json_object *auth_json(const struct sim_step *s, const struct sim_
 	add(o, "profile", json_object_new_string(sim_profile_name(a->profile)));
 	add(o, "by", json_object_new_string(y ? (a->group ? "group-kid" : "y-paging") :
 					    s->tid ? "t-id" : "protected-id"));
-	snprintf(buf, sizeof(buf), "%016" PRIx64, a->txn);
-	add(o, "txn", sent ? json_object_new_string(buf) : NULL);
+	add(o, "txn", sent ? txn_json(a->txn) : NULL);
 	add(o, "nn", sent && !y ? hex_json(a->nn, sizeof(a->nn)) : NULL);
 	if (y) {
 		add(o, "nonce1", sent ? hex_json(a->nonce1, sizeof(a->nonce1)) : NULL);
@@ -104,8 +123,7 @@ static struct json_object *auth_json(const struct sim_step *s, const struct sim_
 		add(o, "resyncs", json_object_new_int64(a->resyncs));
 		add(o, "ares_verified", json_object_new_boolean(a->ares_ok));
 		add(o, "nres", json_object_new_boolean(a->nres));
-		snprintf(buf, sizeof(buf), "%016" PRIx64, a->nres_txn);
-		add(o, "nres_txn", a->nres ? json_object_new_string(buf) : NULL);
+		add(o, "nres_txn", a->nres ? txn_json(a->nres_txn) : NULL);
 		add(o, "nres_outcome", str_or_null(a->nres_outcome));
 	}
 	add(o, "result", json_object_new_string(auth_result_name(a->result)));
@@ -114,13 +132,7 @@ static struct json_object *auth_json(const struct sim_step *s, const struct sim_
 	add(o, "reports", json_object_new_int64(a->reports));
 	if (!y)
 		add(o, "dn", a->have_dn ? hex_json(a->dn, sizeof(a->dn)) : NULL);
-	add(o, "ended", json_object_new_boolean(a->ended));
-	add(o, "end_cause", a->ended ? json_object_new_string(sim_end_cause_name(a->end_cause)) :
-	    NULL);
-	add(o, "gateway_devices", a->ended ? json_object_new_int64(a->gw_devices) : NULL);
-	add(o, "air_us", a->have_air ? json_object_new_int64(a->air_us) : NULL);
-	add(o, "slots", a->have_slots ? json_object_new_int64(a->slots) : NULL);
-	add(o, "collisions", a->have_collisions ? json_object_new_int64(a->collisions) : NULL);
+	end_json(o, &a->end, true);
 	return o;
 }
 
@@ -129,20 +141,12 @@ static struct json_object *group_json(const struct sim_inv_result *r)
 {
 	const struct sim_auth *g = &r->grp;
 	struct json_object *o = json_object_new_object();
-	char buf[40];
 
-	snprintf(buf, sizeof(buf), "%016" PRIx64, g->txn);
-	add(o, "txn", json_object_new_string(buf));
+	add(o, "txn", txn_json(g->txn));
 	add(o, "nonce1", hex_json(g->nonce1, sizeof(g->nonce1)));
 	add(o, "reports", json_object_new_int64(g->reports));
 	add(o, "unknown", json_object_new_int64(r->grp_unknown));
-	add(o, "ended", json_object_new_boolean(g->ended));
-	add(o, "end_cause", g->ended ? json_object_new_string(sim_end_cause_name(g->end_cause)) :
-	    NULL);
-	add(o, "gateway_devices", g->ended ? json_object_new_int64(g->gw_devices) : NULL);
-	add(o, "air_us", g->have_air ? json_object_new_int64(g->air_us) : NULL);
-	add(o, "slots", g->have_slots ? json_object_new_int64(g->slots) : NULL);
-	add(o, "collisions", g->have_collisions ? json_object_new_int64(g->collisions) : NULL);
+	end_json(o, &g->end, true);
 	return o;
 }
 
@@ -168,13 +172,7 @@ static void inventory_json(const struct sim_step *s, struct json_object *o)
 	add(o, "duplicates_suppressed", json_object_new_int64(r->dup_reports));
 	add(o, "duplicate_devices", json_object_new_int64(r->dup_devices));
 	add(o, "duplicate_device_ids", ids_json(r->dup_ids, r->n_dup_ids));
-	add(o, "ended", s->normative ? json_object_new_boolean(r->ended) : NULL);
-	add(o, "end_cause", r->ended ? json_object_new_string(sim_end_cause_name(r->end_cause)) :
-	    NULL);
-	add(o, "gateway_devices", r->ended ? json_object_new_int64(r->gw_devices) : NULL);
-	add(o, "air_us", r->have_air ? json_object_new_int64(r->air_us) : NULL);
-	add(o, "slots", r->have_slots ? json_object_new_int64(r->slots) : NULL);
-	add(o, "collisions", r->have_collisions ? json_object_new_int64(r->collisions) : NULL);
+	end_json(o, &r->end, s->normative);
 	add(o, "cut_link_after", s->cut_after >= 0 ? json_object_new_int64(s->cut_after) : NULL);
 	add(o, "cut_at", r->cut_done ? json_object_new_int64(r->cut_at) : NULL);
 	add(o, "solution9_devices", json_object_new_int64(s->s9_covered));
@@ -261,11 +259,20 @@ static void inject_json(const struct sim_step *s, struct json_object *o)
 	add(o, "reconnected", json_object_new_boolean(r->reconnected));
 }
 
+/* The keys of an inventory or command step's request, its txn @txn */
+static void request_json(const struct sim_step *s, struct json_object *o, struct json_object *txn)
+{
+	add(o, "txn", txn);
+	add(o, "request_acked", json_object_new_boolean(s->req_acked));
+	add(o, "refused", str_or_null(s->refused));
+	add(o, "errno", s->have_errno ? json_object_new_int64(s->err_no) : NULL);
+	add(o, "diag", str_or_null(s->diag));
+}
+
 static void json_summary(const struct sim_scenario *sc, const struct sim_totals *t)
 {
 	struct json_object *r = json_object_new_object(), *steps = json_object_new_array();
 	bool ok = true;
-	char txn[17];
 	size_t i;
 
 	for (i = 0; i < sc->n_steps; i++) {
@@ -290,19 +297,10 @@ static void json_summary(const struct sim_scenario *sc, const struct sim_totals 
 			inject_json(s, o);
 		} else if (s->kind == SIM_STEP_INVENTORY) {
 			/* the normative request's; each authentication has its own */
-			snprintf(txn, sizeof(txn), "%016" PRIx64, s->inv_txn);
-			add(o, "txn", str_or_null(s->inv_txn ? txn : NULL));
-			add(o, "request_acked", json_object_new_boolean(s->req_acked));
-			add(o, "refused", str_or_null(s->refused));
-			add(o, "errno", s->have_errno ? json_object_new_int64(s->err_no) : NULL);
-			add(o, "diag", str_or_null(s->diag));
+			request_json(s, o, s->inv_txn ? txn_json(s->inv_txn) : NULL);
 			inventory_json(s, o);
 		} else {
-			add(o, "txn", str_or_null(s->req ? txn_str(s, txn) : NULL));
-			add(o, "request_acked", json_object_new_boolean(s->req_acked));
-			add(o, "refused", str_or_null(s->refused));
-			add(o, "errno", s->have_errno ? json_object_new_int64(s->err_no) : NULL);
-			add(o, "diag", str_or_null(s->diag));
+			request_json(s, o, s->req ? txn_json(s->txn) : NULL);
 			command_json(s, o);
 		}
 		json_object_array_add(steps, o);
@@ -367,18 +365,18 @@ static void inventory_text(const struct sim_step *s)
 	putchar('\n');
 	if (!s->normative) {
 		/* no normative request: the authentications' ends are in the JSON */
-	} else if (r->ended) {
+	} else if (r->end.ended) {
 		printf("  end cause              %s (the gateway counted %" PRIu32 " devices)\n",
-		       sim_end_cause_name(r->end_cause), r->gw_devices);
-		if (r->have_air)
-			printf("  air time               %.3f ms", r->air_us / 1e3);
+		       sim_end_cause_name(r->end.end_cause), r->end.gw_devices);
+		if (r->end.have_air)
+			printf("  air time               %.3f ms", r->end.air_us / 1e3);
 		else
 			printf("  air time               not given");
-		if (r->have_slots)
-			printf(" (%" PRIu64 " slots", r->slots);
-		if (r->have_slots && r->have_collisions)
-			printf(", %" PRIu64 " collisions", r->collisions);
-		printf("%s\n", r->have_slots ? ")" : "");
+		if (r->end.have_slots)
+			printf(" (%" PRIu64 " slots", r->end.slots);
+		if (r->end.have_slots && r->end.have_collisions)
+			printf(", %" PRIu64 " collisions", r->end.collisions);
+		printf("%s\n", r->end.have_slots ? ")" : "");
 	} else {
 		printf("  end cause              (no INVENTORY_END)\n");
 	}

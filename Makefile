@@ -205,7 +205,8 @@ AIR_UNIT := build/tests/unit/test_frame build/tests/unit/test_anticoll build/tes
 $(AIR_UNIT): private USER_CFLAGS += $(AIR_CFLAGS)
 $(AIR_UNIT): private UNIT_LIBS += -lm
 $(AIR_UNIT): $(AIR_HDRS)
-build/tests/unit/test_profile: kernel/tests/profile_vectors.h
+build/tests/unit/test_profile: kernel/tests/profile_vectors.h kernel/tests/profile_cases.h
+build/tests/unit/test_nas: kernel/tests/nas_cases.h
 
 # ---- Fuzzing (clang libFuzzer, ASan + UBSan) --------------------------------
 #   make fuzz [FUZZ_TIME=seconds] [FUZZ_ARGS=...]     air interface, as long as asked

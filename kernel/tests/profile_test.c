@@ -17,6 +17,7 @@
 #include "profile.h"
 #include "sec.h"
 #include "profile_vectors.h"
+#include "profile_cases.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
@@ -123,21 +124,16 @@ static void make_id(u8 *id, unsigned int bits)
 
 /* ---- solution-y ---------------------------------------------------------- */
 
-static void y_desc(const struct aiot_pv_y_paging *v, char *desc)
-{
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", v->name);
+/* A parameter's description: its vector's name */
+#define PT_NAME_DESC(fn, type)						\
+static void fn(const struct type *v, char *desc)			\
+{									\
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", v->name);		\
 }
 
-static void ya_desc(const struct aiot_pv_y_access *v, char *desc)
-{
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", v->name);
-}
-
-static void yi_desc(const struct aiot_pv_ident *v, char *desc)
-{
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", v->name);
-}
-
+PT_NAME_DESC(y_desc, aiot_pv_y_paging)
+PT_NAME_DESC(ya_desc, aiot_pv_y_access)
+PT_NAME_DESC(yi_desc, aiot_pv_ident)
 KUNIT_ARRAY_PARAM(y_paging, aiot_pv_y_paging, y_desc);
 KUNIT_ARRAY_PARAM(y_access, aiot_pv_y_access, ya_desc);
 KUNIT_ARRAY_PARAM(y_ident, aiot_pv_y_ident, yi_desc);
@@ -535,16 +531,8 @@ static void p9_desc(const struct aiot_pv_9_pid *v, char *desc)
 	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%u-bit ID", v->id_bits);
 }
 
-static void a9_desc(const struct aiot_pv_9_auth *v, char *desc)
-{
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", v->name);
-}
-
-static void c9_desc(const struct aiot_pv_9_cmd *v, char *desc)
-{
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", v->name);
-}
-
+PT_NAME_DESC(a9_desc, aiot_pv_9_auth)
+PT_NAME_DESC(c9_desc, aiot_pv_9_cmd)
 KUNIT_ARRAY_PARAM(s9_pid, aiot_pv_9_pid, p9_desc);
 KUNIT_ARRAY_PARAM(s9_auth, aiot_pv_9_auth, a9_desc);
 KUNIT_ARRAY_PARAM(s9_cmd, aiot_pv_9_cmd, c9_desc);
@@ -800,52 +788,14 @@ static void profile_9_cmd(struct kunit *test)
 /* The Security Policy: reserved values, the floor, every octet */
 static void profile_9_policy(struct kunit *test)
 {
-	static const struct {
-		u32 cfg;
-		u8 policy;
-		int want;
-	} cases[] = {
-		{ AIOT_SOL9_CFG_DEFAULT, AIOT_SOL9_POL_DEFAULT, 0 },
-		/* another ID protection, no cipher, less integrity: refused */
-		{ AIOT_SOL9_CFG_DEFAULT, 0x16, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x14, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x11, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x0d, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x05, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x01, -EACCES },
-		/* the same without FLOOR: the message's policy rules */
-		{ AIOT_SOL9_POL_DEFAULT, 0x16, 0 },
-		{ AIOT_SOL9_POL_DEFAULT, 0x01, 0 },
-		{ AIOT_SOL9_POL_DEFAULT, 0x00, 0 },
-		/* stronger than the floor: accepted */
-		{ 0x09 | AIOT_SOL9_CFG_FLOOR, 0x15, 0 },
-		{ 0x09 | AIOT_SOL9_CFG_FLOOR, 0x11, 0 },
-		{ 0x09 | AIOT_SOL9_CFG_FLOOR, 0x0d, 0 },
-		{ 0x09 | AIOT_SOL9_CFG_FLOOR, 0x05, -EACCES },
-		{ 0x00 | AIOT_SOL9_CFG_FLOOR, 0x14, 0 },
-		{ 0x00 | AIOT_SOL9_CFG_FLOOR, 0x01, -EACCES },
-		/* reserved values and spare bits: refused with or without FLOOR */
-		{ AIOT_SOL9_CFG_DEFAULT, 0x17, -EPROTO },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x1d, -EPROTO },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x35, -EPROTO },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x55, -EPROTO },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x95, -EPROTO },
-		{ AIOT_SOL9_POL_DEFAULT, 0x03, -EPROTO },
-		{ AIOT_SOL9_POL_DEFAULT, 0x18, -EPROTO },
-		{ AIOT_SOL9_POL_DEFAULT, 0x20, -EPROTO },
-		/* a configuration that is no configuration */
-		{ AIOT_SOL9_CFG_DEFAULT | 0x200, AIOT_SOL9_POL_DEFAULT, -EINVAL },
-		{ 0x03 | AIOT_SOL9_CFG_FLOOR, 0x03, -EINVAL },
-		{ 0x40, 0x01, -EINVAL },
-	};
+	const struct aiot_pc_policy *c;
 	unsigned int i, p, valid = 0, above = 0;
 
-	for (i = 0; i < ARRAY_SIZE(cases); i++)
-		KUNIT_EXPECT_EQ_MSG(test, aiot_sol9_policy_check(cases[i].cfg,
-								 cases[i].policy),
-				    cases[i].want, "cfg %#x, policy %#x",
-				    cases[i].cfg, cases[i].policy);
-	/* every octet: 3 ID protections x 2 x 3 integrity scopes are valid */
+	for (i = 0; i < ARRAY_SIZE(aiot_pc_policy); i++) {
+		c = &aiot_pc_policy[i];
+		KUNIT_EXPECT_EQ_MSG(test, aiot_sol9_policy_check(c->cfg, c->policy),
+				    c->want, "cfg %#x, policy %#x", c->cfg, c->policy);
+	}
 	for (p = 0; p < 256; p++) {
 		if (!aiot_sol9_policy_valid(p)) {
 			KUNIT_EXPECT_EQ(test, aiot_sol9_policy_check(0, p), -EPROTO);
@@ -860,55 +810,37 @@ static void profile_9_policy(struct kunit *test)
 		if (!aiot_sol9_policy_check(AIOT_SOL9_CFG_DEFAULT, p))
 			above++;
 	}
-	KUNIT_EXPECT_EQ(test, valid, 18U);
-	/* nothing is above the default policy but itself */
-	KUNIT_EXPECT_EQ(test, above, 1U);
+	KUNIT_EXPECT_EQ(test, valid, AIOT_PC_POLICY_VALID);
+	KUNIT_EXPECT_EQ(test, above, AIOT_PC_POLICY_ABOVE_DEFAULT);
 }
 
-/*
- * A7: a rogue who knows the ID sends a Write with no ciphering and no
- * integrity.  FLOOR refuses it before any cryptography and leaves the
- * message alone; without it the device takes it as it is.
- */
+/* A7: a weak Write, refused below the floor (profile_cases.h) */
 static void profile_9_downgrade(struct kunit *test)
 {
-	static const u8 write[] = { 0x00, 0x72, AIOT_SOL9_POL_IDP_PID,
-				    0x52, 0x00, 0x20, 0x66, 0x6f, 0x72, 0x67 };
+	const struct aiot_pc_downgrade *c;
 	u8 k_n[32], nn[8], idf[4] = { 1, 2, 3, 4 };
 	struct aiot_sol9_paging pg = { nn, idf, 32 };
 	struct pt *t = test->priv;
-	u8 weak = AIOT_SOL9_POL_IDP_PID;
+	unsigned int i;
+	int err;
 
 	HEX(test, AIOT_PV_9_K_N_CMD, k_n);
 	HEX(test, AIOT_PV_NN_CMD, nn);
-	memcpy(t->msg, write, sizeof(write));
-	KUNIT_EXPECT_EQ(test, aiot_sol9_req_open(t->ctx, k_n, AIOT_SOL9_CFG_DEFAULT,
-						 weak, &pg, t->msg, 3,
-						 sizeof(write)), -EACCES);
-	expect_memeq(test, t->msg, write, sizeof(write), "refused Write");
-	KUNIT_EXPECT_EQ(test, aiot_sol9_req_open(t->ctx, k_n, AIOT_SOL9_POL_DEFAULT,
-						 weak, &pg, t->msg, 3,
-						 sizeof(write)), (int)sizeof(write));
-	expect_memeq(test, t->msg, write, sizeof(write), "accepted Write");
-	/* the policy octet says more than it is: a MAC is expected, absent */
-	KUNIT_EXPECT_EQ(test, aiot_sol9_req_open(t->ctx, k_n, AIOT_SOL9_CFG_DEFAULT,
-						 AIOT_SOL9_POL_DEFAULT, &pg,
-						 t->msg, 3, sizeof(write)),
-			-EBADMSG);
-	/* a sender cannot use a reserved value; no payload is no command */
-	KUNIT_EXPECT_EQ(test, aiot_sol9_req_seal(t->ctx, k_n, 0x1d, &pg, t->msg, 3,
-						 sizeof(write), PT_BUF), -EINVAL);
-	KUNIT_EXPECT_EQ(test, aiot_sol9_req_seal(t->ctx, k_n, 0x15, &pg, t->msg, 3,
-						 3, PT_BUF), -EINVAL);
-	KUNIT_EXPECT_EQ(test, aiot_sol9_req_seal(t->ctx, k_n, 0x15, &pg, t->msg, 3,
-						 sizeof(write), sizeof(write) + 3),
-			-EMSGSIZE);
-	KUNIT_EXPECT_EQ(test, aiot_sol9_req_open(t->ctx, k_n, AIOT_SOL9_CFG_DEFAULT,
-						 AIOT_SOL9_POL_DEFAULT, &pg,
-						 t->msg, 3, 7), -EPROTO);
-	pg.idf_bits = 0;
-	KUNIT_EXPECT_EQ(test, aiot_sol9_req_seal(t->ctx, k_n, 0x15, &pg, t->msg, 3,
-						 sizeof(write), PT_BUF), -EINVAL);
+	memcpy(t->msg, aiot_pc_write, AIOT_PC_WRITE_LEN);
+	for (i = 0; i < ARRAY_SIZE(aiot_pc_downgrade); i++) {
+		c = &aiot_pc_downgrade[i];
+		pg.idf_bits = c->idf_bits;
+		if (c->seal)
+			err = aiot_sol9_req_seal(t->ctx, k_n, c->policy, &pg, t->msg,
+						 AIOT_PC_WRITE_OFF, c->len, c->max);
+		else
+			err = aiot_sol9_req_open(t->ctx, k_n, c->cfg, c->policy, &pg,
+						 t->msg, AIOT_PC_WRITE_OFF, c->len);
+		KUNIT_EXPECT_EQ_MSG(test, err, c->want, "step %u", i);
+		if (c->intact)
+			expect_memeq(test, t->msg, aiot_pc_write, AIOT_PC_WRITE_LEN,
+				     c->intact);
+	}
 	expect_no_key(test, t);
 }
 

@@ -22,9 +22,21 @@
 #include "profile.h"
 #include "aiot_sec.h"
 #include "profile_vectors.h"
+#include "profile_cases.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define PT_BUF		64
+
+/* A test that runs fn##_one() on each vector of @table */
+#define FOR_EACH_VECTOR(fn, table)					\
+static void fn(void **state)						\
+{									\
+	size_t i;							\
+									\
+	(void)state;							\
+	for (i = 0; i < ARRAY_SIZE(table); i++)				\
+		fn##_one(&table[i]);					\
+}
 
 static struct aiot_sec_ctx *ctx;
 
@@ -223,14 +235,7 @@ static void y_paging_one(const struct aiot_pv_y_paging *v)
 	no_key();
 }
 
-static void y_paging(void **state)
-{
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < ARRAY_SIZE(aiot_pv_y_paging); i++)
-		y_paging_one(&aiot_pv_y_paging[i]);
-}
+FOR_EACH_VECTOR(y_paging, aiot_pv_y_paging)
 
 static void y_paging_args(void **state)
 {
@@ -663,60 +668,20 @@ static void s9_cmd_one(const struct aiot_pv_9_cmd *v)
 	no_key();
 }
 
-static void s9_cmd(void **state)
-{
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < ARRAY_SIZE(aiot_pv_9_cmd); i++)
-		s9_cmd_one(&aiot_pv_9_cmd[i]);
-}
+FOR_EACH_VECTOR(s9_cmd, aiot_pv_9_cmd)
 
 static void s9_policy(void **state)
 {
-	static const struct {
-		uint32_t cfg;
-		uint8_t policy;
-		int want;
-	} cases[] = {
-		{ AIOT_SOL9_CFG_DEFAULT, AIOT_SOL9_POL_DEFAULT, 0 },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x16, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x14, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x11, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x0d, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x05, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x01, -EACCES },
-		{ AIOT_SOL9_POL_DEFAULT, 0x16, 0 },
-		{ AIOT_SOL9_POL_DEFAULT, 0x01, 0 },
-		{ AIOT_SOL9_POL_DEFAULT, 0x00, 0 },
-		{ 0x09 | AIOT_SOL9_CFG_FLOOR, 0x15, 0 },
-		{ 0x09 | AIOT_SOL9_CFG_FLOOR, 0x11, 0 },
-		{ 0x09 | AIOT_SOL9_CFG_FLOOR, 0x0d, 0 },
-		{ 0x09 | AIOT_SOL9_CFG_FLOOR, 0x05, -EACCES },
-		{ 0x00 | AIOT_SOL9_CFG_FLOOR, 0x14, 0 },
-		{ 0x00 | AIOT_SOL9_CFG_FLOOR, 0x01, -EACCES },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x17, -EPROTO },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x1d, -EPROTO },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x35, -EPROTO },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x55, -EPROTO },
-		{ AIOT_SOL9_CFG_DEFAULT, 0x95, -EPROTO },
-		{ AIOT_SOL9_POL_DEFAULT, 0x03, -EPROTO },
-		{ AIOT_SOL9_POL_DEFAULT, 0x18, -EPROTO },
-		{ AIOT_SOL9_POL_DEFAULT, 0x20, -EPROTO },
-		{ AIOT_SOL9_CFG_DEFAULT | 0x200, AIOT_SOL9_POL_DEFAULT, -EINVAL },
-		{ 0x03 | AIOT_SOL9_CFG_FLOOR, 0x03, -EINVAL },
-		{ 0x40, 0x01, -EINVAL },
-	};
+	const struct aiot_pc_policy *c;
 	unsigned int i, p, valid = 0, above = 0;
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(cases); i++)
-		if (aiot_sol9_policy_check(cases[i].cfg, cases[i].policy) !=
-		    cases[i].want)
-			fail_msg("cfg %#x, policy %#x: %d, want %d", cases[i].cfg,
-				 cases[i].policy,
-				 aiot_sol9_policy_check(cases[i].cfg, cases[i].policy),
-				 cases[i].want);
+	for (i = 0; i < ARRAY_SIZE(aiot_pc_policy); i++) {
+		c = &aiot_pc_policy[i];
+		if (aiot_sol9_policy_check(c->cfg, c->policy) != c->want)
+			fail_msg("cfg %#x, policy %#x: %d, want %d", c->cfg, c->policy,
+				 aiot_sol9_policy_check(c->cfg, c->policy), c->want);
+	}
 	for (p = 0; p < 256; p++) {
 		if (!aiot_sol9_policy_valid((uint8_t)p)) {
 			assert_int_equal(aiot_sol9_policy_check(0, (uint8_t)p), -EPROTO);
@@ -731,45 +696,36 @@ static void s9_policy(void **state)
 		if (!aiot_sol9_policy_check(AIOT_SOL9_CFG_DEFAULT, (uint8_t)p))
 			above++;
 	}
-	assert_int_equal(valid, 18);
-	assert_int_equal(above, 1);
+	assert_int_equal(valid, AIOT_PC_POLICY_VALID);
+	assert_int_equal(above, AIOT_PC_POLICY_ABOVE_DEFAULT);
 }
 
 static void s9_downgrade(void **state)
 {
-	static const uint8_t write[] = { 0x00, 0x72, AIOT_SOL9_POL_IDP_PID,
-					 0x52, 0x00, 0x20, 0x66, 0x6f, 0x72, 0x67 };
+	const struct aiot_pc_downgrade *c;
 	uint8_t k_n[32], nn[8], idf[4] = { 1, 2, 3, 4 }, msg[PT_BUF];
 	struct aiot_sol9_paging pg = { nn, idf, 32 };
-	uint8_t weak = AIOT_SOL9_POL_IDP_PID;
+	unsigned int i;
+	int err;
 
 	(void)state;
 	HEX(AIOT_PV_9_K_N_CMD, k_n);
 	HEX(AIOT_PV_NN_CMD, nn);
-	memcpy(msg, write, sizeof(write));
-	assert_int_equal(aiot_sol9_req_open(ctx, k_n, AIOT_SOL9_CFG_DEFAULT, weak,
-					    &pg, msg, 3, sizeof(write)), -EACCES);
-	memeq(msg, write, sizeof(write), "refused Write");
-	assert_int_equal(aiot_sol9_req_open(ctx, k_n, AIOT_SOL9_POL_DEFAULT, weak,
-					    &pg, msg, 3, sizeof(write)),
-			 sizeof(write));
-	memeq(msg, write, sizeof(write), "accepted Write");
-	assert_int_equal(aiot_sol9_req_open(ctx, k_n, AIOT_SOL9_CFG_DEFAULT,
-					    AIOT_SOL9_POL_DEFAULT, &pg, msg, 3,
-					    sizeof(write)), -EBADMSG);
-	assert_int_equal(aiot_sol9_req_seal(ctx, k_n, 0x1d, &pg, msg, 3,
-					    sizeof(write), PT_BUF), -EINVAL);
-	assert_int_equal(aiot_sol9_req_seal(ctx, k_n, 0x15, &pg, msg, 3, 3,
-					    PT_BUF), -EINVAL);
-	assert_int_equal(aiot_sol9_req_seal(ctx, k_n, 0x15, &pg, msg, 3,
-					    sizeof(write), sizeof(write) + 3),
-			 -EMSGSIZE);
-	assert_int_equal(aiot_sol9_req_open(ctx, k_n, AIOT_SOL9_CFG_DEFAULT,
-					    AIOT_SOL9_POL_DEFAULT, &pg, msg, 3, 7),
-			 -EPROTO);
-	pg.idf_bits = 0;
-	assert_int_equal(aiot_sol9_req_seal(ctx, k_n, 0x15, &pg, msg, 3,
-					    sizeof(write), PT_BUF), -EINVAL);
+	memcpy(msg, aiot_pc_write, AIOT_PC_WRITE_LEN);
+	for (i = 0; i < ARRAY_SIZE(aiot_pc_downgrade); i++) {
+		c = &aiot_pc_downgrade[i];
+		pg.idf_bits = c->idf_bits;
+		if (c->seal)
+			err = aiot_sol9_req_seal(ctx, k_n, c->policy, &pg, msg,
+						 AIOT_PC_WRITE_OFF, c->len, c->max);
+		else
+			err = aiot_sol9_req_open(ctx, k_n, c->cfg, c->policy, &pg, msg,
+						 AIOT_PC_WRITE_OFF, c->len);
+		if (err != c->want)
+			fail_msg("step %u: %d, want %d", i, err, c->want);
+		if (c->intact)
+			memeq(msg, aiot_pc_write, AIOT_PC_WRITE_LEN, c->intact);
+	}
 	no_key();
 }
 

@@ -128,19 +128,7 @@ static int set_mem(uint32_t id, uint16_t offset, const uint8_t *data, unsigned i
 
 static int debugfs_write(const char *name, const char *val)
 {
-	char path[128];
-	FILE *f;
-	int err = 0;
-
-	snprintf(path, sizeof(path), "/sys/kernel/debug/aiot_hwsim/aiot%u/%s", reader, name);
-	f = fopen(path, "w");
-	if (!f)
-		return -errno;
-	if (fputs(val, f) < 0)
-		err = -EIO;
-	if (fclose(f))
-		err = -errno;
-	return err;
+	return hwsim_debugfs_write(reader, name, val);
 }
 
 /* ---- Families, readers, populations ------------------------------------------- */
@@ -426,23 +414,14 @@ static int ev_attr(const struct nlattr *a, void *data)
 	return MNL_CB_OK;
 }
 
-static int ev_job(const struct nlattr *a, void *data)
-{
-	if (mnl_attr_get_type(a) == AIOT_ATTR_JOB_ID)
-		*(uint32_t *)data = mnl_attr_get_u32(a);
-	return MNL_CB_OK;
-}
-
 static int ev_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
 	struct session *s = data;
-	uint32_t job = 0;
 
 	if (nlh->nlmsg_type != fam_aiot)
 		return MNL_CB_OK;
-	mnl_attr_parse(nlh, sizeof(*g), ev_job, &job);
-	if (job != s->job || g->cmd == AIOT_CMD_COMMAND_RESULT)
+	if (event_job(nlh) != s->job || g->cmd == AIOT_CMD_COMMAND_RESULT)
 		return MNL_CB_OK;
 	mnl_attr_parse(nlh, sizeof(*g), ev_attr, s);
 	if (g->cmd == AIOT_CMD_INVENTORY_DONE)
@@ -460,11 +439,8 @@ static int inventory_nas(uint8_t type, const uint8_t *idf, unsigned int bits,
 			 const uint8_t *rand, const uint8_t *nas, unsigned int nas_len,
 			 uint32_t max_empty, struct session *s)
 {
-	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
 	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_INVENTORY_START, 0);
-	time_t end = time(NULL) + 60;
 	struct answer a;
-	int n;
 
 	memset(s, 0, sizeof(*s));
 	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
@@ -485,17 +461,7 @@ static int inventory_nas(uint8_t type, const uint8_t *idf, unsigned int bits,
 	if (a.error)
 		return a.error;
 	s->job = a.job;
-	while (!s->done) {
-		if (time(NULL) > end)
-			return -ETIMEDOUT;
-		if (poll(&p, 1, 1000) <= 0)
-			continue;
-		n = mnl_socket_recvfrom(lis.sk, buf, sizeof(buf));
-		if (n < 0)
-			return -errno;
-		mnl_cb_run(buf, n, 0, 0, ev_cb, s);
-	}
-	return 0;
+	return wait_events(&lis, ev_cb, s, &s->done, 60);
 }
 
 static int inventory_to(uint8_t type, const uint8_t *idf, unsigned int bits,
@@ -559,56 +525,6 @@ static struct aiot_sec_ctx *session_keys(const char *seed, const struct session 
 
 /* ---- The AIOTF: commands relayed by the reader ----------------------------------- */
 
-struct cmd_result {
-	uint32_t job;
-	bool done;
-	int outcome;
-	int cause;
-	int attempts;
-	uint8_t nas[AIOT_NAS_MAX_LEN];
-	unsigned int nas_len;
-};
-
-static int cmd_attr(const struct nlattr *a, void *data)
-{
-	struct cmd_result *r = data;
-
-	switch (mnl_attr_get_type(a)) {
-	case AIOT_ATTR_CMD_OUTCOME:
-		r->outcome = mnl_attr_get_u8(a);
-		break;
-	case AIOT_ATTR_CMD_CAUSE:
-		r->cause = mnl_attr_get_u8(a);
-		break;
-	case AIOT_ATTR_ATTEMPTS:
-		r->attempts = mnl_attr_get_u8(a);
-		break;
-	case AIOT_ATTR_NAS:
-		r->nas_len = mnl_attr_get_payload_len(a);
-		if (r->nas_len > sizeof(r->nas))
-			r->nas_len = 0;
-		memcpy(r->nas, mnl_attr_get_payload(a), r->nas_len);
-		break;
-	}
-	return MNL_CB_OK;
-}
-
-static int cmd_cb(const struct nlmsghdr *nlh, void *data)
-{
-	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
-	struct cmd_result *r = data;
-	uint32_t job = 0;
-
-	if (nlh->nlmsg_type != fam_aiot || g->cmd != AIOT_CMD_COMMAND_RESULT)
-		return MNL_CB_OK;
-	mnl_attr_parse(nlh, sizeof(*g), ev_job, &job);
-	if (job != r->job)
-		return MNL_CB_OK;
-	mnl_attr_parse(nlh, sizeof(*g), cmd_attr, r);
-	r->done = true;
-	return MNL_CB_OK;
-}
-
 /*
  * The reader relays @len octets of NAS (command-send) to the device its
  * contention-free paging names by @type (enum aiot_target) @idf of @bits
@@ -618,38 +534,7 @@ static int command_to(uint8_t type, const uint8_t *idf, unsigned int bits,
 		      const uint8_t *rand, const uint8_t *nas, unsigned int len,
 		      struct cmd_result *r)
 {
-	struct pollfd p = { .fd = mnl_socket_get_fd(lis.sk), .events = POLLIN };
-	struct nlmsghdr *nlh = req(&ctl, fam_aiot, AIOT_CMD_COMMAND_SEND, 0);
-	time_t end = time(NULL) + 30;
-	struct answer a;
-	int n;
-
-	memset(r, 0, sizeof(*r));
-	r->cause = -1;
-	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, type);
-	mnl_attr_put(nlh, AIOT_ATTR_TARGET, (bits + 7) / 8, idf);
-	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, bits);
-	if (rand)
-		mnl_attr_put(nlh, AIOT_ATTR_RAND, AIOT_RAND_N_LEN, rand);
-	mnl_attr_put_u8(nlh, AIOT_ATTR_AS_ID, 42);
-	mnl_attr_put(nlh, AIOT_ATTR_NAS, len, nas);
-	mnl_attr_put_u16(nlh, AIOT_ATTR_NAS_BITS, len * 8);
-	talk(&ctl, nlh, &a);
-	if (a.error)
-		return a.error;
-	r->job = a.job;
-	while (!r->done) {
-		if (time(NULL) > end)
-			return -ETIMEDOUT;
-		if (poll(&p, 1, 1000) <= 0)
-			continue;
-		n = mnl_socket_recvfrom(lis.sk, buf, sizeof(buf));
-		if (n < 0)
-			return -errno;
-		mnl_cb_run(buf, n, 0, 0, cmd_cb, r);
-	}
-	return 0;
+	return command_relay(&ctl, &lis, fam_aiot, reader, type, idf, bits, rand, nas, len, r);
 }
 
 /* The reader relays @len octets of NAS to @id (command-send); the result in @r. */

@@ -124,6 +124,8 @@ struct events {
 	uint32_t nbig;
 	unsigned int reports, dups, phantoms, bad;
 	bool done;
+	unsigned int stop_after;	/* listen_job(): reports to stop at, 0: the end */
+	bool stop;
 	int end;
 	uint64_t inv[AIOT_INV_STATS_MAX + 1];	/* the job's counters */
 };
@@ -188,27 +190,19 @@ static int ev_attr(const struct nlattr *a, void *data)
 	return MNL_CB_OK;
 }
 
-static int ev_job(const struct nlattr *a, void *data)
-{
-	if (mnl_attr_get_type(a) == AIOT_ATTR_JOB_ID)
-		*(uint32_t *)data = mnl_attr_get_u32(a);
-	return MNL_CB_OK;
-}
-
 static int ev_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
 	struct events *ev = data;
-	uint32_t job = 0;
 
 	if (nlh->nlmsg_type != fam_aiot)
 		return MNL_CB_OK;
-	mnl_attr_parse(nlh, sizeof(*g), ev_job, &job);
-	if (job != ev->job)
+	if (event_job(nlh) != ev->job)
 		return MNL_CB_OK;
 	mnl_attr_parse(nlh, sizeof(*g), ev_attr, ev);
 	if (g->cmd == AIOT_CMD_INVENTORY_DONE)
 		ev->done = true;
+	ev->stop = ev->done || (ev->stop_after && ev->reports >= ev->stop_after);
 	return MNL_CB_OK;
 }
 
@@ -216,21 +210,9 @@ static int ev_cb(const struct nlmsghdr *nlh, void *data)
 static int listen_job(struct nl *l, struct events *ev, unsigned int stop_after,
 		      int timeout_s)
 {
-	struct pollfd p = { .fd = mnl_socket_get_fd(l->sk), .events = POLLIN };
-	time_t end = time(NULL) + timeout_s;
-	int n;
-
-	while (!ev->done && (!stop_after || ev->reports < stop_after)) {
-		if (time(NULL) > end)
-			return -ETIMEDOUT;
-		if (poll(&p, 1, 1000) <= 0)
-			continue;
-		n = mnl_socket_recvfrom(l->sk, buf, sizeof(buf));
-		if (n < 0)
-			return -errno;
-		mnl_cb_run(buf, n, 0, 0, ev_cb, ev);
-	}
-	return 0;
+	ev->stop_after = stop_after;
+	ev->stop = ev->done || (stop_after && ev->reports >= stop_after);
+	return wait_events(l, ev_cb, ev, &ev->stop, timeout_s);
 }
 
 /* ---- Tests ------------------------------------------------------------------ */
@@ -369,24 +351,6 @@ static int dump_rssi(struct nl *nl, uint32_t reader, struct rssi_range *r)
 	return n < 0 ? -errno : r->a.error;
 }
 
-/* Write @val to debugfs file @name of reader @reader; 0 or -errno. */
-static int debugfs_write(uint32_t reader, const char *name, const char *val)
-{
-	char path[128];
-	FILE *f;
-	int err = 0;
-
-	snprintf(path, sizeof(path), "/sys/kernel/debug/aiot_hwsim/aiot%u/%s", reader, name);
-	f = fopen(path, "w");
-	if (!f)
-		return -errno;
-	if (fputs(val, f) < 0)
-		err = -EIO;
-	if (fclose(f))
-		err = -errno;
-	return err;
-}
-
 struct stats_answer {
 	struct answer a;	/* first: the error and done callbacks write it */
 	uint64_t st[AIOT_HWSIM_STATS_MAX + 1];
@@ -465,7 +429,7 @@ static void faults(struct nl *ctl, struct nl *l, uint32_t reader, struct events 
 	int err;
 
 	get_stats(ctl, reader, st0);
-	ok(!debugfs_write(reader, "drop_next", "3") && !debugfs_write(reader, "corrupt_next", "3"),
+	ok(!hwsim_debugfs_write(reader, "drop_next", "3") && !hwsim_debugfs_write(reader, "corrupt_next", "3"),
 	   "debugfs: drop_next and corrupt_next written");
 	err = run_inventory(ctl, l, reader, ev);
 	get_stats(ctl, reader, st);
@@ -475,14 +439,14 @@ static void faults(struct nl *ctl, struct nl *l, uint32_t reader, struct events 
 	   "3 dropped and 3 corrupted D2R frames: all %d found once anyway (%u, %u dups)",
 	   N_DEVS, n_found(ev), ev->dups);
 
-	ok(!debugfs_write(reader, "kill_energy", "a1070005"), "debugfs: kill_energy a1070005");
-	ok(debugfs_write(reader, "kill_energy", "a1079999") == -ENOENT,
+	ok(!hwsim_debugfs_write(reader, "kill_energy", "a1070005"), "debugfs: kill_energy a1070005");
+	ok(hwsim_debugfs_write(reader, "kill_energy", "a1079999") == -ENOENT,
 	   "debugfs: kill_energy of an unknown device is ENOENT");
 	err = run_inventory(ctl, l, reader, ev);
 	ok(!err && ev->end == AIOT_INV_END_COMPLETE && n_found(ev) == N_DEVS - 1 &&
 	   !ev->seen[5], "a device out of energy is not found (%u found)", n_found(ev));
 
-	ok(!debugfs_write(reader, "delay_next_us", "1500000"), "debugfs: delay_next_us 1500000");
+	ok(!hwsim_debugfs_write(reader, "delay_next_us", "1500000"), "debugfs: delay_next_us 1500000");
 	err = run_inventory(ctl, l, reader, ev);
 	ok(!err && ev->end == AIOT_INV_END_FAILED,
 	   "a D2R report later than the window and the grace fails the job (end %d)", ev->end);
@@ -499,7 +463,7 @@ static void unplug(struct nl *ctl, struct nl *l, uint32_t reader, struct events 
 	inventory_start(ctl, reader, 1, &a);
 	ev->job = a.job;
 	err = listen_job(l, ev, 1, 60);
-	ok(!err && !ev->done && !debugfs_write(reader, "unplug", "1"),
+	ok(!err && !ev->done && !hwsim_debugfs_write(reader, "unplug", "1"),
 	   "debugfs: unplug while an inventory runs");
 	err = listen_job(l, ev, 0, 60);
 	ok(!err && ev->done && ev->end == AIOT_INV_END_READER_GONE,
@@ -567,87 +531,14 @@ static unsigned int nas_unprotect(struct aiot_sec_ctx *ctx, uint8_t *m, unsigned
 	return plain;
 }
 
-struct cmd_result {
-	uint32_t job;
-	bool done;
-	int outcome;
-	int cause;
-	uint8_t nas[AIOT_NAS_MAX_LEN];
-	unsigned int nas_len;
-};
-
-static int cmd_attr(const struct nlattr *a, void *data)
-{
-	struct cmd_result *r = data;
-
-	switch (mnl_attr_get_type(a)) {
-	case AIOT_ATTR_CMD_OUTCOME:
-		r->outcome = mnl_attr_get_u8(a);
-		break;
-	case AIOT_ATTR_CMD_CAUSE:
-		r->cause = mnl_attr_get_u8(a);
-		break;
-	case AIOT_ATTR_NAS:
-		r->nas_len = mnl_attr_get_payload_len(a);
-		if (r->nas_len > sizeof(r->nas))
-			r->nas_len = 0;
-		memcpy(r->nas, mnl_attr_get_payload(a), r->nas_len);
-		break;
-	}
-	return MNL_CB_OK;
-}
-
-static int cmd_cb(const struct nlmsghdr *nlh, void *data)
-{
-	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
-	struct cmd_result *r = data;
-	uint32_t job = 0;
-
-	if (nlh->nlmsg_type != fam_aiot || g->cmd != AIOT_CMD_COMMAND_RESULT)
-		return MNL_CB_OK;
-	mnl_attr_parse(nlh, sizeof(*g), ev_job, &job);
-	if (job != r->job)
-		return MNL_CB_OK;
-	mnl_attr_parse(nlh, sizeof(*g), cmd_attr, r);
-	r->done = true;
-	return MNL_CB_OK;
-}
-
 /* Relay @len octets of NAS to device @id over the aiot family; wait for the result. */
 static int command_send(struct nl *ctl, struct nl *lc, uint32_t reader, uint32_t id,
 			const uint8_t *nas, unsigned int len, struct cmd_result *r)
 {
-	struct pollfd p = { .fd = mnl_socket_get_fd(lc->sk), .events = POLLIN };
 	uint8_t target[4] = { id >> 24, id >> 16, id >> 8, id };
-	struct nlmsghdr *nlh = req(ctl, fam_aiot, AIOT_CMD_COMMAND_SEND, 0);
-	time_t end = time(NULL) + 30;
-	struct answer a;
-	int n;
 
-	memset(r, 0, sizeof(*r));
-	r->cause = -1;
-	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
-	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, AIOT_TARGET_PERMANENT_ID);
-	mnl_attr_put(nlh, AIOT_ATTR_TARGET, sizeof(target), target);
-	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, 32);
-	mnl_attr_put_u8(nlh, AIOT_ATTR_AS_ID, 42);
-	mnl_attr_put(nlh, AIOT_ATTR_NAS, len, nas);
-	mnl_attr_put_u16(nlh, AIOT_ATTR_NAS_BITS, len * 8);
-	talk(ctl, nlh, &a);
-	if (a.error)
-		return a.error;
-	r->job = a.job;
-	while (!r->done) {
-		if (time(NULL) > end)
-			return -ETIMEDOUT;
-		if (poll(&p, 1, 1000) <= 0)
-			continue;
-		n = mnl_socket_recvfrom(lc->sk, buf, sizeof(buf));
-		if (n < 0)
-			return -errno;
-		mnl_cb_run(buf, n, 0, 0, cmd_cb, r);
-	}
-	return 0;
+	return command_relay(ctl, lc, fam_aiot, reader, AIOT_TARGET_PERMANENT_ID, target, 32,
+			     NULL, nas, len, r);
 }
 
 static void set_policy(struct nl *nl, uint32_t reader, uint32_t id, uint8_t policy)

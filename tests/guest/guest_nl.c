@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The guest test programs' netlink plumbing and TAP output: guest_nl.h. */
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <linux/genetlink.h>
 #include <linux/aiot.h>
 #include <linux/aiot_hwsim.h>
@@ -201,4 +203,118 @@ void nl_close(struct nl *nl)
 {
 	mnl_socket_close(nl->sk);
 	nl->sk = NULL;
+}
+
+static int job_attr(const struct nlattr *a, void *data)
+{
+	if (mnl_attr_get_type(a) == AIOT_ATTR_JOB_ID && mnl_attr_get_payload_len(a) == 4)
+		*(uint32_t *)data = mnl_attr_get_u32(a);
+	return MNL_CB_OK;
+}
+
+uint32_t event_job(const struct nlmsghdr *nlh)
+{
+	uint32_t job = 0;
+
+	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), job_attr, &job);
+	return job;
+}
+
+int wait_events(struct nl *l, mnl_cb_t cb, void *data, const bool *done, int timeout_s)
+{
+	struct pollfd p = { .fd = mnl_socket_get_fd(l->sk), .events = POLLIN };
+	time_t end = time(NULL) + timeout_s;
+	int n;
+
+	while (!*done) {
+		if (time(NULL) > end)
+			return -ETIMEDOUT;
+		if (poll(&p, 1, 1000) <= 0)
+			continue;
+		n = mnl_socket_recvfrom(l->sk, buf, sizeof(buf));
+		if (n < 0)
+			return -errno;
+		mnl_cb_run(buf, n, 0, 0, cb, data);
+	}
+	return 0;
+}
+
+static int cmd_attr(const struct nlattr *a, void *data)
+{
+	struct cmd_result *r = data;
+
+	switch (mnl_attr_get_type(a)) {
+	case AIOT_ATTR_CMD_OUTCOME:
+		r->outcome = mnl_attr_get_u8(a);
+		break;
+	case AIOT_ATTR_CMD_CAUSE:
+		r->cause = mnl_attr_get_u8(a);
+		break;
+	case AIOT_ATTR_ATTEMPTS:
+		r->attempts = mnl_attr_get_u8(a);
+		break;
+	case AIOT_ATTR_NAS:
+		r->nas_len = mnl_attr_get_payload_len(a);
+		if (r->nas_len > sizeof(r->nas))
+			r->nas_len = 0;
+		memcpy(r->nas, mnl_attr_get_payload(a), r->nas_len);
+		break;
+	}
+	return MNL_CB_OK;
+}
+
+static int cmd_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
+	struct cmd_result *r = data;
+
+	if (nlh->nlmsg_type != r->fam || g->cmd != AIOT_CMD_COMMAND_RESULT ||
+	    event_job(nlh) != r->job)
+		return MNL_CB_OK;
+	mnl_attr_parse(nlh, sizeof(*g), cmd_attr, r);
+	r->done = true;
+	return MNL_CB_OK;
+}
+
+int command_relay(struct nl *ctl, struct nl *l, uint16_t fam, uint32_t reader, uint8_t type,
+		  const uint8_t *idf, unsigned int bits, const uint8_t *rand,
+		  const uint8_t *nas, unsigned int len, struct cmd_result *r)
+{
+	struct nlmsghdr *nlh = req(ctl, fam, AIOT_CMD_COMMAND_SEND, 0);
+	struct answer a;
+
+	memset(r, 0, sizeof(*r));
+	r->fam = fam;
+	r->cause = -1;
+	mnl_attr_put_u32(nlh, AIOT_ATTR_READER_INDEX, reader);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_TARGET_TYPE, type);
+	mnl_attr_put(nlh, AIOT_ATTR_TARGET, (bits + 7) / 8, idf);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_TARGET_BITS, bits);
+	if (rand)
+		mnl_attr_put(nlh, AIOT_ATTR_RAND, 8, rand);
+	mnl_attr_put_u8(nlh, AIOT_ATTR_AS_ID, 42);
+	mnl_attr_put(nlh, AIOT_ATTR_NAS, len, nas);
+	mnl_attr_put_u16(nlh, AIOT_ATTR_NAS_BITS, len * 8);
+	talk(ctl, nlh, &a);
+	if (a.error)
+		return a.error;
+	r->job = a.job;
+	return wait_events(l, cmd_cb, r, &r->done, 30);
+}
+
+int hwsim_debugfs_write(uint32_t reader, const char *name, const char *val)
+{
+	char path[128];
+	FILE *f;
+	int err = 0;
+
+	snprintf(path, sizeof(path), "/sys/kernel/debug/aiot_hwsim/aiot%u/%s", reader, name);
+	f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	if (fputs(val, f) < 0)
+		err = -EIO;
+	if (fclose(f))
+		err = -errno;
+	return err;
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <libmnl/libmnl.h>
 #include <linux/netlink.h>
+#include <aiot/nas_values.h>
 
 extern int n_test;
 extern int n_fail;
@@ -47,5 +48,38 @@ void talk(struct nl *nl, struct nlmsghdr *nlh, struct answer *ans);
 int resolve(struct nl *nl, const char *name, struct family_info *fi);
 int nl_open(struct nl *nl);
 void nl_close(struct nl *nl);
+
+/* Write @val to aiot_hwsim's debugfs file @name of reader @reader; 0 or -errno. */
+int hwsim_debugfs_write(uint32_t reader, const char *name, const char *val);
+
+/* The job id an event of the aiot family names, 0 when none. */
+uint32_t event_job(const struct nlmsghdr *nlh);
+/*
+ * Run @cb over the events read from @l until *@done, for at most
+ * @timeout_s seconds: 0, -ETIMEDOUT or -errno.
+ */
+int wait_events(struct nl *l, mnl_cb_t cb, void *data, const bool *done, int timeout_s);
+
+/* What a command-send got: its command-result event. */
+struct cmd_result {
+	uint16_t fam;		/* the aiot family */
+	uint32_t job;
+	bool done;
+	int outcome;
+	int cause;		/* -1: none */
+	int attempts;
+	uint8_t nas[AIOT_NAS_MAX_LEN];
+	unsigned int nas_len;
+};
+
+/*
+ * command-send on @ctl of @len octets of NAS to the device the
+ * contention-free paging of reader @reader names by @type (enum
+ * aiot_target) @idf of @bits bits, with the 8-octet RAND @rand when not
+ * NULL; waits on @l (in the command group) for the result in @r.
+ */
+int command_relay(struct nl *ctl, struct nl *l, uint16_t fam, uint32_t reader, uint8_t type,
+		  const uint8_t *idf, unsigned int bits, const uint8_t *rand,
+		  const uint8_t *nas, unsigned int len, struct cmd_result *r);
 
 #endif /* GUEST_NL_H */

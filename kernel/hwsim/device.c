@@ -126,6 +126,14 @@ unsigned int hwsim_aes_nea2(unsigned int len)
 	return DIV_ROUND_UP(len, 16);
 }
 
+/* @dev runs @kdf derivations and @blocks AES blocks: counted, and their energy into @nj. */
+void hwsim_count(struct hwsim_dev *dev, unsigned int kdf, unsigned int blocks, u64 *nj)
+{
+	dev->kdf_ops += kdf;
+	dev->aes_blocks += blocks;
+	*nj += (u64)kdf * AIOT_HWSIM_E_KDF_NJ + (u64)blocks * AIOT_HWSIM_E_AES_BLOCK_NJ;
+}
+
 /* ---- Energy ------------------------------------------------------------------ */
 
 /*
@@ -786,6 +794,49 @@ int hwsim_execute(struct hwsim_reader *hr, struct hwsim_dev *dev,
 }
 
 /*
+ * Seed 003's envelope on @dev, the command keys in the reader's context: the
+ * PDU in hr->pdu (@len octets) opened (MAC-I, then deciphering; in clear
+ * with security header type 0, the NULL algorithms), executed, and the
+ * answer sealed the same way into hr->rsp; the AES blocks counted into @nj.
+ * Which security header types the device accepts is the caller's. Return:
+ * the answer's length, 0 for the device's integrity-failure policy, -ENOMSG
+ * for an unknown request, or another negative error (silence).
+ */
+int hwsim_envelope(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int len, u64 *nj)
+{
+	bool protect = hr->pdu[0] != AIOT_NAS_SHT_PLAIN;
+	bool cipher = hr->pdu[0] == AIOT_NAS_SHT_INTEGRITY_CIPHERED;
+	struct aiot_nas_msg req;
+	int plain = len, err, n;
+
+	if (protect) {
+		if (len < AIOT_NAS_HDR_LEN + 1 + AIOT_NAS_TRAILER_LEN)
+			return 0;
+		hwsim_count(dev, 0, hwsim_aes_nia2(len - AIOT_NAS_TRAILER_LEN), nj);
+		plain = aiot_nas_open(hr->sec, AIOT_NAS_DIR_R2D, hr->pdu, len);
+		if (plain == -EBADMSG || plain == -EPROTO)
+			return 0;
+		if (plain < 0)
+			return plain;
+		if (cipher)
+			hwsim_count(dev, 0, hwsim_aes_nea2(plain - AIOT_NAS_HDR_LEN), nj);
+	}
+	err = aiot_nas_decode(hr->pdu, plain, &req);
+	if (err == -ENOMSG || !aiot_nas_is_request(req.type))
+		return -ENOMSG;
+	n = hwsim_execute(hr, dev, &req, err);
+	if (n < 0 || !protect)
+		return n;
+	n = aiot_nas_seal(hr->sec, AIOT_NAS_DIR_D2R, cipher, hr->rsp, n, sizeof(hr->rsp));
+	if (n < 0)
+		return n;
+	hwsim_count(dev, 0, hwsim_aes_nia2(n - AIOT_NAS_TRAILER_LEN) +
+		    (cipher ? hwsim_aes_nea2(n - AIOT_NAS_TRAILER_LEN - AIOT_NAS_HDR_LEN) : 0),
+		    nj);
+	return n;
+}
+
+/*
  * A complete command PDU arrived for the selected device: verify,
  * decipher, execute, answer. Returns true when the device sends @msg.
  */
@@ -793,9 +844,7 @@ static bool hwsim_command(struct hwsim_reader *hr, struct aiot_msg *msg, u64 *nj
 {
 	struct hwsim_dev *dev = hr->sel;
 	unsigned int len = hr->pdu_bits / 8;
-	struct aiot_nas_msg req;
-	bool cipher;
-	int plain, err, n;
+	int n;
 
 	if (dev->profile != AIOT_HWSIM_SEC_PROFILE_NORMATIVE) {
 		n = hr->pdu_bits % 8 || len > AIOT_NAS_MAX_LEN ? 0 :
@@ -812,39 +861,20 @@ static bool hwsim_command(struct hwsim_reader *hr, struct aiot_msg *msg, u64 *nj
 		return true;
 	}
 	if (hr->pdu_bits % 8 || len < AIOT_NAS_HDR_LEN + 1 + AIOT_NAS_TRAILER_LEN ||
-	    len > AIOT_NAS_MAX_LEN || !dev->auth)
-		return hwsim_integrity_failure(hr, msg);
-	cipher = hr->pdu[0] == AIOT_NAS_SHT_INTEGRITY_CIPHERED;
-	if (hr->pdu[0] != AIOT_NAS_SHT_INTEGRITY && !cipher)
+	    len > AIOT_NAS_MAX_LEN || !dev->auth ||
+	    (hr->pdu[0] != AIOT_NAS_SHT_INTEGRITY &&
+	     hr->pdu[0] != AIOT_NAS_SHT_INTEGRITY_CIPHERED))
 		return hwsim_integrity_failure(hr, msg);	/* not protected */
 	if (hwsim_cmd_keys(hr, dev))
 		return false;
 	*nj += 3 * AIOT_HWSIM_E_KDF_NJ;
-	dev->aes_blocks += hwsim_aes_nia2(len - AIOT_NAS_TRAILER_LEN);
-	*nj += hwsim_aes_nia2(len - AIOT_NAS_TRAILER_LEN) * AIOT_HWSIM_E_AES_BLOCK_NJ;
-	plain = aiot_nas_open(hr->sec, AIOT_NAS_DIR_R2D, hr->pdu, len);
-	if (plain == -EBADMSG || plain == -EPROTO)
-		return hwsim_integrity_failure(hr, msg);
-	if (plain < 0)
-		return false;
-	if (cipher) {
-		n = hwsim_aes_nea2(plain - AIOT_NAS_HDR_LEN);
-		dev->aes_blocks += n;
-		*nj += n * AIOT_HWSIM_E_AES_BLOCK_NJ;
-	}
-	err = aiot_nas_decode(hr->pdu, plain, &req);
-	if (err == -ENOMSG || !aiot_nas_is_request(req.type))
+	n = hwsim_envelope(hr, dev, len, nj);
+	if (n == -ENOMSG)
 		return hwsim_nnr(hr, AIOT_NNR_UNKNOWN_MSG, msg);
-	n = hwsim_execute(hr, dev, &req, err);
+	if (!n)
+		return hwsim_integrity_failure(hr, msg);
 	if (n < 0)
 		return false;
-	n = aiot_nas_seal(hr->sec, AIOT_NAS_DIR_D2R, cipher, hr->rsp, n, sizeof(hr->rsp));
-	if (n < 0)
-		return false;
-	err = hwsim_aes_nia2(n - AIOT_NAS_TRAILER_LEN) +
-	      (cipher ? hwsim_aes_nea2(n - AIOT_NAS_TRAILER_LEN - AIOT_NAS_HDR_LEN) : 0);
-	dev->aes_blocks += err;
-	*nj += err * AIOT_HWSIM_E_AES_BLOCK_NJ;
 	hr->rsp_bits = n * 8;
 	hwsim_rsp_segment(hr, 0, msg);
 	return true;

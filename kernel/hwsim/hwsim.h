@@ -386,9 +386,11 @@ u32 hwsim_binomial(struct rnd_state *rnd, u32 n, u32 m);
 #endif
 unsigned int hwsim_aes_nia2(unsigned int len);
 unsigned int hwsim_aes_nea2(unsigned int len);
+void hwsim_count(struct hwsim_dev *dev, unsigned int kdf, unsigned int blocks, u64 *nj);
 struct aiot_nas_msg;
 int hwsim_execute(struct hwsim_reader *hr, struct hwsim_dev *dev,
 		  const struct aiot_nas_msg *req, int derr);
+int hwsim_envelope(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int len, u64 *nj);
 
 /* profile9.c: the solution-9 security profile's device side */
 bool hwsim9_paging_for_us(const struct aiot_paging *p);

@@ -31,14 +31,6 @@
 /* Octets before the identity part or payload: SHT, type, policy, DN */
 #define HWSIM9_HDR_LEN	(3 + AIOT_SOL9_DN_LEN)
 
-static void hwsim9_count(struct hwsim_dev *dev, unsigned int kdf,
-			 unsigned int blocks, u64 *nj)
-{
-	dev->kdf_ops += kdf;
-	dev->aes_blocks += blocks;
-	*nj += (u64)kdf * AIOT_HWSIM_E_KDF_NJ + (u64)blocks * AIOT_HWSIM_E_AES_BLOCK_NJ;
-}
-
 /* Does paging @p carry what a solution-9 device acts on? */
 bool hwsim9_paging_for_us(const struct aiot_paging *p)
 {
@@ -70,25 +62,25 @@ bool hwsim9_match(struct hwsim_reader *hr, struct hwsim_dev *dev,
 
 	switch (p->id_type) {
 	case AIOT_ID_TEMPORARY:
-		hwsim9_count(dev, 1, 0, nj);
+		hwsim_count(dev, 1, 0, nj);
 		if (aiot_sol9_tid_match(dev->k_root, p->cont, p->id))
 			return false;
 		if (!k_n)
 			return true;
-		hwsim9_count(dev, 1, 0, nj);
+		hwsim_count(dev, 1, 0, nj);
 		return !aiot_sol9_k_n(dev->k_root, p->cont, k_n);
 	case AIOT_ID_CONCEALED:
-		hwsim9_count(dev, 1, 0, nj);
+		hwsim_count(dev, 1, 0, nj);
 		if (aiot_sol9_k_n(dev->k_root, p->cont, k))
 			break;
 		if (p->id_bits == dev->id_bits)
-			hwsim9_count(dev, 0, DIV_ROUND_UP(DIV_ROUND_UP(dev->id_bits, 8), 16), nj);
+			hwsim_count(dev, 0, DIV_ROUND_UP(DIV_ROUND_UP(dev->id_bits, 8), 16), nj);
 		err = aiot_sol9_pid_match(hr->sec, k, p->id, p->id_bits, dev->id,
 					  dev->id_bits, hr->s9_plain);
 		match = !err;
 		break;
 	case AIOT_ID_PERMANENT:	/* found by its identity: only it derives */
-		hwsim9_count(dev, 1, 0, nj);
+		hwsim_count(dev, 1, 0, nj);
 		match = !aiot_sol9_k_n(dev->k_root, p->cont, k);
 		break;
 	default:
@@ -126,7 +118,7 @@ int hwsim9_auth_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *nj
 	m.policy = policy;
 	m.nonce = dn;
 	if ((policy & AIOT_SOL9_POL_IDP_MASK) == AIOT_SOL9_POL_IDP_TID) {
-		hwsim9_count(dev, 1, 0, nj);
+		hwsim_count(dev, 1, 0, nj);
 		err = aiot_sol9_tid_star(dev->k_root, hr->rand_n, dn, tid);
 		if (err)
 			return err;
@@ -145,7 +137,7 @@ int hwsim9_auth_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *nj
 	n = aiot_nas_encode(&m, hr->inv_nas, sizeof(hr->inv_nas));
 	if (n < 0)
 		return n;
-	hwsim9_count(dev, 1, 0, nj);
+	hwsim_count(dev, 1, 0, nj);
 	err = aiot_sol9_k_nd(dev->k_root, hr->rand_n, dn, k_nd);
 	if (!err)
 		n = aiot_sol9_auth_seal(hr->sec, k_nd, policy, dev->id, dev->id_bits,
@@ -155,7 +147,7 @@ int hwsim9_auth_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *nj
 		return err;
 	if (n < 0)
 		return n;
-	hwsim9_count(dev, 0, hwsim_aes_nia2(HWSIM9_HDR_LEN + plen) +
+	hwsim_count(dev, 0, hwsim_aes_nia2(HWSIM9_HDR_LEN + plen) +
 		     ((policy & AIOT_SOL9_POL_IDP_MASK) == AIOT_SOL9_POL_IDP_PID ?
 		      hwsim_aes_nea2(plen) : 0), nj);
 	hr->inv_nas_bits = n * 8;
@@ -189,10 +181,10 @@ int hwsim9_command(struct hwsim_reader *hr, struct hwsim_dev *dev,
 	if (aiot_sol9_policy_check(dev->sec_config, m.policy))
 		return 0;	/* refused before any cryptography */
 	if (integ == AIOT_SOL9_POL_INT_MESSAGE)
-		hwsim9_count(dev, 0, hwsim_aes_nia2(AIOT_SOL9_NN_LEN +
+		hwsim_count(dev, 0, hwsim_aes_nia2(AIOT_SOL9_NN_LEN +
 				     DIV_ROUND_UP(pg.idf_bits, 8) + end), nj);
 	else if (integ == AIOT_SOL9_POL_INT_PAYLOAD)
-		hwsim9_count(dev, 0, hwsim_aes_nia2(end - off), nj);
+		hwsim_count(dev, 0, hwsim_aes_nia2(end - off), nj);
 	n = aiot_sol9_req_open(hr->sec, hr->s9_kn, dev->sec_config, m.policy, &pg,
 			       hr->pdu, off, len);
 	if (n == -EBADMSG || n == -EACCES || n == -EPROTO)
@@ -200,7 +192,7 @@ int hwsim9_command(struct hwsim_reader *hr, struct hwsim_dev *dev,
 	if (n < 0)
 		return n;
 	if (m.policy & AIOT_SOL9_POL_CIPHER)
-		hwsim9_count(dev, 0, hwsim_aes_nea2(end - off), nj);
+		hwsim_count(dev, 0, hwsim_aes_nea2(end - off), nj);
 	derr = aiot_nas_decode_payload(hr->pdu + off, n - off, &req);
 	if (derr == -ENOMSG || !aiot_nas_is_request(req.type))
 		return -ENOMSG;
@@ -218,7 +210,7 @@ int hwsim9_command(struct hwsim_reader *hr, struct hwsim_dev *dev,
 	if (n < 0)
 		return n;
 	end = n - mac;
-	hwsim9_count(dev, 1, 0, nj);
+	hwsim_count(dev, 1, 0, nj);
 	err = aiot_sol9_k_nd(dev->k_root, hr->s9_nn, dn, k_nd);
 	if (!err)
 		n = aiot_sol9_rsp_seal(hr->sec, k_nd, m.policy, hr->s9_nn, hr->rsp,
@@ -229,10 +221,10 @@ int hwsim9_command(struct hwsim_reader *hr, struct hwsim_dev *dev,
 	if (n < 0)
 		return n;
 	if (m.policy & AIOT_SOL9_POL_CIPHER)
-		hwsim9_count(dev, 0, hwsim_aes_nea2(end - HWSIM9_HDR_LEN), nj);
+		hwsim_count(dev, 0, hwsim_aes_nea2(end - HWSIM9_HDR_LEN), nj);
 	if (integ == AIOT_SOL9_POL_INT_MESSAGE)
-		hwsim9_count(dev, 0, hwsim_aes_nia2(AIOT_SOL9_NN_LEN + end), nj);
+		hwsim_count(dev, 0, hwsim_aes_nia2(AIOT_SOL9_NN_LEN + end), nj);
 	else if (integ == AIOT_SOL9_POL_INT_PAYLOAD)
-		hwsim9_count(dev, 0, hwsim_aes_nia2(end - HWSIM9_HDR_LEN), nj);
+		hwsim_count(dev, 0, hwsim_aes_nia2(end - HWSIM9_HDR_LEN), nj);
 	return n;
 }

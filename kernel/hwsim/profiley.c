@@ -54,14 +54,6 @@ static void be32_put(u32 v, u8 *p)
 	p[3] = v;
 }
 
-static void hwsimy_count(struct hwsim_dev *dev, unsigned int kdf,
-			 unsigned int blocks, u64 *nj)
-{
-	dev->kdf_ops += kdf;
-	dev->aes_blocks += blocks;
-	*nj += (u64)kdf * AIOT_HWSIM_E_KDF_NJ + (u64)blocks * AIOT_HWSIM_E_AES_BLOCK_NJ;
-}
-
 /* End the session of @ys: out of the table, keys wiped. */
 void hwsimy_end(struct hwsim_ysess *ys)
 {
@@ -106,17 +98,17 @@ bool hwsimy_paged(struct hwsim_reader *hr, struct hwsim_dev *dev,
 	plen = aiot_soly_pid_len(m->flags, dev->id_bits);
 	if (!group && (!plen || plen != m->enc_len))
 		return false;	/* another identity length: not even a KDF */
-	hwsimy_count(dev, 1, 0, nj);
+	hwsim_count(dev, 1, 0, nj);
 	if (aiot_soly_k_aiot(dev->k_root, m->nonce, k_aiot))
 		return false;
 	if (!group) {
 		off = m->enc - p->cont;
-		hwsimy_count(dev, 0, hwsim_aes_nea2(plen), nj);
+		hwsim_count(dev, 0, hwsim_aes_nea2(plen), nj);
 		err = aiot_soly_pid_open(hr->sec, k_aiot, m->flags, p->cont, off,
 					 p->cont_len, dev->id, dev->id_bits, hr->y_plain,
 					 &counter);
 		if (err != -ENOENT && (m->flags & AIOT_SOLY_PF_MAC))
-			hwsimy_count(dev, 0, hwsim_aes_nia2(p->cont_len - AIOT_SOLY_MAC_LEN), nj);
+			hwsim_count(dev, 0, hwsim_aes_nia2(p->cont_len - AIOT_SOLY_MAC_LEN), nj);
 		if (err)
 			goto no;	/* not this device, or MAC-P wrong: silence */
 		/* the paging must carry what the configuration says */
@@ -168,7 +160,7 @@ int hwsimy_access_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *
 	if (!hlist_unhashed(&ys->hnode))	/* a new Msg2 after a NACK */
 		hash_del(&ys->hnode);
 	prandom_bytes_state(&hr->rnd, ys->nonce2, sizeof(ys->nonce2));
-	hwsimy_count(dev, 1, 0, nj);
+	hwsim_count(dev, 1, 0, nj);
 	err = aiot_soly_k_ses(ys->k_aiot, ys->nonce2, ys->k_ses);
 	if (err)
 		return err;
@@ -183,7 +175,7 @@ int hwsimy_access_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *
 	}
 	if (ys->group) {
 		m.flags |= AIOT_SOLY_AF_KID;
-		hwsimy_count(dev, 0, 2, nj);
+		hwsim_count(dev, 0, 2, nj);
 		err = aiot_soly_kid(hr->sec, ys->k_aiot, ys->nonce1, kid);
 		if (err)
 			return err;
@@ -197,7 +189,7 @@ int hwsimy_access_response(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *
 	if (n < 0)
 		return n;
 	off = n - AIOT_SOLY_ARES_LEN - plen;
-	hwsimy_count(dev, 0, hwsim_aes_nea2(plen) +
+	hwsim_count(dev, 0, hwsim_aes_nea2(plen) +
 		     hwsim_aes_nia2(AIOT_SOLY_NONCE1_LEN + n - AIOT_SOLY_ARES_LEN), nj);
 	n = aiot_soly_access_seal(hr->sec, ys->k_ses, ys->nonce1, hr->inv_nas, off,
 				  n - AIOT_SOLY_ARES_LEN, sizeof(hr->inv_nas));
@@ -240,7 +232,7 @@ static int hwsimy_cmd_keys(struct hwsim_reader *hr, struct hwsim_dev *dev, u64 *
 	u8 k_enc[AIOT_SEC_KEY_LEN], k_int[AIOT_SEC_KEY_LEN];
 	int err;
 
-	hwsimy_count(dev, 2, 0, nj);
+	hwsim_count(dev, 2, 0, nj);
 	err = aiot_soly_k_command(dev->ys->k_ses, k_enc, k_int);
 	if (!err)
 		err = aiot_sec_ctx_set_keys(hr->sec, k_enc, k_int);
@@ -260,9 +252,8 @@ int hwsimy_command(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int 
 {
 	struct hwsim_ysess *ys = dev->ys;
 	u8 part[AIOT_PROF_ID_STR_MAX];
-	struct aiot_nas_msg m, req;
-	bool cipher = false, null = false;
-	int n, plain, err;
+	struct aiot_nas_msg m;
+	int n;
 	u32 hash;
 
 	if (!ys || ys->state == HWSIMY_NONE || len < 2)
@@ -271,7 +262,7 @@ int hwsimy_command(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int 
 		/* mutual only; once authenticated, a retransmission: the same answer */
 		if (ys->state == HWSIMY_PAGED || !(dev->sec_config & AIOT_SOLY_CFG_MUTUAL))
 			return -ENOMSG;
-		hwsimy_count(dev, 0, 2, nj);
+		hwsim_count(dev, 0, 2, nj);
 		if (aiot_soly_nres_verify(hr->sec, ys->k_ses, ys->nonce2, m.nres)) {
 			hwsimy_end(ys);		/* a wrong NRES ends the session */
 			return 0;
@@ -284,7 +275,7 @@ int hwsimy_command(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int 
 		n = aiot_nas_encode(&m, hr->rsp, sizeof(hr->rsp));
 		if (n < 0)
 			return n;
-		hwsimy_count(dev, 0, hwsim_aes_nea2(m.enc_len) +
+		hwsim_count(dev, 0, hwsim_aes_nea2(m.enc_len) +
 			     hwsim_aes_nia2(HWSIMY_IDENT_OFF + m.enc_len), nj);
 		return aiot_soly_ident_seal(hr->sec, ys->k_ses, dev->id, dev->id_bits, hr->rsp,
 					    HWSIMY_IDENT_OFF, sizeof(hr->rsp));
@@ -302,47 +293,27 @@ int hwsimy_command(struct hwsim_reader *hr, struct hwsim_dev *dev, unsigned int 
 		return 0;
 	switch (hr->pdu[0]) {
 	case AIOT_NAS_SHT_INTEGRITY_CIPHERED:
-		cipher = true;
-		fallthrough;
+		break;
 	case AIOT_NAS_SHT_INTEGRITY:
-		if ((dev->sec_config & AIOT_SOLY_CFG_CMD_CIPHER) && !cipher)
+		if (dev->sec_config & AIOT_SOLY_CFG_CMD_CIPHER)
 			return 0;
-		if (len < AIOT_NAS_HDR_LEN + 1 + AIOT_NAS_TRAILER_LEN ||
-		    hwsimy_cmd_keys(hr, dev, nj))
-			return 0;
-		hwsimy_count(dev, 0, hwsim_aes_nia2(len - AIOT_NAS_TRAILER_LEN), nj);
-		plain = aiot_nas_open(hr->sec, AIOT_NAS_DIR_R2D, hr->pdu, len);
-		if (plain < 0)
-			return plain == -EBADMSG || plain == -EPROTO ? 0 : plain;
-		if (cipher)
-			hwsimy_count(dev, 0, hwsim_aes_nea2(plain - AIOT_NAS_HDR_LEN), nj);
 		break;
 	case AIOT_NAS_SHT_PLAIN:	/* the NULL algorithms, if configured */
 		if (dev->sec_config & AIOT_SOLY_CFG_CMD_INT)
 			return 0;
-		plain = len;
-		null = true;
 		break;
 	default:
 		return 0;
 	}
-	err = aiot_nas_decode(hr->pdu, plain, &req);
-	if (err == -ENOMSG || !aiot_nas_is_request(req.type))
-		return -ENOMSG;
-	n = hwsim_execute(hr, dev, &req, err);
-	if (n < 0)
-		return n;
-	ys->cmd_done = true;	/* the round ends when the reader acknowledges */
-	ys->req_len = len;
-	ys->req_hash = hash;
-	if (null)		/* answered as asked: in clear */
-		return n;
-	n = aiot_nas_seal(hr->sec, AIOT_NAS_DIR_D2R, cipher, hr->rsp, n, sizeof(hr->rsp));
-	if (n < 0)
-		return n;
-	hwsimy_count(dev, 0, hwsim_aes_nia2(n - AIOT_NAS_TRAILER_LEN) +
-		     (cipher ? hwsim_aes_nea2(n - AIOT_NAS_TRAILER_LEN - AIOT_NAS_HDR_LEN) : 0),
-		     nj);
+	if (hr->pdu[0] != AIOT_NAS_SHT_PLAIN &&
+	    (len < AIOT_NAS_HDR_LEN + 1 + AIOT_NAS_TRAILER_LEN || hwsimy_cmd_keys(hr, dev, nj)))
+		return 0;
+	n = hwsim_envelope(hr, dev, len, nj);
+	if (n > 0) {		/* the round ends when the reader acknowledges */
+		ys->cmd_done = true;
+		ys->req_len = len;
+		ys->req_hash = hash;
+	}
 	return n;
 }
 
